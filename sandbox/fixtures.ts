@@ -1,0 +1,57 @@
+/**
+ * The names the sandbox seeds: shared by the sandbox, its CLI banner, the tests, the demo and the benchmarks.
+ * Secrets (client secret, personal access token, password) are generated per start and read from
+ * `sandbox.state.credentials`, so no test can pass by knowing them in advance.
+ */
+export const ORGANIZATION = 'acme';
+export const ORGANIZATION_ID = '5c2c6a8e-1e4a-4d8a-9a53-0b7e3a1d2f10';
+export const TENANTS = ['DefaultTenant', 'Staging'] as const;
+export const TENANT = TENANTS[0];
+
+/** The seeded person who signs in (auto consent) in the authorization-code flows. */
+export const USER_EMAIL = 'robin.ops@acme.test';
+export const USER_NAME = 'robin.ops';
+
+/** Non-confidential External Application used with PKCE (login tool, n8n's OAuth2 Connect). */
+export const PUBLIC_CLIENT_ID = 'sandbox-pkce-app';
+/** Confidential External Application used with client credentials. */
+export const CONFIDENTIAL_CLIENT_ID = 'sandbox-confidential-app';
+/** The public client of the 2019 community guide (account.uipath.com). */
+export const LEGACY_CLIENT_ID = '5v7PmPJL6FOGu6RB8I1Y4adLBhIwovQN';
+export const LEGACY_REDIRECT_URI = 'https://account.uipath.com/mobile';
+
+/** Every Orchestrator scope the node's operations need. */
+export const ORCHESTRATOR_SCOPES = [
+	'OR.Folders.Read',
+	'OR.Execution.Read',
+	'OR.Jobs',
+	'OR.Jobs.Read',
+	'OR.Jobs.Write',
+	'OR.Robots.Read',
+	'OR.Queues',
+	'OR.Queues.Read',
+	'OR.Queues.Write',
+	'OR.Assets.Read',
+	'OR.Webhooks',
+	'OR.Users.Read',
+] as const;
+
+/** On-premises `/api/Account/Authenticate`. */
+export const ON_PREMISES_TENANCY_NAME = 'Default';
+export const ON_PREMISES_USERNAME = 'admin';
+
+export const FOLDERS = { shared: 'Shared', finance: 'Finance', invoices: 'Finance/Invoices' } as const;
+
+/** Seeded processes (releases) and what their robots do. */
+export const PROCESSES = {
+	/** Succeeds in about 2 s; OutputArguments echo the inputs plus a computed total. */
+	quick: 'Invoice Echo',
+	/** Faults after about 1 s with an Info message. */
+	faulting: 'Always Faults',
+	/** Runs about 30 s unless stopped. */
+	slow: 'Month End Report',
+} as const;
+
+export const QUEUE = 'Invoices';
+export const ASSET = 'ErpBaseUrl';
+export const ROBOTS = ['Robot-01', 'Robot-02'] as const;
