@@ -19,3 +19,24 @@ export interface Identity {
 	verifyAccessToken(token: string): Promise<TokenInfo | undefined>;
 	close(): Promise<void>;
 }
+
+/** Secrets generated at each start, printed by `npm run sandbox` and read by tests from `sandbox.state.credentials`. */
+export interface SandboxSecrets {
+	/** Secret of the confidential External Application (`CONFIDENTIAL_CLIENT_ID`). */
+	clientSecret: string;
+	/** A personal access token of the seeded user, with every Orchestrator scope. */
+	personalAccessToken: string;
+	/** Password of the seeded user, for on-premises `/api/Account/Authenticate` (`ON_PREMISES_USERNAME`). */
+	password: string;
+}
+
+export interface IdentityOptions {
+	/** Public base URL of the sandbox, e.g. http://127.0.0.1:8787 (issuer and redirect host). */
+	baseUrl: string;
+	/** Lifetime of access tokens from the current identity endpoints; default 3600. */
+	accessTokenTtlSeconds?: number;
+	/** Extra redirect URIs accepted for the public PKCE client (e.g. a real n8n's OAuth callback). */
+	redirectUris?: string[];
+}
+
+export type CreateIdentity = (options: IdentityOptions) => Promise<Identity & { secrets: SandboxSecrets }>;
