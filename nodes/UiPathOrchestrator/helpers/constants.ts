@@ -1,0 +1,71 @@
+/** Orchestrator routes, relative to the tenant's Orchestrator URL (one table, as UiPath's own SDK keeps them). */
+export const ODATA = {
+	folders: '/odata/Folders',
+	releases: '/odata/Releases',
+	jobs: '/odata/Jobs',
+	job: (id: number) => `/odata/Jobs(${id})`,
+	startJobs: '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs',
+	stopJob: (id: number) => `/odata/Jobs(${id})/UiPath.Server.Configuration.OData.StopJob`,
+	robots: '/odata/Robots',
+	queueDefinitions: '/odata/QueueDefinitions',
+	queueItems: '/odata/QueueItems',
+	addQueueItem: '/odata/Queues/UiPathODataSvc.AddQueueItem',
+} as const;
+
+/** Automation Cloud portal (organization-scoped), relative to `portalUrl`. */
+export const PORTAL = {
+	tenantsAndOrganizationInfo: '/filtering/leftnav/tenantsAndOrganizationInfo',
+} as const;
+
+/** The 2019 account service, relative to `legacyCloudRpaUrl`. */
+export const CLOUD_RPA = {
+	accountsForUser: '/getAccountsForUser',
+	serviceInstances: (account: string) => `/account/${encodeURIComponent(account)}/getAllServiceInstances`,
+} as const;
+
+export const HEADERS = {
+	folderId: 'X-UIPATH-OrganizationUnitId',
+	folderPathEncoded: 'X-UIPATH-FolderPath-Encoded',
+} as const;
+
+/** Orchestrator refuses `$top` above this. */
+export const ODATA_PAGE_SIZE = 1000;
+
+export const JOB_STATES = [
+	'Pending',
+	'Running',
+	'Stopping',
+	'Terminating',
+	'Faulted',
+	'Successful',
+	'Stopped',
+	'Suspended',
+	'Resumed',
+] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** States a job never leaves. */
+export const FINAL_JOB_STATES: readonly JobState[] = ['Successful', 'Faulted', 'Stopped'];
+/** Final states that fail the item. */
+export const FAILED_JOB_STATES: readonly JobState[] = ['Faulted', 'Stopped'];
+
+export const START_STRATEGIES = ['ModernJobsCount', 'JobsCount', 'Specific', 'All', 'RobotCount'] as const;
+export type StartStrategy = (typeof START_STRATEGIES)[number];
+
+export const QUEUE_ITEM_STATUSES = [
+	'New',
+	'InProgress',
+	'Failed',
+	'Successful',
+	'Abandoned',
+	'Retried',
+	'Deleted',
+] as const;
+
+/** Orchestrator's limit on `StartProcessDto.InputArguments`. */
+export const MAX_INPUT_ARGUMENTS_LENGTH = 10000;
+/** Orchestrator's limit on `Reference` (jobs and queue items). */
+export const MAX_REFERENCE_LENGTH = 128;
+
+export const DEFAULT_WAIT_TIMEOUT_SECONDS = 3600;
+export const DEFAULT_POLL_INTERVAL_SECONDS = 5;

@@ -1,0 +1,61 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { JobState, StartStrategy } from './constants';
+
+export type UiPathCredentialType = 'uiPathApi' | 'uiPathOAuth2Api';
+
+/** Which folder a folder-scoped request runs in: its numeric Id or its full path (`Finance/Invoices`). */
+export type FolderRef = { id: number } | { path: string };
+
+/** Orchestrator's objects keep UiPath's PascalCase field names. */
+export interface Job extends IDataObject {
+	Id: number;
+	Key: string;
+	State: JobState;
+	Info?: string | null;
+	ReleaseName?: string;
+	Reference?: string | null;
+	InputArguments?: string | IDataObject | null;
+	OutputArguments?: string | IDataObject | null;
+}
+
+export interface Release extends IDataObject {
+	Id: number;
+	Key: string;
+	Name: string;
+}
+
+export interface Folder extends IDataObject {
+	Id: number;
+	Key?: string;
+	DisplayName: string;
+	FullyQualifiedName: string;
+}
+
+export interface Robot extends IDataObject {
+	Id: number;
+	Name: string;
+}
+
+export interface QueueDefinition extends IDataObject {
+	Id: number;
+	Name: string;
+}
+
+export interface ODataPage<T> {
+	value: T[];
+	'@odata.count'?: number;
+}
+
+/** `startInfo` of StartJobs; `Reference` is always set so an ambiguous start can be looked up. */
+export interface StartInfo extends IDataObject {
+	ReleaseKey?: string;
+	ReleaseName?: string;
+	Strategy: StartStrategy;
+	JobsCount?: number;
+	RobotIds?: number[];
+	InputArguments?: string;
+	Reference: string;
+	JobPriority?: 'Low' | 'Normal' | 'High';
+	RuntimeType?: string;
+}

@@ -1,0 +1,230 @@
+import type { IHttpRequestMethods, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** What a failed request left behind, read from the error and its causes. */
+export interface FailureDetails {
+	status?: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+	/** Node's network error code (ECONNRESET, ETIMEDOUT...) when no answer arrived. */
+	networkCode?: string;
+}
+
+const NETWORK_CODES = new Set([
+	'ECONNABORTED',
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EHOSTUNREACH',
+	'ENETDOWN',
+	'ENETUNREACH',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'UND_ERR_SOCKET',
+	'UND_ERR_CONNECT_TIMEOUT',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+]);
+
+type Level = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Level => typeof value === 'object' && value !== null;
+
+function toStatus(value: unknown): number | undefined {
+	const status = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
+	return typeof status === 'number' && status >= 100 && status <= 599 ? status : undefined;
+}
+
+function errorChain(error: unknown): Level[] {
+	const chain: Level[] = [];
+	let current: unknown = error;
+	while (isObject(current) && !chain.includes(current) && chain.length < 8) {
+		chain.push(current);
+		current = current.cause;
+	}
+	return chain;
+}
+
+export function inspectFailure(error: unknown): FailureDetails {
+	const details: FailureDetails = {};
+	for (const level of errorChain(error)) {
+		const response = isObject(level.response) ? level.response : undefined;
+		details.status ??= toStatus(level.httpCode) ?? toStatus(response?.status) ?? toStatus(response?.statusCode);
+		if (!details.headers && isObject(response?.headers)) details.headers = response.headers;
+		if (details.body === undefined) {
+			const context = isObject(level.context) ? level.context : undefined;
+			details.body = response?.data ?? response?.body ?? context?.data;
+		}
+		if (!details.networkCode && typeof level.code === 'string' && NETWORK_CODES.has(level.code)) {
+			details.networkCode = level.code;
+		}
+	}
+	// "timeout of 30000ms exceeded" carries no code on every client version.
+	if (!details.status && !details.networkCode && /timeout|timed out|socket hang up/i.test(messageOf(error))) {
+		details.networkCode = 'ETIMEDOUT';
+	}
+	return details;
+}
+
+function messageOf(error: unknown): string {
+	return isObject(error) && typeof error.message === 'string' ? error.message : '';
+}
+
+/** Retry-After in seconds or as an HTTP date. */
+export function retryAfterMs(headers: Record<string, unknown> | undefined, now = Date.now()): number | undefined {
+	if (!headers) return undefined;
+	const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+	const value = String(Array.isArray(entry) ? entry[0] : (entry ?? '')).trim();
+	if (!value) return undefined;
+	if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** The OAuth scopes Orchestrator asks for on each route, as its API description states them. */
+export function scopesFor(method: IHttpRequestMethods, path: string): string | undefined {
+	const write = method !== 'GET';
+	const pick = (area: string) => `${area} or ${area}.${write ? 'Write' : 'Read'}`;
+	if (path.startsWith('/odata/Jobs')) return pick('OR.Jobs');
+	if (path.startsWith('/odata/Releases')) return pick('OR.Execution');
+	if (path.startsWith('/odata/Folders')) return pick('OR.Folders');
+	if (path.startsWith('/odata/Robots')) return pick('OR.Robots');
+	if (path.startsWith('/odata/Queue')) return pick('OR.Queues');
+	return undefined;
+}
+
+/** Keeps bearer tokens and JWTs out of any text that reaches a message. */
+export function redactSecrets(text: string): string {
+	return text
+		.replace(/(bearer\s+)[^\s"',]+/gi, '$1[redacted]')
+		.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
+		.replace(/((?:access|refresh|id)_token|client_secret|password)("?\s*[:=]\s*"?)[^\s"',&]+/gi, '$1$2[redacted]');
+}
+
+function looksLikeHtml(body: unknown): boolean {
+	return typeof body === 'string' && /^\s*<(!doctype|html|head|body)/i.test(body);
+}
+
+function parseBody(body: unknown): Level | undefined {
+	if (isObject(body) && !Buffer.isBuffer(body)) return body;
+	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+	if (typeof text !== 'string') return undefined;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		return isObject(parsed) ? parsed : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+export interface FailedRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	/** The service's base URL (never contains a secret). */
+	baseUrl: string;
+	folderDescription?: string;
+}
+
+/** Why a request failed, what UiPath said, and what the user can do about it. */
+interface Explanation {
+	message: string;
+	description: string;
+}
+
+function explain(details: FailureDetails, request: FailedRequest, original: Explanation): Explanation {
+	const body = parseBody(details.body);
+	const uiPathMessage = typeof body?.message === 'string' ? body.message : undefined;
+	const errorCode = body?.errorCode ?? body?.ErrorCode;
+	const traceId = typeof body?.traceId === 'string' ? ` (trace id ${body.traceId})` : '';
+	const said = uiPathMessage
+		? `${uiPathMessage}${errorCode !== undefined ? ` [error ${String(errorCode)}]` : ''}`
+		: original.message;
+	const status = details.status;
+	const target = `${request.method} ${request.baseUrl}${request.path}`;
+
+	if (looksLikeHtml(details.body)) {
+		return {
+			message: `UiPath answered with a web page instead of data${status ? ` (HTTP ${status})` : ''}`,
+			description: `The address ${request.baseUrl} does not point at an Orchestrator API. Check the credential's base URL, organization and tenant (their logical names, exactly as they appear in the Orchestrator URL).`,
+		};
+	}
+	if (Number(errorCode) === 1101) {
+		return {
+			message: `${said || 'An organization unit is required for this action'}`,
+			description: 'This operation runs inside a folder: choose one in the Folder parameter (from the list, by ID or by path such as Finance/Invoices).',
+		};
+	}
+	if (Number(errorCode) === 1100) {
+		return {
+			message: said || 'Folder does not exist or the user does not have access to the folder',
+			description: `UiPath does not know ${request.folderDescription ?? 'this folder'}, or the signed-in user or External Application has no role in it. Check the folder's ID or full path, and assign the user or app to that folder in Orchestrator.`,
+		};
+	}
+	switch (status) {
+		case 401:
+			return {
+				message: said || 'UiPath refused the credential (401 Unauthorized)',
+				description: 'The access token was refused even after a fresh sign-in. Check the credential: organization and tenant, the App ID and secret or personal access token, and that the app is still registered.',
+			};
+		case 403: {
+			const scopes = scopesFor(request.method, request.path);
+			return {
+				message: said || 'UiPath refused this operation (403 Forbidden)',
+				description: scopes
+					? `This operation needs the scope ${scopes}. Add it to the External Application (Admin > External Applications) and to the credential's scopes, then reconnect; also check the user's or app's role in the folder.`
+					: 'The signed-in user or app lacks a permission for this request. Check its scopes and its role in the folder.',
+			};
+		}
+		case 404:
+			return {
+				message: said || `Not found: ${target}`,
+				description: 'Check the ID or name you gave and the folder it lives in; if every request fails this way, check the credential\'s organization and tenant.',
+			};
+		case 409:
+			if (request.path.includes('StartJobs')) {
+				return {
+					message: said || 'UiPath could not start the job (409 Conflict)',
+					description: `No robot or user with unattended rights is available in ${request.folderDescription ?? 'the folder'} for this process. In Orchestrator, give a user an unattended robot in that folder (or pick a strategy and robots that exist there), then try again.`,
+				};
+			}
+			break;
+		case 429:
+			return {
+				message: said || 'UiPath is rate limiting these requests (429 Too Many Requests)',
+				description: 'The node waited as long as UiPath asked and retried, but the limit still applies. Lower the number of items per run or space the runs out.',
+			};
+	}
+	if (!status && details.networkCode) {
+		return {
+			message: `Could not reach UiPath at ${request.baseUrl} (${details.networkCode})`,
+			description: 'Check the network path and the credential\'s base URL.',
+		};
+	}
+	return {
+		message: said || `UiPath request failed${status ? ` with HTTP ${status}` : ''}: ${target}`,
+		description: original.description || `${target}${traceId}`,
+	};
+}
+
+/** The one error shape the node throws for failed requests: a NodeApiError keeping the HTTP status, rebuilt from sanitized data so no request header (and so no token) travels with it. */
+export function toUiPathApiError(node: INode, error: unknown, request: FailedRequest): NodeApiError {
+	const details = inspectFailure(error);
+	const original = {
+		message: messageOf(error),
+		description: isObject(error) && typeof error.description === 'string' ? error.description : '',
+	};
+	const { message, description } = explain(details, request, original);
+	const body = parseBody(details.body);
+	const safeResponse: JsonObject = {
+		message: redactSecrets(message),
+		...(details.status ? { httpCode: String(details.status) } : {}),
+		...(body?.errorCode !== undefined ? { errorCode: String(body.errorCode) } : {}),
+		...(typeof body?.traceId === 'string' ? { traceId: body.traceId } : {}),
+	};
+	return new NodeApiError(node, safeResponse, {
+		message: redactSecrets(message),
+		description: redactSecrets(description),
+		...(details.status ? { httpCode: String(details.status) } : {}),
+	});
+}

@@ -1,0 +1,19 @@
+import { HEADERS } from '../helpers/constants';
+import type { FolderRef } from '../helpers/interfaces';
+
+/** UiPath reads X-UIPATH-FolderPath-Encoded as Base64 of the UTF-16LE path (as uipath-typescript and uipathcli send it). */
+export function encodeFolderPath(path: string): string {
+	return Buffer.from(path, 'utf16le').toString('base64');
+}
+
+export function folderHeaders(folder: FolderRef | undefined): Record<string, string> {
+	if (!folder) return {};
+	if ('id' in folder) return { [HEADERS.folderId]: String(folder.id) };
+	return { [HEADERS.folderPathEncoded]: encodeFolderPath(folder.path) };
+}
+
+/** How a folder is named in messages. */
+export function describeFolder(folder: FolderRef | undefined): string {
+	if (!folder) return 'no folder';
+	return 'id' in folder ? `folder ${folder.id}` : `folder "${folder.path}"`;
+}

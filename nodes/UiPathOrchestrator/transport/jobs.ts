@@ -1,0 +1,147 @@
+import type { JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+
+import { FINAL_JOB_STATES, ODATA } from '../helpers/constants';
+import type { FolderRef, Job, ODataPage, StartInfo, UiPathCredentialType } from '../helpers/interfaces';
+import { cancelSignalOf, type UiPathContext } from './context';
+import { describeFolder } from './folder';
+import { uiPathApiRequest } from './request';
+import { isAmbiguousFailure } from './retry';
+
+/** An OData string literal. */
+export function odataString(value: string): string {
+	return `'${value.replace(/'/g, "''")}'`;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function findJobsByReference(
+	context: UiPathContext,
+	credentialType: UiPathCredentialType,
+	folder: FolderRef,
+	reference: string,
+	createdSince?: Date,
+): Promise<Job[]> {
+	const since = createdSince ? ` and CreationTime ge ${createdSince.toISOString()}` : '';
+	const response = await uiPathApiRequest<ODataPage<Job>>(context, credentialType, {
+		path: ODATA.jobs,
+		folder,
+		qs: { $filter: `Reference eq ${odataString(reference)}${since}`, $orderby: 'Id asc' },
+	});
+	return response.value ?? [];
+}
+
+/** Clocks of n8n and UiPath differ; a reference lookup accepts jobs created this long before the start. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Starts jobs so that a robot runs once even when the answer is lost: StartJobs is never resent blindly.
+ * After an ambiguous failure (no answer, or 5xx) the jobs are looked up by `startInfo.Reference`; only
+ * when none exists is the start sent again, once.
+ */
+export async function startJobsExactlyOnce(
+	context: UiPathContext,
+	credentialType: UiPathCredentialType,
+	folder: FolderRef,
+	startInfo: StartInfo,
+	options: { timeoutMs?: number } = {},
+): Promise<Job[]> {
+	const createdSince = new Date(Date.now() - CLOCK_SKEW_MS);
+	const start = async () =>
+		(
+			await uiPathApiRequest<ODataPage<Job>>(context, credentialType, {
+				method: 'POST',
+				path: ODATA.startJobs,
+				folder,
+				body: { startInfo },
+				idempotent: false,
+				timeoutMs: options.timeoutMs,
+			})
+		).value ?? [];
+	const recover = async (error: unknown): Promise<Job[] | undefined> => {
+		if (!isAmbiguousFailure(error)) throw error;
+		const found = await findJobsByReference(context, credentialType, folder, startInfo.Reference, createdSince);
+		return found.length > 0 ? found : undefined;
+	};
+
+	try {
+		return await start();
+	} catch (firstError) {
+		const found = await recover(firstError);
+		if (found) return found;
+	}
+	try {
+		return await start();
+	} catch (secondError) {
+		const found = await recover(secondError);
+		if (found) return found;
+		// Already a NodeApiError from uiPathApiRequest: n8n hands the same instance back.
+		throw new NodeApiError(context.getNode(), secondError as JsonObject);
+	}
+}
+
+/** A job by its numeric Id or its Key (GUID). */
+export async function getJob(
+	context: UiPathContext,
+	credentialType: UiPathCredentialType,
+	folder: FolderRef,
+	jobId: string | number,
+): Promise<Job> {
+	const id = String(jobId).trim();
+	if (/^\d+$/.test(id)) {
+		return await uiPathApiRequest<Job>(context, credentialType, { path: ODATA.job(Number(id)), folder });
+	}
+	if (!GUID.test(id)) {
+		throw new NodeOperationError(context.getNode(), `Job ID "${id}" is neither a numeric Id nor a Key (GUID)`);
+	}
+	const response = await uiPathApiRequest<ODataPage<Job>>(context, credentialType, {
+		path: ODATA.jobs,
+		folder,
+		qs: { $filter: `Key eq ${id}`, $top: 1 },
+	});
+	const job = response.value?.[0];
+	if (!job) {
+		throw new NodeOperationError(context.getNode(), `No job with Key ${id} in ${describeFolder(folder)}`, {
+			description: 'Check the job Key and the folder the job ran in.',
+		});
+	}
+	return job;
+}
+
+export function isFinal(job: Job): boolean {
+	return FINAL_JOB_STATES.includes(job.State);
+}
+
+/** Polls a job until it reaches a final state, the deadline passes (error naming the job and its last state), or the execution is cancelled. */
+export async function waitForJob(
+	context: UiPathContext,
+	credentialType: UiPathCredentialType,
+	folder: FolderRef,
+	job: Job,
+	options: { timeoutMs: number; pollIntervalMs: number },
+): Promise<Job> {
+	const deadline = Date.now() + options.timeoutMs;
+	const signal = cancelSignalOf(context);
+	let current = job;
+	while (!isFinal(current)) {
+		const remaining = deadline - Date.now();
+		if (remaining <= 0) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`Job ${current.Id}${current.ReleaseName ? ` (${current.ReleaseName})` : ''} did not finish within ${Math.round(options.timeoutMs / 1000)} s; its last state was ${current.State}`,
+				{
+					description: `Job Key ${current.Key}. Raise the Timeout option, or use the Wait operation later with this job's Id.`,
+				},
+			);
+		}
+		try {
+			await sleep(Math.min(options.pollIntervalMs, remaining), signal);
+		} catch {
+			throw new NodeOperationError(context.getNode(), `Stopped waiting for job ${current.Id}: the execution was cancelled`, {
+				description: `The job keeps running in UiPath (last state ${current.State}).`,
+			});
+		}
+		current = await uiPathApiRequest<Job>(context, credentialType, { path: ODATA.job(current.Id), folder });
+	}
+	return current;
+}

@@ -1,0 +1,61 @@
+import { sleep } from 'n8n-workflow';
+
+import { inspectFailure, retryAfterMs } from './errors';
+
+export interface RetryPolicy {
+	/** Retries after 429; the request was refused, so any method may be resent. */
+	rateLimitRetries: number;
+	/** Longest wait for one Retry-After, so a huge value cannot stall the run. */
+	maxRetryAfterMs: number;
+	/** Wait when a 429 carries no Retry-After. */
+	defaultRetryAfterMs: number;
+	/** Waits before each resend after a 5xx or a network error (idempotent requests only). */
+	serverErrorBackoffMs: number[];
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	rateLimitRetries: 5,
+	maxRetryAfterMs: 30_000,
+	defaultRetryAfterMs: 1_000,
+	serverErrorBackoffMs: [500, 1_500, 4_000],
+};
+
+/** Whether UiPath may have acted on a request that failed: no answer, or a 5xx. */
+export function isAmbiguousFailure(error: unknown): boolean {
+	const { status } = inspectFailure(error);
+	return status === undefined || status >= 500;
+}
+
+async function attempt<T>(send: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {
+	try {
+		return { value: await send() };
+	} catch (error) {
+		return { error };
+	}
+}
+
+/** Sends until success, resending only what cannot do harm twice; the last failure is returned to the caller to wrap. */
+export async function withRetries<T>(
+	send: () => Promise<T>,
+	options: { idempotent: boolean; signal?: AbortSignal; policy?: RetryPolicy },
+): Promise<T> {
+	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+	let rateLimited = 0;
+	let serverErrors = 0;
+	for (;;) {
+		const result = await attempt(send);
+		if ('value' in result) return result.value;
+		const { status, headers, networkCode } = inspectFailure(result.error);
+		const transient = (status !== undefined && status >= 500) || (status === undefined && networkCode !== undefined);
+		let wait: number | undefined;
+		if (options.signal?.aborted) wait = undefined;
+		else if (status === 429 && rateLimited < policy.rateLimitRetries) {
+			rateLimited++;
+			wait = Math.min(retryAfterMs(headers) ?? policy.defaultRetryAfterMs, policy.maxRetryAfterMs);
+		} else if (options.idempotent && transient && serverErrors < policy.serverErrorBackoffMs.length) {
+			wait = policy.serverErrorBackoffMs[serverErrors++];
+		}
+		if (wait === undefined) throw result.error;
+		await sleep(wait, options.signal);
+	}
+}

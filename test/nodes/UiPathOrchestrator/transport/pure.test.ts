@@ -1,0 +1,95 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+
+import {
+	encodeFolderPath,
+	inspectFailure,
+	redactSecrets,
+	retryAfterMs,
+	scopesFor,
+	toUiPathApiError,
+} from '../../../../nodes/UiPathOrchestrator/transport';
+
+const node: INode = {
+	id: '1',
+	name: 'UiPath',
+	type: 'uiPathOrchestrator',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+describe('folder header', () => {
+	it('encodes the path as Base64 of UTF-16LE', () => {
+		const encoded = encodeFolderPath('Finance/Invoices');
+		expect(Buffer.from(encoded, 'base64').toString('utf16le')).toBe('Finance/Invoices');
+		// "Ab" in UTF-16LE is 41 00 62 00.
+		expect(encodeFolderPath('Ab')).toBe(Buffer.from([0x41, 0, 0x62, 0]).toString('base64'));
+	});
+});
+
+describe('Retry-After', () => {
+	it('reads seconds and HTTP dates, case-insensitively', () => {
+		expect(retryAfterMs({ 'retry-after': '3' })).toBe(3000);
+		expect(retryAfterMs({ 'Retry-After': ['2'] })).toBe(2000);
+		const now = Date.parse('2026-01-01T00:00:00Z');
+		expect(retryAfterMs({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }, now)).toBe(5000);
+		expect(retryAfterMs({})).toBeUndefined();
+		expect(retryAfterMs({ 'retry-after': 'soon' })).toBeUndefined();
+	});
+});
+
+describe('scopes', () => {
+	it('names the read or write scope of the route', () => {
+		expect(scopesFor('GET', '/odata/Releases')).toBe('OR.Execution or OR.Execution.Read');
+		expect(scopesFor('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs')).toBe('OR.Jobs or OR.Jobs.Write');
+		expect(scopesFor('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem')).toBe('OR.Queues or OR.Queues.Write');
+	});
+});
+
+describe('secrets', () => {
+	it('redacts bearer tokens, JWTs and secret fields', () => {
+		const text = redactSecrets(
+			'Authorization: Bearer abc.def refresh_token=xyz client_secret: "s3cr3t" eyJhbGciOi.eyJzdWIiOi.sig',
+		);
+		expect(text).not.toMatch(/abc\.def|xyz|s3cr3t|eyJhbGciOi/);
+	});
+});
+
+describe('errors', () => {
+	const request = { method: 'GET' as const, path: '/odata/Releases', baseUrl: 'https://x.test/acme/DefaultTenant/orchestrator_' };
+
+	it('reads status, headers and body through the cause chain', () => {
+		const error = { message: 'failed', cause: { response: { status: 429, headers: { 'retry-after': '1' }, data: { message: 'slow down' } } } };
+		expect(inspectFailure(error)).toMatchObject({ status: 429, headers: { 'retry-after': '1' }, body: { message: 'slow down' } });
+		expect(inspectFailure({ message: 'x', code: 'ECONNRESET' }).networkCode).toBe('ECONNRESET');
+	});
+
+	it('keeps the status and explains 1101, 1100, 403, 409 and HTML answers', () => {
+		const fail = (status: number, data: unknown, path = request.path) =>
+			toUiPathApiError(node, { message: 'Request failed', response: { status, data } }, { ...request, path });
+		const e1101 = fail(400, { message: 'An organization unit is required for this action.', errorCode: 1101 });
+		expect(e1101).toBeInstanceOf(NodeApiError);
+		expect(e1101.httpCode).toBe('400');
+		expect(e1101.description).toMatch(/choose one in the Folder parameter/);
+		expect(fail(400, { message: 'Folder does not exist', errorCode: 1100 }).description).toMatch(/assign the user or app/);
+		expect(fail(403, { message: 'Forbidden' }).description).toMatch(/OR\.Execution or OR\.Execution\.Read/);
+		expect(fail(409, { message: 'No robots' }, '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs').description).toMatch(
+			/unattended/,
+		);
+		const html = fail(404, '<!DOCTYPE html><html><body>Not here</body></html>');
+		expect(html.message).toMatch(/web page/);
+		expect(html.description).toMatch(/organization and tenant/);
+	});
+
+	it('carries no request headers, so no token', () => {
+		const token = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+		const error = {
+			message: `Request failed, Authorization: Bearer ${token}`,
+			config: { headers: { Authorization: `Bearer ${token}` } },
+			response: { status: 500, data: { message: 'boom' } },
+		};
+		const wrapped = toUiPathApiError(node, error, request);
+		expect(JSON.stringify({ ...wrapped, message: wrapped.message, description: wrapped.description })).not.toContain(token);
+	});
+});
