@@ -1,1 +1,4 @@
 export * from './credentials/auth/pkce';
+export * from './credentials/auth/endpoints';
+export { UiPathApi } from './credentials/UiPathApi.credentials';
+export { UiPathOAuth2Api } from './credentials/UiPathOAuth2Api.credentials';

@@ -5,7 +5,12 @@ export function createCodeVerifier(byteLength = 32): string {
 	if (byteLength < 32 || byteLength > 96) {
 		throw new RangeError('A PKCE code verifier needs 32 to 96 random bytes (43 to 128 characters)');
 	}
-	return randomBytes(byteLength).toString('base64url');
+	return codeVerifierFromBytes(randomBytes(byteLength));
+}
+
+/** RFC 7636 §4.1 / Appendix B: the verifier is the base64url encoding (no padding) of the random octets. */
+export function codeVerifierFromBytes(octets: Uint8Array): string {
+	return Buffer.from(octets).toString('base64url');
 }
 
 /** RFC 7636 §4.2: BASE64URL(SHA256(ASCII(code_verifier))). */

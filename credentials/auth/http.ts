@@ -1,0 +1,68 @@
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+
+/** What the token code asks of HTTP; the credential passes n8n's `helpers.httpRequest`, the login tool `fetch`. */
+export interface AuthHttpRequest {
+	method: 'GET' | 'POST';
+	url: string;
+	headers: Record<string, string>;
+	/** Already encoded (form or JSON), so every transport sends the same bytes. */
+	body?: string;
+}
+
+export interface AuthHttpResponse {
+	statusCode: number;
+	/** Parsed JSON when the server sent JSON, else the raw text. */
+	body: unknown;
+}
+
+/** Must resolve for every HTTP status and reject only when no response arrived. */
+export type AuthHttp = (request: AuthHttpRequest) => Promise<AuthHttpResponse>;
+
+type N8nHttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
+
+/** Adapts n8n's `this.helpers.httpRequest` (from preAuthentication) to AuthHttp. */
+export function n8nAuthHttp(httpRequest: N8nHttpRequest): AuthHttp {
+	return async (request) => {
+		const response = (await httpRequest({
+			method: request.method,
+			url: request.url,
+			headers: request.headers,
+			body: request.body,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as IDataObject;
+		return { statusCode: Number(response.statusCode), body: parseBody(response.body) };
+	};
+}
+
+export function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	const trimmed = body.trim();
+	if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return body;
+	try {
+		return JSON.parse(trimmed) as unknown;
+	} catch {
+		return body;
+	}
+}
+
+export function formBody(fields: Record<string, string | undefined>): string {
+	const form = new URLSearchParams();
+	for (const [name, value] of Object.entries(fields)) {
+		if (value !== undefined && value !== '') form.append(name, value);
+	}
+	return form.toString();
+}
+
+export function jsonBody(fields: Record<string, string | undefined>): string {
+	return JSON.stringify(
+		Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined && value !== '')),
+	);
+}
+
+/** Why no response arrived, from the error's code only: a transport error can carry the request body (secrets). */
+export function networkFailureReason(error: unknown): string {
+	const code = (error as { code?: unknown; cause?: { code?: unknown } } | undefined)?.code ??
+		(error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+	return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'no response';
+}

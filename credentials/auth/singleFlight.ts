@@ -1,0 +1,73 @@
+import { createHash } from 'crypto';
+
+import type { TokenSet } from './tokenRequests';
+
+/**
+ * Token requests in flight in this process, keyed by a hash of what they spend; an entry lives until its
+ * request settles, so two items or executions that need a token at the same moment send one request.
+ */
+const inFlight = new Map<string, Promise<TokenSet>>();
+
+/**
+ * Refresh tokens this process already spent, with what they were traded for. An execution that read the
+ * credential just before another one rotated it still holds the spent token; replaying it would earn
+ * `invalid_grant` (and may revoke the whole token family), so it gets the successor's result instead.
+ * Entries are kept only as long as such a late reader can exist.
+ */
+const spent = new Map<string, { result: TokenSet; spentAt: number; accessTokenValidUntil: number }>();
+const SPENT_MEMORY_MS = 5 * 60 * 1000;
+const MAX_SPENT = 256;
+
+export function flightKey(...parts: string[]): string {
+	return createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+/** Runs `request` unless an identical one is already in flight, whose result is then shared. */
+export async function singleFlight(key: string, request: () => Promise<TokenSet>): Promise<TokenSet> {
+	const running = inFlight.get(key);
+	if (running) return await running;
+	const flight = request().finally(() => inFlight.delete(key));
+	inFlight.set(key, flight);
+	return await flight;
+}
+
+function forgetOld(now: number): void {
+	for (const [key, entry] of spent) {
+		if (now - entry.spentAt > SPENT_MEMORY_MS || spent.size > MAX_SPENT) spent.delete(key);
+	}
+}
+
+/** Until when a freshly issued access token may be handed to a late reader: its lifetime less a margin. */
+function validUntil(result: TokenSet, now: number): number {
+	if (!result.expiresIn) return now;
+	const lifetimeMs = result.expiresIn * 1000;
+	return now + lifetimeMs - Math.min(30_000, lifetimeMs / 2);
+}
+
+/**
+ * Trades a single-use refresh token at most once in this process. `scope` separates identity servers and
+ * clients; `refresh` performs the actual request for the given refresh token.
+ */
+export async function refreshOnce(
+	scope: string,
+	refreshToken: string,
+	refresh: (refreshToken: string) => Promise<TokenSet>,
+): Promise<TokenSet> {
+	const now = Date.now();
+	forgetOld(now);
+	const key = flightKey(scope, refreshToken);
+	const previous = spent.get(key);
+	if (previous) {
+		if (previous.accessTokenValidUntil > now) return previous.result;
+		// The successor's access token is stale too: refresh with the successor, which the store now holds.
+		return await refreshOnce(scope, previous.result.refreshToken as string, refresh);
+	}
+	return await singleFlight(key, async () => {
+		const result = await refresh(refreshToken);
+		if (result.refreshToken && result.refreshToken !== refreshToken) {
+			const spentAt = Date.now();
+			spent.set(key, { result, spentAt, accessTokenValidUntil: validUntil(result, spentAt) });
+		}
+		return result;
+	});
+}

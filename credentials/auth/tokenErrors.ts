@@ -1,0 +1,108 @@
+/**
+ * One-line sign-in failures that name the credential field to fix. They never carry the HTTP
+ * status or the response as properties: n8n's NodeApiError would replace the message with a generic one.
+ */
+export class UiPathSignInError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UiPathSignInError';
+	}
+}
+
+export type SignInStep = 'authorizationCode' | 'refreshToken' | 'clientCredentials' | 'password';
+
+export const RELOGIN_HINT =
+	'sign in again with the login tool (npm run login) and paste the new Refresh Token (refreshToken)';
+
+const ENDPOINT_FIELDS = 'Base URL (baseUrl), Identity URL (identityUrl) and Identity Preset (identityPreset)';
+
+/** Replaces every secret the request carried, so an echoing server cannot leak one into a message. */
+export function redact(text: string, secrets: readonly string[]): string {
+	let result = text;
+	for (const secret of secrets) {
+		if (secret.length >= 4) result = result.split(secret).join('[redacted]');
+	}
+	return result;
+}
+
+function oneLine(text: string): string {
+	const flat = text.replace(/\s+/g, ' ').trim();
+	return flat.length > 200 ? `${flat.slice(0, 197)}...` : flat;
+}
+
+function field(body: unknown, name: string): string | undefined {
+	if (typeof body !== 'object' || body === null) return undefined;
+	const value = (body as Record<string, unknown>)[name];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** Orchestrator and on-premises sign-in errors come as `{ message }` or `{ error: { message } }`. */
+function serverMessage(body: unknown): string | undefined {
+	const direct = field(body, 'error_description') ?? field(body, 'message');
+	if (direct) return direct;
+	const nested = (body as { error?: unknown } | null)?.error;
+	return field(nested, 'message');
+}
+
+export function looksLikeHtml(body: unknown): boolean {
+	return typeof body === 'string' && /^\s*</.test(body);
+}
+
+function oauthFailure(step: SignInStep, code: string, usedClientSecret: boolean): string | undefined {
+	const client = usedClientSecret ? 'the App ID (clientId) or App Secret (clientSecret)' : 'the App ID (clientId)';
+	switch (code) {
+		case 'invalid_client':
+			return `UiPath refused ${client}: copy them again from Admin > External Applications`;
+		case 'unauthorized_client':
+			return `The External Application (clientId) is not allowed to use this sign-in method: check its application type and grant types in Admin > External Applications`;
+		case 'invalid_scope':
+			return `UiPath refused the requested scopes (scope): grant each of them to the External Application, or remove the ones it lacks`;
+		case 'unsupported_grant_type':
+			return `The identity server does not support this sign-in method: check ${ENDPOINT_FIELDS}`;
+		case 'invalid_grant':
+			if (step === 'refreshToken') {
+				return `UiPath refused the Refresh Token (refreshToken): it expired, was revoked or was already used; ${RELOGIN_HINT}`;
+			}
+			if (step === 'authorizationCode') {
+				return 'UiPath refused the authorization code (expired, already used, or issued for another redirect URI or code verifier): run the login again';
+			}
+			return `UiPath refused the sign-in for ${client}`;
+		default:
+			return undefined;
+	}
+}
+
+/** Describes a token or sign-in response that carried no usable token. */
+export function describeSignInFailure(options: {
+	step: SignInStep;
+	url: string;
+	statusCode: number;
+	body: unknown;
+	secrets: readonly string[];
+	usedClientSecret?: boolean;
+}): string {
+	const { step, url, statusCode, body, secrets } = options;
+	if (looksLikeHtml(body)) {
+		return `The identity server at ${url} answered with an HTML page (HTTP ${statusCode}) instead of a token: check ${ENDPOINT_FIELDS}`;
+	}
+	const code = field(body, 'error');
+	const detail = serverMessage(body);
+	const suffix = detail ? ` (UiPath said: ${oneLine(redact(detail, secrets))})` : '';
+	if (step === 'password' && statusCode >= 400 && statusCode < 500 && statusCode !== 404) {
+		return `UiPath refused the sign-in: check Tenancy Name (tenancyName), Username (username) and Password (password)${suffix}`;
+	}
+	const known = code ? oauthFailure(step, code, options.usedClientSecret === true) : undefined;
+	if (known) return `${known}${suffix}`;
+	if (statusCode === 404 || statusCode === 405) {
+		return `Nothing answers sign-in requests at ${url} (HTTP ${statusCode}): check ${ENDPOINT_FIELDS}`;
+	}
+	if (statusCode >= 200 && statusCode < 300) {
+		return `The identity server at ${url} answered without an access token: check ${ENDPOINT_FIELDS}`;
+	}
+	const label = code ? `${oneLine(redact(code, secrets))}, HTTP ${statusCode}` : `HTTP ${statusCode}`;
+	return `Sign-in at ${url} failed (${label})${suffix}`;
+}
+
+export function describeNetworkFailure(url: string, reason: string): string {
+	return `Could not reach the identity server at ${url} (${reason}): check ${ENDPOINT_FIELDS}`;
+}
