@@ -10,6 +10,8 @@ export const harnessUserFolder = mkdtempSync(join(tmpdir(), `n8n-harness-${proce
 process.env.N8N_USER_FOLDER = harnessUserFolder;
 // Nothing is encrypted with it (the credential store is plain); set so n8n-core does not log that it made one.
 process.env.N8N_ENCRYPTION_KEY = randomBytes(24).toString('base64');
+// n8n-core's error reporter logs every node error with its stack; the run result carries them instead.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 
 function isRunning(pid: number): boolean {
 	try {
