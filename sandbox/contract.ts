@@ -18,6 +18,8 @@ export interface Identity {
 	/** undefined when the token is unknown or expired. */
 	verifyAccessToken(token: string): Promise<TokenInfo | undefined>;
 	close(): Promise<void>;
+	/** Counters for the benchmarks: requests to the token endpoints and to the authorize endpoints. */
+	stats?: { tokenRequests: number; authorizeRequests: number };
 }
 
 /** Secrets generated at each start, printed by `npm run sandbox` and read by tests from `sandbox.state.credentials`. */
