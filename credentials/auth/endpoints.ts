@@ -82,43 +82,43 @@ function logicalName(data: ICredentialDataDecryptedObject, field: 'organization'
 	return value;
 }
 
-function automationCloud(base: string, identity: string, organization: string, tenant: string): UiPathEndpoints {
+/** Where a uiPathApi credential signs in: everything but the Orchestrator address, so no organization or tenant is needed. */
+export interface IdentityEndpoints
+	extends Pick<UiPathEndpoints, 'identityUrl' | 'authorizeUrl' | 'tokenUrl' | 'tokenBodyFormat' | 'passwordSignInUrl' | 'legacyCloudRpaUrl'> {
+	/** The site Orchestrator and the portal hang under (no trailing slash). */
+	baseUrl: string;
+}
+
+function hostedIdentity(base: string, identity: string): IdentityEndpoints {
 	return {
-		orchestratorUrl: `${base}/${organization}/${tenant}/orchestrator_`,
+		baseUrl: base,
 		identityUrl: identity,
 		authorizeUrl: `${identity}/connect/authorize`,
 		tokenUrl: `${identity}/connect/token`,
 		tokenBodyFormat: 'form',
-		portalUrl: `${base}/${organization}/portal_/api`,
 	};
 }
 
-function onPremises(base: string, identity: string): UiPathEndpoints {
-	return {
-		orchestratorUrl: base,
-		identityUrl: identity,
-		authorizeUrl: `${identity}/connect/authorize`,
-		tokenUrl: `${identity}/connect/token`,
-		tokenBodyFormat: 'form',
-		passwordSignInUrl: `${base}/api/Account/Authenticate`,
-	};
+function presetOf(data: ICredentialDataDecryptedObject): IdentityPreset {
+	const preset = text(data, 'identityPreset') || 'automationCloud';
+	if (preset !== 'automationCloud' && preset !== 'legacy2019' && preset !== 'onPremises') {
+		throw new Error(`Identity preset (identityPreset) "${preset}" is not one of automationCloud, legacy2019, onPremises`);
+	}
+	return preset;
 }
 
-function resolveApiEndpoints(data: ICredentialDataDecryptedObject): UiPathEndpoints {
-	const preset = (text(data, 'identityPreset') || 'automationCloud') as IdentityPreset;
-	switch (preset) {
+/** The sign-in half of resolveUiPathEndpoints for uiPathApi; the login tool uses it before it knows the tenant. */
+export function resolveIdentityEndpoints(data: ICredentialDataDecryptedObject): IdentityEndpoints {
+	switch (presetOf(data)) {
 		case 'automationCloud': {
 			const base = optionalUrl(data, 'baseUrl', 'Base URL') ?? DEFAULT_URLS.automationCloud;
-			const identity = optionalUrl(data, 'identityUrl', 'Identity URL') ?? `${base}/identity_`;
-			return automationCloud(base, identity, logicalName(data, 'organization'), logicalName(data, 'tenant'));
+			return hostedIdentity(base, optionalUrl(data, 'identityUrl', 'Identity URL') ?? `${base}/identity_`);
 		}
 		case 'legacy2019': {
 			const platform = optionalUrl(data, 'baseUrl', 'Base URL') ?? DEFAULT_URLS.legacyPlatform;
 			const identity = optionalUrl(data, 'identityUrl', 'Identity URL') ?? DEFAULT_URLS.legacyAccount;
-			const tenant = logicalName(data, 'tenant');
 			return {
-				orchestratorUrl: `${platform}/${logicalName(data, 'organization')}/${tenant}`,
-				tenantHeader: { [TENANT_HEADER]: tenant },
+				baseUrl: platform,
 				identityUrl: identity,
 				authorizeUrl: `${identity}/authorize`,
 				tokenUrl: `${identity}/oauth/token`,
@@ -128,10 +128,43 @@ function resolveApiEndpoints(data: ICredentialDataDecryptedObject): UiPathEndpoi
 		}
 		case 'onPremises': {
 			const base = requiredUrl(data, 'baseUrl', 'Orchestrator URL');
-			return onPremises(base, optionalUrl(data, 'identityUrl', 'Identity URL') ?? `${base}/identity`);
+			const identity = optionalUrl(data, 'identityUrl', 'Identity URL') ?? `${base}/identity`;
+			return { ...hostedIdentity(base, identity), passwordSignInUrl: `${base}/api/Account/Authenticate` };
 		}
-		default:
-			throw new Error(`Identity preset (identityPreset) "${String(preset)}" is not one of automationCloud, legacy2019, onPremises`);
+	}
+}
+
+/** Today's cloud portal API of an organization (by name or id), for tenantsAndOrganizationInfo. */
+export function portalUrlOf(baseUrl: string, organization: string): string {
+	return `${baseUrl}/${encodeURIComponent(organization)}/portal_/api`;
+}
+
+function withOrchestrator(identity: IdentityEndpoints, orchestratorUrl: string): UiPathEndpoints {
+	const endpoints: UiPathEndpoints & { baseUrl?: string } = { orchestratorUrl, ...identity };
+	delete endpoints.baseUrl;
+	return endpoints;
+}
+
+function resolveApiEndpoints(data: ICredentialDataDecryptedObject): UiPathEndpoints {
+	const identity = resolveIdentityEndpoints(data);
+	switch (presetOf(data)) {
+		case 'automationCloud': {
+			const organization = logicalName(data, 'organization');
+			return {
+				...withOrchestrator(identity, `${identity.baseUrl}/${organization}/${logicalName(data, 'tenant')}/orchestrator_`),
+				portalUrl: portalUrlOf(identity.baseUrl, organization),
+			};
+		}
+		case 'legacy2019': {
+			const organization = logicalName(data, 'organization');
+			const tenant = logicalName(data, 'tenant');
+			return {
+				...withOrchestrator(identity, `${identity.baseUrl}/${organization}/${tenant}`),
+				tenantHeader: { [TENANT_HEADER]: tenant },
+			};
+		}
+		case 'onPremises':
+			return withOrchestrator(identity, identity.baseUrl);
 	}
 }
 
@@ -139,17 +172,21 @@ function resolveOAuth2Endpoints(data: ICredentialDataDecryptedObject): UiPathEnd
 	const environment = (text(data, 'environment') || 'cloud') as OAuth2Environment;
 	switch (environment) {
 		case 'cloud':
-		case 'govCloud': {
-			const base = DEFAULT_URLS[environment === 'cloud' ? 'automationCloud' : 'govCloud'];
-			return automationCloud(base, `${base}/identity_`, logicalName(data, 'organization'), logicalName(data, 'tenant'));
-		}
+		case 'govCloud':
 		case 'automationSuite': {
-			const base = requiredUrl(data, 'baseUrl', 'Base URL');
-			return automationCloud(base, `${base}/identity_`, logicalName(data, 'organization'), logicalName(data, 'tenant'));
+			const base =
+				environment === 'automationSuite'
+					? requiredUrl(data, 'baseUrl', 'Base URL')
+					: DEFAULT_URLS[environment === 'cloud' ? 'automationCloud' : 'govCloud'];
+			const organization = logicalName(data, 'organization');
+			return {
+				...withOrchestrator(hostedIdentity(base, `${base}/identity_`), `${base}/${organization}/${logicalName(data, 'tenant')}/orchestrator_`),
+				portalUrl: portalUrlOf(base, organization),
+			};
 		}
 		case 'standalone': {
 			const base = requiredUrl(data, 'baseUrl', 'Base URL');
-			return onPremises(base, `${base}/identity`);
+			return withOrchestrator(hostedIdentity(base, `${base}/identity`), base);
 		}
 		default:
 			throw new Error(

@@ -1,4 +1,4 @@
-import { resolveUiPathEndpoints } from '../../../credentials/auth/endpoints';
+import { portalUrlOf, resolveIdentityEndpoints, resolveUiPathEndpoints } from '../../../credentials/auth/endpoints';
 
 describe('resolveUiPathEndpoints (uiPathApi)', () => {
 	it('builds Automation Cloud URLs from organization and tenant, defaulting the base URL', () => {
@@ -94,5 +94,24 @@ describe('resolveUiPathEndpoints (uiPathOAuth2Api)', () => {
 		expect(() =>
 			resolveUiPathEndpoints('uiPathOAuth2Api', { environment: 'automationSuite', organization: 'a', tenant: 'b' }),
 		).toThrow(/Base URL \(baseUrl\) is required/);
+	});
+});
+
+describe('resolveIdentityEndpoints', () => {
+	it('resolves where to sign in before the organization and tenant are known', () => {
+		expect(resolveIdentityEndpoints({ baseUrl: 'http://127.0.0.1:4000' })).toEqual({
+			baseUrl: 'http://127.0.0.1:4000',
+			identityUrl: 'http://127.0.0.1:4000/identity_',
+			authorizeUrl: 'http://127.0.0.1:4000/identity_/connect/authorize',
+			tokenUrl: 'http://127.0.0.1:4000/identity_/connect/token',
+			tokenBodyFormat: 'form',
+		});
+		expect(resolveIdentityEndpoints({ identityPreset: 'legacy2019' }).legacyCloudRpaUrl).toBe(
+			'https://platform.uipath.com/cloudrpa/api',
+		);
+	});
+
+	it('addresses the portal of an organization by name or id', () => {
+		expect(portalUrlOf('https://cloud.uipath.com', 'acme')).toBe('https://cloud.uipath.com/acme/portal_/api');
 	});
 });
