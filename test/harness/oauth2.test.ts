@@ -1,12 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { CredentialStore, manualWorkflow, runWorkflow, type StoredCredential } from '.';
-import { requestNode, startTestServer, testCredentialTypes, testNodeTypes, type RecordedRequest, type TestServer } from './fixtures';
+import { requestNode, startTestServer, testCredentialTypes, testNodeTypes, type RecordedRequest, type Route, type TestServer } from './fixtures';
 
 /** An authorization server with rotating refresh tokens (each one works once) and an API that takes its access token. */
 function authorizationServer() {
 	const state = { generation: 1, accessToken: 'access-1', refreshToken: 'refresh-1', rotate: true, tokenDelayMs: 0 };
-	const routes = {
+	const routes: Record<string, Route> = {
 		'POST /token': async (request: RecordedRequest) => {
 			const form = new URLSearchParams(request.body);
 			if (state.tokenDelayMs) await new Promise((resolve) => setTimeout(resolve, state.tokenDelayMs));
@@ -153,10 +153,10 @@ describe('OAuth2 credentials (extends oAuth2Api)', () => {
 });
 
 /** Delays the answer to the first request only, so one run's 401 arrives after the other's refresh. */
-function slowFirstCall(route: (request: RecordedRequest) => { status: number; body: unknown }, delayMs: number) {
+function slowFirstCall(route: Route, delayMs: number): Route {
 	let calls = 0;
-	return async (request: RecordedRequest) => {
-		const response = route(request);
+	return async (request) => {
+		const response = await route(request);
 		if (calls++ === 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
 		return response;
 	};
