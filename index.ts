@@ -2,3 +2,4 @@ export * from './credentials/auth/pkce';
 export * from './credentials/auth/endpoints';
 export { UiPathApi } from './credentials/UiPathApi.credentials';
 export { UiPathOAuth2Api } from './credentials/UiPathOAuth2Api.credentials';
+export { UiPathOrchestrator } from './nodes/UiPathOrchestrator/UiPathOrchestrator.node';

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { JobState, StartStrategy } from './constants';
 
@@ -59,3 +59,10 @@ export interface StartInfo extends IDataObject {
 	JobPriority?: 'Low' | 'Normal' | 'High';
 	RuntimeType?: string;
 }
+
+/** What every operation exports: runs one item and returns UiPath's objects; the router pairs them with the item. */
+export type OperationExecute = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+	credentialType: UiPathCredentialType,
+) => Promise<IDataObject[]>;

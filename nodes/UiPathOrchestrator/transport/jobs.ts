@@ -118,9 +118,9 @@ export async function waitForJob(
 	credentialType: UiPathCredentialType,
 	folder: FolderRef,
 	job: Job,
-	options: { timeoutMs: number; pollIntervalMs: number },
+	options: { timeoutMs: number; pollIntervalMs: number; deadline?: number },
 ): Promise<Job> {
-	const deadline = Date.now() + options.timeoutMs;
+	const deadline = options.deadline ?? Date.now() + options.timeoutMs;
 	const signal = cancelSignalOf(context);
 	let current = job;
 	while (!isFinal(current)) {

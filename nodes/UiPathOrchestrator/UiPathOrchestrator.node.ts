@@ -1,0 +1,70 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as account from './actions/account/Account.resource';
+import * as folder from './actions/folder/Folder.resource';
+import * as job from './actions/job/Job.resource';
+import * as queueItem from './actions/queueItem/QueueItem.resource';
+import * as release from './actions/release/Release.resource';
+import { router } from './actions/router';
+import * as robot from './actions/robot/Robot.resource';
+import { listSearch } from './methods';
+
+export class UiPathOrchestrator implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'UiPath Orchestrator',
+		name: 'uiPathOrchestrator',
+		icon: { light: 'file:uipath.svg', dark: 'file:uipath.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues and folders',
+		defaults: { name: 'UiPath Orchestrator' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'uiPathApi', required: true, displayOptions: { show: { authentication: ['uiPathApi'] } } },
+			{ name: 'uiPathOAuth2Api', required: true, displayOptions: { show: { authentication: ['uiPathOAuth2Api'] } } },
+		],
+		properties: [
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{ name: 'API (Client Credentials, Token or On-Premises)', value: 'uiPathApi' },
+					{ name: 'OAuth2 (Connect Button)', value: 'uiPathOAuth2Api' },
+				],
+				default: 'uiPathApi',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Folder', value: 'folder' },
+					{ name: 'Job', value: 'job' },
+					{ name: 'Process', value: 'release' },
+					{ name: 'Queue Item', value: 'queueItem' },
+					{ name: 'Robot', value: 'robot' },
+				],
+				default: 'job',
+			},
+			...account.description,
+			...folder.description,
+			...release.description,
+			...job.description,
+			...queueItem.description,
+			...robot.description,
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

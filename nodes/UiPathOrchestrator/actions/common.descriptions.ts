@@ -1,0 +1,153 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** Folder-scoped operations run in this folder: X-UIPATH-OrganizationUnitId (list, ID) or X-UIPATH-FolderPath-Encoded (path). */
+export const folderLocator: INodeProperties = {
+	displayName: 'Folder',
+	name: 'folder',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Orchestrator folder the operation runs in',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchFolders', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 4521',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A folder ID is a number' } }],
+		},
+		{
+			displayName: 'By Path',
+			name: 'path',
+			type: 'string',
+			placeholder: 'e.g. Finance/Invoices',
+			hint: 'The full path, with / between folder names',
+		},
+	],
+};
+
+export const releaseLocator: INodeProperties = {
+	displayName: 'Process',
+	name: 'release',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The process (release) in the folder',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchReleases', searchable: true },
+		},
+		{
+			displayName: 'By Key',
+			name: 'key',
+			type: 'string',
+			placeholder: 'e.g. 3f1d9b2e-6c1a-4a4e-9b8f-2d7c5e0a1b34',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
+						errorMessage: 'A process key is a GUID',
+					},
+				},
+			],
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. Invoice Echo',
+		},
+	],
+};
+
+export const queueLocator: INodeProperties = {
+	displayName: 'Queue',
+	name: 'queue',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The queue in the folder',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchQueues', searchable: true },
+		},
+		{
+			displayName: 'By Name',
+			name: 'name',
+			type: 'string',
+			placeholder: 'e.g. Invoices',
+		},
+	],
+};
+
+export const jobIdField: INodeProperties = {
+	displayName: 'Job ID',
+	name: 'jobId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 81734 or 0c6e4f6a-9d0b-4a4f-8a53-7d2b1e6f9c10',
+	description: 'The job\'s numeric ID or its key (GUID), for example the ID in the output of a Start operation',
+};
+
+export function returnAllOrLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+export const odataFilterField: INodeProperties = {
+	displayName: 'OData Filter',
+	name: 'odataFilter',
+	type: 'string',
+	default: '',
+	placeholder: "e.g. contains(Name, 'Invoice')",
+	description: 'A raw OData $filter expression, combined with the other filters by "and"',
+};
+
+export const waitOptions: INodeProperties[] = [
+	{
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 3600,
+		description: 'How long to wait for the job to finish before the item fails',
+	},
+	{
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 5,
+		description: 'How often to ask Orchestrator for the job\'s state',
+	},
+];

@@ -1,0 +1,228 @@
+import { randomUUID } from 'crypto';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	DEFAULT_POLL_INTERVAL_SECONDS,
+	DEFAULT_WAIT_TIMEOUT_SECONDS,
+	FAILED_JOB_STATES,
+	MAX_INPUT_ARGUMENTS_LENGTH,
+	MAX_REFERENCE_LENGTH,
+	type StartStrategy,
+} from '../../helpers/constants';
+import type { StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
+import { JobFailedError } from '../../helpers/jobFailure';
+import { toJob } from '../../helpers/output';
+import {
+	parameterError,
+	readFolder,
+	readJsonObject,
+	readPositiveInteger,
+	readRelease,
+} from '../../helpers/parameters';
+import { startJobsExactlyOnce, waitForJob } from '../../transport';
+import { folderLocator, releaseLocator, waitOptions } from '../common.descriptions';
+
+const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
+
+const properties: INodeProperties[] = [
+	folderLocator,
+	releaseLocator,
+	{
+		displayName: 'Strategy',
+		name: 'strategy',
+		type: 'options',
+		default: 'ModernJobsCount',
+		description: 'How Orchestrator picks the robots that run the process',
+		options: [
+			{
+				name: 'All Robots',
+				value: 'All',
+				description: 'One job on every robot of the folder (classic folders)',
+			},
+			{
+				name: 'Jobs Count (Classic)',
+				value: 'JobsCount',
+				description: 'A number of jobs (classic folders)',
+			},
+			{
+				name: 'Jobs Count (Modern Folders)',
+				value: 'ModernJobsCount',
+				description: 'A number of jobs, each on any available robot',
+			},
+			{
+				name: 'Robot Count (Deprecated)',
+				value: 'RobotCount',
+				description: 'A number of robots (classic folders)',
+			},
+			{
+				name: 'Specific Robots',
+				value: 'Specific',
+				description: 'One job on each robot named in Robot IDs',
+			},
+		],
+	},
+	{
+		displayName: 'Jobs Count',
+		name: 'jobsCount',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 1,
+		description: 'How many jobs to start',
+		displayOptions: { show: { strategy: COUNTED_STRATEGIES } },
+	},
+	{
+		displayName: 'Robot IDs',
+		name: 'robotIds',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 12, 15',
+		description: 'Comma-separated IDs of the robots to run the job on. Only with the Specific Robots strategy.',
+	},
+	{
+		displayName: 'Input Arguments',
+		name: 'inputArguments',
+		type: 'json',
+		default: '{}',
+		description: 'The process\'s input arguments as a JSON object (at most 10,000 characters); expressions allowed',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Job Priority',
+				name: 'jobPriority',
+				type: 'options',
+				default: 'Normal',
+				options: [
+					{ name: 'High', value: 'High' },
+					{ name: 'Low', value: 'Low' },
+					{ name: 'Normal', value: 'Normal' },
+				],
+				description: 'Execution priority; without it the process\'s own priority applies',
+			},
+			...waitOptions,
+			{
+				displayName: 'Reference',
+				name: 'reference',
+				type: 'string',
+				default: '',
+				description: 'Your reference for the job (at most 128 characters). Without one the node generates one per item, to find the job again if the answer to the start is lost.',
+			},
+			{
+				displayName: 'Runtime Type',
+				name: 'runtimeType',
+				type: 'options',
+				default: 'Unattended',
+				options: [
+					{ name: 'Development', value: 'Development' },
+					{ name: 'Headless', value: 'Headless' },
+					{ name: 'Non-Production', value: 'NonProduction' },
+					{ name: 'Serverless (Cloud Robots)', value: 'Serverless' },
+					{ name: 'Unattended', value: 'Unattended' },
+				],
+				description: 'The kind of robot license the job runs on',
+			},
+			{
+				displayName: 'Wait for Completion',
+				name: 'waitForCompletion',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to wait until the job finishes and output the finished job with its output arguments',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['start'] } }, properties);
+
+function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
+	const parameter = { label: 'Robot IDs', name: 'robotIds' };
+	const raw = context.getNodeParameter(parameter.name, itemIndex, '') as unknown;
+	const parts = Array.isArray(raw) ? raw : typeof raw === 'number' ? [raw] : String(raw ?? '').split(',');
+	const ids = parts.map((part) => String(part).trim()).filter((part) => part !== '');
+	return ids.map((id) => {
+		if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
+			throw parameterError(context, itemIndex, parameter, `holds "${id}", which is not a robot ID (a whole number)`);
+		}
+		return Number(id);
+	});
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	credentialType: UiPathCredentialType,
+): Promise<IDataObject[]> {
+	const folder = readFolder(this, itemIndex);
+	const release = readRelease(this, itemIndex);
+	const strategy = this.getNodeParameter('strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
+	const robotIds = readRobotIds(this, itemIndex);
+	const robotIdsParameter = { label: 'Robot IDs', name: 'robotIds' };
+	if (strategy === 'Specific' && robotIds.length === 0) {
+		throw parameterError(this, itemIndex, robotIdsParameter, 'is required with the Specific Robots strategy');
+	}
+	if (strategy !== 'Specific' && robotIds.length > 0) {
+		throw parameterError(
+			this,
+			itemIndex,
+			robotIdsParameter,
+			`is only allowed with the Specific Robots strategy, not ${strategy}`,
+			'Clear Robot IDs, or choose the Specific Robots strategy.',
+		);
+	}
+	const jobsCount = COUNTED_STRATEGIES.includes(strategy)
+		? readPositiveInteger(this, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, this.getNodeParameter('jobsCount', itemIndex, 1))
+		: undefined;
+
+	const inputArgumentsParameter = { label: 'Input Arguments', name: 'inputArguments' };
+	const inputArguments = JSON.stringify(readJsonObject(this, itemIndex, inputArgumentsParameter));
+	if (inputArguments.length > MAX_INPUT_ARGUMENTS_LENGTH) {
+		throw parameterError(
+			this,
+			itemIndex,
+			inputArgumentsParameter,
+			`is ${inputArguments.length} characters once serialized; Orchestrator accepts at most ${MAX_INPUT_ARGUMENTS_LENGTH}`,
+			'Pass large data another way, for example through a storage bucket or a queue item, and give the job its reference.',
+		);
+	}
+
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const reference = String(options.reference ?? '').trim() || `n8n-${randomUUID()}`;
+	if (reference.length > MAX_REFERENCE_LENGTH) {
+		throw parameterError(this, itemIndex, { label: 'Reference', name: 'options.reference' }, `is longer than ${MAX_REFERENCE_LENGTH} characters`);
+	}
+	const waitForCompletion = options.waitForCompletion === true;
+	const timeoutSeconds = readPositiveInteger(this, itemIndex, { label: 'Timeout', name: 'options.timeout' }, options.timeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS);
+	const pollSeconds = readPositiveInteger(this, itemIndex, { label: 'Poll Interval', name: 'options.pollInterval' }, options.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS);
+
+	const startInfo: StartInfo = {
+		...(release.key ? { ReleaseKey: release.key } : { ReleaseName: release.name }),
+		Strategy: strategy,
+		...(strategy === 'RobotCount' ? { NoOfRobots: jobsCount } : jobsCount !== undefined ? { JobsCount: jobsCount } : {}),
+		...(strategy === 'Specific' ? { RobotIds: robotIds } : {}),
+		InputArguments: inputArguments,
+		Reference: reference,
+		...(options.jobPriority ? { JobPriority: options.jobPriority as StartInfo['JobPriority'] } : {}),
+		...(options.runtimeType ? { RuntimeType: String(options.runtimeType) } : {}),
+	};
+
+	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo);
+	if (!waitForCompletion) return started.map(toJob);
+
+	const timeoutMs = timeoutSeconds * 1000;
+	const deadline = Date.now() + timeoutMs;
+	const finished = [];
+	for (const job of started) {
+		const done = toJob(
+			await waitForJob(this, credentialType, folder, job, { timeoutMs, pollIntervalMs: pollSeconds * 1000, deadline }),
+		);
+		if (FAILED_JOB_STATES.includes(done.State)) throw new JobFailedError(this.getNode(), done, itemIndex);
+		finished.push(done);
+	}
+	return finished;
+}

@@ -1,0 +1,13 @@
+import type { AllEntities } from 'n8n-workflow';
+
+/** Resource → operations: values stored in users' workflows, so never renamed. */
+type NodeMap = {
+	account: 'getAll' | 'getTenants';
+	folder: 'getAll';
+	release: 'getAll' | 'get';
+	job: 'start' | 'get' | 'getAll' | 'stop' | 'wait';
+	queueItem: 'add' | 'getAll';
+	robot: 'getAll';
+};
+
+export type UiPathOrchestratorType = AllEntities<NodeMap>;

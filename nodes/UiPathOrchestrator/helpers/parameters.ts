@@ -1,0 +1,142 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FolderRef } from './interfaces';
+
+/** A parameter problem, naming the parameter (label and name) and the item. */
+export function parameterError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: { label: string; name: string },
+	problem: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`${parameter.label} (${parameter.name}) in item ${itemIndex} ${problem}`,
+		{ itemIndex, description },
+	);
+}
+
+function locator(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: string } {
+	const raw = context.getNodeParameter(name, itemIndex, undefined) as INodeParameterResourceLocator | string | undefined;
+	if (raw && typeof raw === 'object') {
+		return { mode: String(raw.mode ?? ''), value: String(raw.value ?? '').trim() };
+	}
+	return { mode: 'id', value: String(raw ?? '').trim() };
+}
+
+const FOLDER = { label: 'Folder', name: 'folder' };
+
+export function readFolder(context: IExecuteFunctions, itemIndex: number): FolderRef {
+	const { mode, value } = locator(context, FOLDER.name, itemIndex);
+	if (!value) {
+		throw parameterError(
+			context,
+			itemIndex,
+			FOLDER,
+			'is required: this operation runs inside an Orchestrator folder',
+			'Choose the folder from the list, or give its ID or its full path such as Finance/Invoices.',
+		);
+	}
+	if (mode === 'path') {
+		const path = value.replace(/^\/+|\/+$/g, '');
+		if (!path) throw parameterError(context, itemIndex, FOLDER, `"${value}" is not a folder path`);
+		return { path };
+	}
+	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+		throw parameterError(context, itemIndex, FOLDER, `"${value}" is not a folder ID (a whole number)`, 'Use By Path to name the folder by its path instead.');
+	}
+	return { id: Number(value) };
+}
+
+export interface ReleaseRef {
+	key?: string;
+	name?: string;
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function readRelease(context: IExecuteFunctions, itemIndex: number): ReleaseRef {
+	const parameter = { label: 'Process', name: 'release' };
+	const { mode, value } = locator(context, parameter.name, itemIndex);
+	if (!value) throw parameterError(context, itemIndex, parameter, 'is required', 'Choose the process from the list, or give its key or name.');
+	if (mode === 'name') return { name: value };
+	if (!GUID.test(value)) throw parameterError(context, itemIndex, parameter, `"${value}" is not a process key (a GUID)`);
+	return { key: value };
+}
+
+export function readQueueName(context: IExecuteFunctions, itemIndex: number): string {
+	const parameter = { label: 'Queue', name: 'queue' };
+	const { value } = locator(context, parameter.name, itemIndex);
+	if (!value) throw parameterError(context, itemIndex, parameter, 'is required');
+	return value;
+}
+
+export function readJobId(context: IExecuteFunctions, itemIndex: number): string {
+	const parameter = { label: 'Job ID', name: 'jobId' };
+	const value = String(context.getNodeParameter(parameter.name, itemIndex, '') ?? '').trim();
+	if (!value) throw parameterError(context, itemIndex, parameter, 'is required');
+	if (!/^\d+$/.test(value) && !GUID.test(value)) {
+		throw parameterError(context, itemIndex, parameter, `"${value}" is neither a numeric job ID nor a job key (GUID)`);
+	}
+	return value;
+}
+
+/** A JSON parameter that must hold an object; expressions may hand over an object or a string. */
+export function readJsonObject(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: { label: string; name: string },
+): IDataObject {
+	const raw = context.getNodeParameter(parameter.name, itemIndex, '{}') as unknown;
+	let value: unknown = raw;
+	if (typeof raw === 'string') {
+		if (!raw.trim()) return {};
+		try {
+			value = JSON.parse(raw);
+		} catch (error) {
+			throw parameterError(context, itemIndex, parameter, `is not valid JSON: ${(error as Error).message}`, 'Give a JSON object such as {"InvoiceId": "INV-1"}.');
+		}
+	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+		throw parameterError(context, itemIndex, parameter, `must be a JSON object, not ${kind}`, 'Give a JSON object such as {"InvoiceId": "INV-1"}.');
+	}
+	return value as IDataObject;
+}
+
+export function readPositiveInteger(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: { label: string; name: string },
+	value: unknown,
+): number {
+	const number = typeof value === 'string' && value.trim() ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 1) {
+		throw parameterError(context, itemIndex, parameter, `must be a whole number of at least 1, not ${JSON.stringify(value)}`);
+	}
+	return number;
+}
+
+/** A date option as ISO 8601, which OData and Orchestrator's DTOs expect. */
+export function readDate(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: { label: string; name: string },
+	value: unknown,
+): string {
+	const date = new Date(String(value));
+	if (value === '' || value === null || value === undefined || Number.isNaN(date.getTime())) {
+		throw parameterError(context, itemIndex, parameter, `is not a date: ${JSON.stringify(value)}`);
+	}
+	return date.toISOString();
+}
+
+/** Joins OData conditions with "and"; a raw user filter keeps its own precedence in parentheses. */
+export function combineFilters(conditions: Array<string | undefined>): string | undefined {
+	const present = conditions.filter((condition): condition is string => !!condition && !!condition.trim());
+	if (present.length === 0) return undefined;
+	if (present.length === 1) return present[0];
+	return present.map((condition) => `(${condition})`).join(' and ');
+}

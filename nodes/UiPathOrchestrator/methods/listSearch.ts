@@ -1,0 +1,111 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { ODATA } from '../helpers/constants';
+import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
+import { odataString, uiPathApiRequestPage, type UiPathRequest } from '../transport';
+
+/** Lists show this many entries per scroll. */
+const PAGE_SIZE = 100;
+
+function credentialTypeOf(context: ILoadOptionsFunctions): UiPathCredentialType {
+	return context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
+}
+
+/** The folder chosen above the list, whatever its mode. */
+function chosenFolder(context: ILoadOptionsFunctions): FolderRef {
+	const raw = context.getNodeParameter('folder', undefined) as INodeParameterResourceLocator | string | undefined;
+	const mode = typeof raw === 'object' && raw ? raw.mode : 'id';
+	const value = String((typeof raw === 'object' && raw ? raw.value : raw) ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(context.getNode(), 'Choose a folder first', {
+			description: 'The list shows what is in the folder chosen in the Folder parameter.',
+		});
+	}
+	if (mode === 'path') return { path: value.replace(/^\/+|\/+$/g, '') };
+	if (!/^\d+$/.test(value)) throw new NodeOperationError(context.getNode(), `Folder "${value}" is not a folder ID`);
+	return { id: Number(value) };
+}
+
+/** One server-side search page; the token is the next `$skip`. */
+async function searchPage(
+	context: ILoadOptionsFunctions,
+	request: UiPathRequest,
+	searchField: string,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+	toItem: (entry: IDataObject) => INodeListSearchItems,
+): Promise<INodeListSearchResult> {
+	const skip = paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : 0;
+	const text = filter?.trim();
+	const page = await uiPathApiRequestPage(
+		context,
+		credentialTypeOf(context),
+		{
+			...request,
+			qs: {
+				...request.qs,
+				$orderby: `${searchField} asc`,
+				...(text ? { $filter: `contains(${searchField}, ${odataString(text)})` } : {}),
+			},
+		},
+		{ top: PAGE_SIZE, skip },
+	);
+	const next = skip + page.items.length;
+	const more = page.count !== undefined ? next < page.count : page.items.length === PAGE_SIZE;
+	return { results: page.items.map(toItem), ...(more ? { paginationToken: String(next) } : {}) };
+}
+
+export async function searchFolders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchPage(this, { path: ODATA.folders }, 'FullyQualifiedName', filter, paginationToken, (folder) => ({
+		name: String(folder.FullyQualifiedName ?? folder.DisplayName),
+		value: String(folder.Id),
+	}));
+}
+
+export async function searchReleases(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const folder = chosenFolder(this);
+	return await searchPage(this, { path: ODATA.releases, folder }, 'Name', filter, paginationToken, (release) => ({
+		name: String(release.Name),
+		value: String(release.Key),
+		description: release.ProcessVersion ? `Version ${String(release.ProcessVersion)}` : undefined,
+	}));
+}
+
+export async function searchRobots(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const folder = chosenFolder(this);
+	return await searchPage(this, { path: ODATA.robots, folder }, 'Name', filter, paginationToken, (robot) => ({
+		name: String(robot.Name),
+		value: String(robot.Id),
+	}));
+}
+
+export async function searchQueues(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const folder = chosenFolder(this);
+	return await searchPage(this, { path: ODATA.queueDefinitions, folder }, 'Name', filter, paginationToken, (queue) => ({
+		name: String(queue.Name),
+		value: String(queue.Name),
+	}));
+}
