@@ -36,12 +36,13 @@ function field(body: unknown, name: string): string | undefined {
 	return typeof value === 'string' ? value : undefined;
 }
 
-/** Orchestrator and on-premises sign-in errors come as `{ message }` or `{ error: { message } }`. */
+/** OAuth errors carry `error_description`; on-premises sign-in answers ABP's `{ error: { message, details } }`. */
 function serverMessage(body: unknown): string | undefined {
 	const direct = field(body, 'error_description') ?? field(body, 'message');
 	if (direct) return direct;
 	const nested = (body as { error?: unknown } | null)?.error;
-	return field(nested, 'message');
+	const parts = [field(nested, 'message'), field(nested, 'details')].filter((part) => part !== undefined);
+	return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
 export function looksLikeHtml(body: unknown): boolean {

@@ -1,0 +1,13 @@
+import { parseBody, type AuthHttp } from '../../credentials/auth/http';
+
+/** The token code's HTTP over Node's fetch: every status resolves, redirects are not followed. */
+export const fetchHttp: AuthHttp = async (request) => {
+	const response = await fetch(request.url, {
+		method: request.method,
+		headers: request.headers,
+		body: request.body,
+		redirect: 'manual',
+		signal: AbortSignal.timeout(30_000),
+	});
+	return { statusCode: response.status, body: parseBody(await response.text()) };
+};
