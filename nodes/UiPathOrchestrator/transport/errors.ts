@@ -134,7 +134,10 @@ interface Explanation {
 
 function explain(details: FailureDetails, request: FailedRequest, original: Explanation): Explanation {
 	const body = parseBody(details.body);
-	const uiPathMessage = typeof body?.message === 'string' ? body.message : undefined;
+	// Orchestrator answers { message, errorCode }; the portal and identity answer OAuth's { error, error_description }.
+	const uiPathMessage = [body?.message, body?.error_description, body?.error].find(
+		(value): value is string => typeof value === 'string' && value.trim() !== '',
+	);
 	const errorCode = body?.errorCode ?? body?.ErrorCode;
 	const traceId = typeof body?.traceId === 'string' ? ` (trace id ${body.traceId})` : '';
 	const said = uiPathMessage
@@ -169,6 +172,12 @@ function explain(details: FailureDetails, request: FailedRequest, original: Expl
 			};
 		case 403: {
 			const scopes = scopesFor(request.method, request.path);
+			if (request.path.includes('tenantsAndOrganizationInfo')) {
+				return {
+					message: said || 'UiPath refused to list organizations and tenants (403 Forbidden)',
+					description: 'UiPath lists organizations and tenants only for a signed-in user: use the OAuth2 credential, or the API credential with a refresh token or personal access token, not client credentials.',
+				};
+			}
 			return {
 				message: said || 'UiPath refused this operation (403 Forbidden)',
 				description: scopes
@@ -197,8 +206,8 @@ function explain(details: FailureDetails, request: FailedRequest, original: Expl
 	}
 	if (!status && details.networkCode) {
 		return {
-			message: `Could not reach UiPath at ${request.baseUrl} (${details.networkCode})`,
-			description: 'Check the network path and the credential\'s base URL.',
+			message: `Could not reach UiPath at ${request.baseUrl}`,
+			description: `No answer to ${request.method} ${request.path} (network error ${details.networkCode}). Check the network path and the credential's base URL.`,
 		};
 	}
 	return {
