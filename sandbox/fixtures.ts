@@ -55,3 +55,25 @@ export const PROCESSES = {
 export const QUEUE = 'Invoices';
 export const ASSET = 'ErpBaseUrl';
 export const ROBOTS = ['Robot-01', 'Robot-02'] as const;
+
+/** Package ids in the tenant feed (`/odata/Processes`) behind PROCESSES, and their versions. */
+export const PACKAGES = {
+	quick: { id: 'InvoiceEcho', version: '1.0.3' },
+	faulting: { id: 'AlwaysFaults', version: '1.2.0' },
+	slow: { id: 'MonthEndReport', version: '2.0.1' },
+} as const;
+
+/** How long each step of a job takes in real time; `startSandbox({ timeScale })` divides them. */
+export const JOB_TIMINGS_MS = { pending: 500, quick: 2000, faulting: 1000, slow: 30000, stopping: 300 } as const;
+
+/** The `Info` of every job of the faulting process. */
+export const FAULT_INFO =
+	'Invoice could not be posted: the ERP answered 422 Unprocessable Entity (simulated fault in Always Faults).';
+
+/** Machines the two robots run on (`HostMachineName` of their jobs). */
+export const MACHINES = ['ACME-VM-01', 'ACME-VM-02'] as const;
+
+/** Folder holding the seeded queue, its items and the asset. */
+export const QUEUE_FOLDER = FOLDERS.shared;
+export const ASSET_FOLDER = FOLDERS.shared;
+export const ASSET_VALUE = 'https://erp.acme.test/api/v2';

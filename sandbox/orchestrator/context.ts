@@ -1,0 +1,57 @@
+import type { IncomingHttpHeaders } from 'http';
+import type { TokenInfo } from '../contract';
+import type { entitySets } from './entitySets';
+import type { JobRunner } from './jobs/runner';
+import { badRequest, type Reply } from './reply';
+import type { TenantStore } from './store/tenantStore';
+import type { Folder } from './store/types';
+import type { WebhookDispatcher } from './webhooks/dispatcher';
+
+/** Everything a route handler needs for one request. */
+export interface RouteContext {
+	store: TenantStore;
+	sets: ReturnType<typeof entitySets>;
+	/** Orchestrator's base URL as the caller addressed it (for `@odata.context`). */
+	serviceRoot: string;
+	token: TokenInfo;
+	/** Set for folder-scoped routes. */
+	folder: Folder;
+	/** Captures of the route pattern, e.g. the key of `Jobs(42)`. */
+	params: string[];
+	query: URLSearchParams;
+	headers: IncomingHttpHeaders;
+	rawBody: Buffer;
+	runner: JobRunner;
+	webhooks: WebhookDispatcher;
+}
+
+export interface Route {
+	method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+	/** Matched against the path after the service root, e.g. `/odata/Jobs(42)`. */
+	pattern: RegExp;
+	/** Any one of these OAuth scopes is enough. */
+	scopes: readonly string[];
+	/** Needs a folder header (X-UIPATH-OrganizationUnitId and friends). */
+	folderScoped: boolean;
+	/** Counted by the `GET Jobs` / `GET QueueItems` rate limit. */
+	rateLimited?: boolean;
+	handle(context: RouteContext): Reply | Promise<Reply>;
+}
+
+/** The JSON body of a request, as an object; anything else is a 400 naming what was expected. */
+export function jsonBody(context: RouteContext, description: string): Record<string, unknown> {
+	const text = context.rawBody.toString('utf8');
+	if (text.trim() === '') throw badRequest(`The request body is empty; expected ${description}.`);
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		throw badRequest(`The request body is not valid JSON; expected ${description}.`);
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw badRequest(`The request body must be a JSON object: ${description}.`);
+	}
+	return parsed as Record<string, unknown>;
+}
+
+export const keyParam = (context: RouteContext) => Number(context.params[0]);

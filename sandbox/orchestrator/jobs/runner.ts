@@ -1,0 +1,142 @@
+import { JOB_TIMINGS_MS } from '../../fixtures';
+import type { TenantStore } from '../store/tenantStore';
+import type { Job, JobState } from '../store/types';
+import type { WebhookDispatcher } from '../webhooks/dispatcher';
+import { outcomeOf, runDurationMs } from './behaviours';
+import { jobEventContent } from './payload';
+
+const FINAL_STATES = new Set<JobState>(['Successful', 'Faulted', 'Stopped']);
+
+export const isFinal = (state: JobState) => FINAL_STATES.has(state);
+
+interface Scheduled {
+	timer: NodeJS.Timeout;
+	step: () => void;
+}
+
+/**
+ * The robots' side of jobs: Pending → Running → Successful / Faulted, or → Stopping/Terminating → Stopped.
+ * Durations are JOB_TIMINGS_MS divided by `timeScale`; tests can also run a job's remaining steps at once.
+ */
+export class JobRunner {
+	private readonly scheduled = new Map<Job, Scheduled>();
+	private readonly owners = new Map<Job, TenantStore>();
+	private nextRobot = 0;
+
+	constructor(
+		private readonly webhooks: WebhookDispatcher,
+		/** How many times faster than real time jobs run (10 → a 2 s job takes 200 ms). */
+		public timeScale = 1,
+	) {}
+
+	/** Registers a job that was just created in the Pending state. */
+	enqueue(store: TenantStore, job: Job): void {
+		this.owners.set(job, store);
+		this.emit(store, 'job.created', job);
+		this.schedule(job, JOB_TIMINGS_MS.pending, () => this.start(store, job));
+	}
+
+	/** Asks the robot to stop: a pending job ends Stopped at once, a running one after a short Stopping/Terminating. */
+	stop(store: TenantStore, job: Job, strategy: 'SoftStop' | 'Kill'): void {
+		if (isFinal(job.State)) return;
+		job.StopStrategy = strategy;
+		job.LastModificationTime = new Date().toISOString();
+		if (job.State === 'Pending') {
+			this.end(store, job, 'Stopped', 'Job stopped before a robot picked it up.', null);
+			return;
+		}
+		if (job.State === 'Terminating' || (job.State === 'Stopping' && strategy === 'SoftStop')) return;
+		job.State = strategy === 'Kill' ? 'Terminating' : 'Stopping';
+		this.schedule(job, JOB_TIMINGS_MS.stopping, () =>
+			this.end(store, job, 'Stopped', strategy === 'Kill' ? 'Job terminated.' : 'Job stopped.', null),
+		);
+	}
+
+	/** Runs every remaining step of the job now; for tests that do not want to wait. */
+	finish(job: Job): void {
+		for (let guard = 0; guard < 4 && !isFinal(job.State); guard += 1) {
+			const next = this.scheduled.get(job);
+			if (!next) return;
+			clearTimeout(next.timer);
+			this.scheduled.delete(job);
+			next.step();
+		}
+	}
+
+	finishAll(): void {
+		for (const job of [...this.scheduled.keys()]) this.finish(job);
+	}
+
+	close(): void {
+		for (const { timer } of this.scheduled.values()) clearTimeout(timer);
+		this.scheduled.clear();
+		this.owners.clear();
+	}
+
+	private schedule(job: Job, realMs: number, step: () => void) {
+		const previous = this.scheduled.get(job);
+		if (previous) clearTimeout(previous.timer);
+		const timer = setTimeout(() => {
+			this.scheduled.delete(job);
+			step();
+		}, realMs / this.timeScale);
+		timer.unref();
+		this.scheduled.set(job, { timer, step });
+	}
+
+	private start(store: TenantStore, job: Job) {
+		const robots = store.robotsIn(job.OrganizationUnitId);
+		const robot = job.robotId !== null ? store.robots.get(job.robotId) : robots[this.nextRobot++ % Math.max(robots.length, 1)];
+		// A folder without robots keeps its jobs pending, as Orchestrator does.
+		if (!robot) return;
+		const now = new Date().toISOString();
+		job.robotId = robot.Id;
+		job.HostMachineName = robot.MachineName;
+		job.LocalSystemAccount = robot.Username;
+		job.State = 'Running';
+		job.StartTime = now;
+		job.LastModificationTime = now;
+		this.updateSession(store, robot.Id);
+		this.emit(store, 'job.started', job);
+		this.schedule(job, runDurationMs(job.behaviour), () => {
+			const outcome = outcomeOf(job.behaviour, job.InputArguments, new Date());
+			this.end(store, job, outcome.state, outcome.info, outcome.outputArguments);
+		});
+	}
+
+	private end(store: TenantStore, job: Job, state: 'Successful' | 'Faulted' | 'Stopped', info: string, output: string | null) {
+		const previous = this.scheduled.get(job);
+		if (previous) clearTimeout(previous.timer);
+		this.scheduled.delete(job);
+		const now = new Date().toISOString();
+		job.State = state;
+		job.Info = info;
+		job.EndTime = now;
+		job.LastModificationTime = now;
+		job.OutputArguments = output;
+		if (state === 'Faulted') {
+			job.ErrorCode = 'Robot';
+			job.JobError = { code: 'Robot', title: 'Job faulted', detail: info, category: 'User', status: 0, timestamp: now };
+		}
+		if (job.robotId !== null) this.updateSession(store, job.robotId);
+		this.owners.delete(job);
+		const type = state === 'Successful' ? 'job.completed' : state === 'Faulted' ? 'job.faulted' : 'job.stopped';
+		this.emit(store, type, job);
+	}
+
+	private updateSession(store: TenantStore, robotId: number) {
+		const busy = [...this.owners.keys()].some(
+			(job) => job.robotId === robotId && (job.State === 'Running' || job.State === 'Stopping' || job.State === 'Terminating'),
+		);
+		for (const session of store.sessions.values()) {
+			if (session.robotId === robotId) {
+				session.State = busy ? 'Busy' : 'Available';
+				session.ReportingTime = new Date().toISOString();
+			}
+		}
+	}
+
+	private emit(store: TenantStore, type: 'job.created' | 'job.started' | 'job.completed' | 'job.faulted' | 'job.stopped', job: Job) {
+		this.webhooks.emit(store, type, store.folders.get(job.OrganizationUnitId), job.Key, jobEventContent(store, job));
+	}
+}

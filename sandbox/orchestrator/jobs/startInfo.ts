@@ -1,0 +1,172 @@
+import { badRequest, notFound } from '../reply';
+import type { TenantStore } from '../store/tenantStore';
+import type { Folder, Release, Robot } from '../store/types';
+
+export const STRATEGIES = ['All', 'Specific', 'RobotCount', 'JobsCount', 'ModernJobsCount'] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+const PRIORITIES = ['Low', 'Normal', 'High'] as const;
+const RUNTIME_TYPES = new Set([
+	'NonProduction', 'Attended', 'Unattended', 'Development', 'Studio', 'RpaDeveloper', 'StudioX', 'CitizenDeveloper',
+	'Headless', 'StudioPro', 'RpaDeveloperPro', 'TestAutomation', 'AutomationCloud', 'Serverless', 'AutomationKit',
+	'ServerlessTestAutomation', 'AutomationCloudTestAutomation', 'AttendedStudioWeb', 'Hosting', 'AssistantWeb',
+	'ProcessOrchestration', 'AgentService', 'AppTest', 'PerformanceTest',
+]);
+export const MAX_INPUT_ARGUMENTS_LENGTH = 10_000;
+const MAX_REFERENCE_LENGTH = 128;
+
+/** A checked `startInfo`: which release, and on which robots (an entry per job; null = any robot of the folder). */
+export interface StartPlan {
+	release: Release;
+	strategy: Strategy;
+	robots: (Robot | null)[];
+	inputArguments: string | null;
+	reference: string;
+	jobPriority: 'Low' | 'Normal' | 'High';
+	specificPriorityValue: number;
+	runtimeType: string;
+	source: string;
+}
+
+const field = (name: string) => `startInfo.${name}`;
+
+function optionalString(info: Record<string, unknown>, name: string): string | undefined {
+	const value = info[name];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'string') throw badRequest(`${field(name)} must be a string.`);
+	return value;
+}
+
+function optionalInteger(info: Record<string, unknown>, name: string): number | undefined {
+	const value = info[name];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'number' || !Number.isInteger(value)) throw badRequest(`${field(name)} must be an integer.`);
+	return value;
+}
+
+function findRelease(store: TenantStore, folder: Folder, info: Record<string, unknown>): Release {
+	const key = optionalString(info, 'ReleaseKey');
+	const name = optionalString(info, 'ReleaseName');
+	const releases = store.releasesIn(folder.Id);
+	if (key) {
+		const release = releases.find((candidate) => candidate.Key === key.toLowerCase());
+		if (release) return release;
+		throw notFound(`The process with ReleaseKey '${key}' does not exist in folder '${folder.FullyQualifiedName}'.`);
+	}
+	if (name) {
+		const release = releases.find((candidate) => candidate.Name.toLowerCase() === name.toLowerCase());
+		if (release) return release;
+		throw notFound(`The process with ReleaseName '${name}' does not exist in folder '${folder.FullyQualifiedName}'.`);
+	}
+	throw badRequest(`${field('ReleaseKey')} is required (or ${field('ReleaseName')}).`);
+}
+
+function parseInputArguments(info: Record<string, unknown>): string | null {
+	const value = info.InputArguments;
+	if (value === undefined || value === null || value === '') return null;
+	if (typeof value !== 'string') {
+		throw badRequest(`${field('InputArguments')} must be a string holding a JSON object, e.g. "{\\"InvoiceId\\":\\"INV-1\\"}".`);
+	}
+	if (value.length > MAX_INPUT_ARGUMENTS_LENGTH) {
+		throw badRequest(
+			`${field('InputArguments')} is ${value.length} characters long; the maximum is ${MAX_INPUT_ARGUMENTS_LENGTH}.`,
+		);
+	}
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(value);
+	} catch {
+		throw badRequest(`${field('InputArguments')} is not valid JSON.`);
+	}
+	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw badRequest(`${field('InputArguments')} must be a JSON object of argument names and values.`);
+	}
+	return value;
+}
+
+function robotsFor(store: TenantStore, folder: Folder, strategy: Strategy, info: Record<string, unknown>): (Robot | null)[] {
+	const rawRobotIds = info.RobotIds ?? [];
+	if (!Array.isArray(rawRobotIds) || rawRobotIds.some((id) => typeof id !== 'number' || !Number.isInteger(id))) {
+		throw badRequest(`${field('RobotIds')} must be an array of robot ids (integers).`);
+	}
+	const robotIds = rawRobotIds as number[];
+	const jobsCount = optionalInteger(info, 'JobsCount') ?? 0;
+	const noOfRobots = optionalInteger(info, 'NoOfRobots') ?? 0;
+	if (robotIds.length > 0 && strategy !== 'Specific') {
+		throw badRequest(`${field('RobotIds')} must be empty unless ${field('Strategy')} is Specific (it is ${strategy}).`);
+	}
+	if (jobsCount > 0 && strategy !== 'JobsCount' && strategy !== 'ModernJobsCount') {
+		throw badRequest(
+			`${field('JobsCount')} must be 0 unless ${field('Strategy')} is JobsCount or ModernJobsCount (it is ${strategy}).`,
+		);
+	}
+	if (noOfRobots > 0 && strategy !== 'RobotCount') {
+		throw badRequest(`${field('NoOfRobots')} must be 0 unless ${field('Strategy')} is RobotCount (it is ${strategy}).`);
+	}
+	const folderRobots = store.robotsIn(folder.Id);
+	switch (strategy) {
+		case 'Specific':
+			if (robotIds.length === 0) throw badRequest(`${field('RobotIds')} must name at least one robot when ${field('Strategy')} is Specific.`);
+			return robotIds.map((id) => {
+				const robot = folderRobots.find((candidate) => candidate.Id === id);
+				if (!robot) throw badRequest(`${field('RobotIds')}: robot ${id} is not assigned to folder '${folder.FullyQualifiedName}'.`);
+				return robot;
+			});
+		case 'All':
+			if (folderRobots.length === 0) throw badRequest(`No robot is assigned to folder '${folder.FullyQualifiedName}'.`);
+			return folderRobots;
+		case 'RobotCount':
+			if (noOfRobots <= 0) throw badRequest(`${field('NoOfRobots')} must be greater than 0 when ${field('Strategy')} is RobotCount.`);
+			return Array.from({ length: noOfRobots }, () => null);
+		case 'JobsCount':
+		case 'ModernJobsCount':
+			if (jobsCount <= 0) throw badRequest(`${field('JobsCount')} must be greater than 0 when ${field('Strategy')} is ${strategy}.`);
+			return Array.from({ length: jobsCount }, () => null);
+	}
+}
+
+/** Checks `{ startInfo }` with UiPath's rules and plans the jobs; throws a 400/404 naming the field otherwise. */
+export function planStart(store: TenantStore, folder: Folder, body: Record<string, unknown>): StartPlan {
+	const info = body.startInfo;
+	if (!info || typeof info !== 'object' || Array.isArray(info)) {
+		throw badRequest('startInfo is required: { "startInfo": { "ReleaseKey": "...", "Strategy": "ModernJobsCount", "JobsCount": 1 } }.');
+	}
+	const startInfo = info as Record<string, unknown>;
+	const release = findRelease(store, folder, startInfo);
+	const rawStrategy = optionalString(startInfo, 'Strategy');
+	if (rawStrategy !== undefined && !(STRATEGIES as readonly string[]).includes(rawStrategy)) {
+		throw badRequest(`${field('Strategy')} '${rawStrategy}' is not one of ${STRATEGIES.join(', ')}.`);
+	}
+	// Without a strategy, Orchestrator starts one job in a modern folder (what uipath-typescript relies on).
+	const strategy = (rawStrategy as Strategy | undefined) ?? 'ModernJobsCount';
+	const withDefaultCount = rawStrategy === undefined && startInfo.JobsCount === undefined ? { ...startInfo, JobsCount: 1 } : startInfo;
+	const robots = robotsFor(store, folder, strategy, withDefaultCount);
+
+	const reference = optionalString(startInfo, 'Reference') ?? '';
+	if (reference.length > MAX_REFERENCE_LENGTH) {
+		throw badRequest(`${field('Reference')} is ${reference.length} characters long; the maximum is ${MAX_REFERENCE_LENGTH}.`);
+	}
+	const priority = optionalString(startInfo, 'JobPriority');
+	if (priority !== undefined && !(PRIORITIES as readonly string[]).includes(priority)) {
+		throw badRequest(`${field('JobPriority')} '${priority}' is not one of ${PRIORITIES.join(', ')}.`);
+	}
+	const specificPriority = optionalInteger(startInfo, 'SpecificPriorityValue');
+	if (specificPriority !== undefined && (specificPriority < 1 || specificPriority > 100)) {
+		throw badRequest(`${field('SpecificPriorityValue')} must be between 1 and 100.`);
+	}
+	const runtimeType = optionalString(startInfo, 'RuntimeType');
+	if (runtimeType !== undefined && !RUNTIME_TYPES.has(runtimeType)) {
+		throw badRequest(`${field('RuntimeType')} '${runtimeType}' is not a known runtime type.`);
+	}
+	const jobPriority = (priority as StartPlan['jobPriority'] | undefined) ?? release.JobPriority;
+	return {
+		release,
+		strategy,
+		robots,
+		inputArguments: parseInputArguments(startInfo),
+		reference,
+		jobPriority,
+		specificPriorityValue: specificPriority ?? { Low: 15, Normal: 45, High: 85 }[jobPriority],
+		runtimeType: runtimeType ?? 'Unattended',
+		source: optionalString(startInfo, 'Source') ?? 'Manual',
+	};
+}

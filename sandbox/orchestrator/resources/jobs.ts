@@ -1,0 +1,140 @@
+import { randomUUID } from 'crypto';
+import { jsonBody, keyParam, type Route, type RouteContext } from '../context';
+import { planStart, type StartPlan } from '../jobs/startInfo';
+import { serializeFields } from '../entitySets';
+import { badRequest, newTraceId, notFound, ok } from '../reply';
+import { readScopes, writeScopes } from '../scopes';
+import type { TenantStore } from '../store/tenantStore';
+import type { Folder, Job } from '../store/types';
+import { byIdRoute, listRoute } from './generic';
+
+const ACTION = 'UiPath.Server.Configuration.OData';
+const STOP_STRATEGIES = ['SoftStop', 'Kill'] as const;
+
+const jobsInFolder = {
+	scopes: readScopes('Jobs'),
+	folderScoped: true,
+	set: (context: RouteContext) => context.sets.jobs,
+	items: (context: RouteContext) => [...context.store.jobs.values()].filter((job) => job.OrganizationUnitId === context.folder.Id),
+};
+
+function createJob(store: TenantStore, folder: Folder, plan: StartPlan, batchKey: string, robotId: number | null, user: string | null): Job {
+	const now = new Date().toISOString();
+	const job: Job = {
+		Id: store.nextId('job'),
+		Key: randomUUID(),
+		StartTime: null,
+		EndTime: null,
+		State: 'Pending',
+		JobPriority: plan.jobPriority,
+		SpecificPriorityValue: plan.specificPriorityValue,
+		Source: plan.source,
+		SourceType: 'Manual',
+		BatchExecutionKey: batchKey,
+		Info: null,
+		CreationTime: now,
+		StartingScheduleId: null,
+		ReleaseName: plan.release.Name,
+		Type: 'Unattended',
+		InputArguments: plan.inputArguments,
+		EnvironmentVariables: null,
+		OutputArguments: null,
+		HostMachineName: null,
+		HasMediaRecorded: false,
+		HasVideoRecorded: false,
+		PersistenceId: null,
+		ResumeVersion: null,
+		StopStrategy: null,
+		RuntimeType: plan.runtimeType,
+		RequiresUserInteraction: false,
+		ReleaseVersionId: plan.release.Id,
+		EntryPointPath: plan.release.EntryPointPath,
+		OrganizationUnitId: folder.Id,
+		OrganizationUnitFullyQualifiedName: folder.FullyQualifiedName,
+		Reference: plan.reference,
+		ProcessType: 'Process',
+		ResumeOnSameContext: false,
+		LocalSystemAccount: '',
+		OrchestratorUserIdentity: user,
+		RemoteControlAccess: 'None',
+		MaxExpectedRunningTimeSeconds: null,
+		ParentJobKey: null,
+		ResumeTime: null,
+		LastModificationTime: null,
+		JobError: null,
+		ErrorCode: null,
+		TraceId: newTraceId(),
+		releaseId: plan.release.Id,
+		robotId,
+		behaviour: plan.release.behaviour,
+	};
+	store.jobs.set(job.Id, job);
+	return job;
+}
+
+function stopStrategy(value: unknown, name: string): 'SoftStop' | 'Kill' {
+	if (typeof value !== 'string' || !(STOP_STRATEGIES as readonly string[]).includes(value)) {
+		throw badRequest(`${name} must be SoftStop or Kill.`);
+	}
+	return value as 'SoftStop' | 'Kill';
+}
+
+function jobInFolder(context: RouteContext, id: number): Job {
+	const job = context.store.jobs.get(id);
+	if (!job || job.OrganizationUnitId !== context.folder.Id) throw notFound(`Job ${id} does not exist.`);
+	return job;
+}
+
+export const jobRoutes: Route[] = [
+	listRoute('Jobs', { ...jobsInFolder, rateLimited: true }),
+	byIdRoute('Jobs', 'Job', jobsInFolder),
+	{
+		method: 'POST',
+		pattern: new RegExp(`^/odata/Jobs/${ACTION.replace(/\./g, '\\.')}\\.StartJobs$`),
+		scopes: writeScopes('Jobs'),
+		folderScoped: true,
+		handle(context) {
+			const plan = planStart(context.store, context.folder, jsonBody(context, '{ "startInfo": { ... } }'));
+			const batchKey = randomUUID();
+			const user = context.token.kind === 'client' ? null : context.token.subject;
+			const jobs = plan.robots.map((robot) => createJob(context.store, context.folder, plan, batchKey, robot?.Id ?? null, user));
+			for (const job of jobs) context.runner.enqueue(context.store, job);
+			const fields = context.sets.jobs.fields;
+			return ok(
+				{
+					'@odata.context': `${context.serviceRoot}/odata/$metadata#Jobs`,
+					value: jobs.map((job) => serializeFields(job, fields)),
+				},
+				201,
+			);
+		},
+	},
+	{
+		method: 'POST',
+		pattern: new RegExp(`^/odata/Jobs/${ACTION.replace(/\./g, '\\.')}\\.StopJobs$`),
+		scopes: writeScopes('Jobs'),
+		folderScoped: true,
+		handle(context) {
+			const body = jsonBody(context, '{ "jobIds": [...], "strategy": "SoftStop" | "Kill" }');
+			const strategy = stopStrategy(body.strategy, 'strategy');
+			if (!Array.isArray(body.jobIds) || body.jobIds.length === 0 || body.jobIds.some((id) => !Number.isInteger(id))) {
+				throw badRequest('jobIds must be a non-empty array of job ids (integers).');
+			}
+			const jobs = (body.jobIds as number[]).map((id) => jobInFolder(context, id));
+			for (const job of jobs) context.runner.stop(context.store, job, strategy);
+			return { status: 200 };
+		},
+	},
+	{
+		method: 'POST',
+		pattern: new RegExp(`^/odata/Jobs\\((\\d+)\\)/${ACTION.replace(/\./g, '\\.')}\\.StopJob$`),
+		scopes: writeScopes('Jobs'),
+		folderScoped: true,
+		handle(context) {
+			const body = jsonBody(context, '{ "strategy": "SoftStop" | "Kill" }');
+			const strategy = stopStrategy(body.strategy, 'strategy');
+			context.runner.stop(context.store, jobInFolder(context, keyParam(context)), strategy);
+			return { status: 200 };
+		},
+	},
+];

@@ -1,0 +1,267 @@
+/**
+ * Stored Orchestrator entities. PascalCase properties are what UiPath sends (see the DTOs in
+ * orchestrator.yaml); camelCase ones are the sandbox's own bookkeeping and never leave the server.
+ */
+export type JobState = 'Pending' | 'Running' | 'Stopping' | 'Terminating' | 'Faulted' | 'Successful' | 'Stopped';
+export type ProcessBehaviourName = 'quick' | 'faulting' | 'slow';
+export type QueueItemStatus = 'New' | 'InProgress' | 'Failed' | 'Successful' | 'Abandoned' | 'Retried' | 'Deleted';
+
+export interface Folder {
+	Id: number;
+	Key: string;
+	DisplayName: string;
+	FullyQualifiedName: string;
+	Description: string | null;
+	FolderType: 'Standard';
+	IsPersonal: boolean;
+	ProvisionType: 'Automatic';
+	PermissionModel: 'FineGrained';
+	ParentId: number | null;
+	ParentKey: string | null;
+	FeedType: 'Processes';
+}
+
+/** A package in the tenant feed (`/odata/Processes`). */
+export interface ProcessPackage {
+	Id: string;
+	Key: string;
+	Title: string;
+	Version: string;
+	Description: string;
+	Published: string;
+	IsLatestVersion: boolean;
+	IsActive: boolean;
+	Authors: string;
+	PackageType: 'Process';
+	ProjectType: 'Process';
+	MainEntryPointPath: string;
+	TargetFramework: 'Windows';
+	RequiresUserInteraction: boolean;
+	IsAttended: boolean;
+	IsCompiled: boolean;
+	Arguments: { Input: string | null; Output: string | null };
+}
+
+/** A process deployed to a folder (UiPath calls it a release in the API). */
+export interface Release {
+	Id: number;
+	Key: string;
+	ProcessKey: string;
+	ProcessVersion: string;
+	IsLatestVersion: boolean;
+	IsProcessDeleted: boolean;
+	Description: string;
+	Name: string;
+	EntryPointId: number;
+	EntryPointPath: string;
+	InputArguments: string | null;
+	EnvironmentVariables: string;
+	ProcessType: 'Process';
+	SupportsMultipleEntryPoints: boolean;
+	RequiresUserInteraction: boolean;
+	IsAttended: boolean;
+	IsCompiled: boolean;
+	Arguments: { Input: string | null; Output: string | null };
+	AutoUpdate: boolean;
+	HiddenForAttendedUser: boolean;
+	FeedId: string;
+	JobPriority: 'Low' | 'Normal' | 'High';
+	SpecificPriorityValue: number;
+	FolderKey: string;
+	OrganizationUnitId: number;
+	OrganizationUnitFullyQualifiedName: string;
+	TargetFramework: 'Windows';
+	RobotSize: null;
+	RemoteControlAccess: 'None';
+	Tags: never[];
+	CreationTime: string;
+	LastModificationTime: string | null;
+	behaviour: ProcessBehaviourName;
+}
+
+export interface Machine {
+	Id: number;
+	Key: string;
+	Name: string;
+	Description: string;
+	Type: 'Standard';
+	Scope: 'Default';
+	UnattendedSlots: number;
+	NonProductionSlots: number;
+	HeadlessSlots: number;
+	TestAutomationSlots: number;
+}
+
+export interface Robot {
+	Id: number;
+	Name: string;
+	MachineName: string;
+	MachineId: number;
+	Username: string;
+	Description: string;
+	Type: 'Unattended';
+	HostingType: 'Standard';
+	ProvisionType: 'Manual';
+	Enabled: boolean;
+	CredentialType: 'Default';
+	IsExternalLicensed: boolean;
+	LimitConcurrentExecution: boolean;
+	CreationTime: string;
+	folderIds: number[];
+}
+
+export interface Session {
+	Id: number;
+	HostMachineName: string;
+	MachineId: number;
+	MachineName: string;
+	State: 'Available' | 'Busy' | 'Disconnected';
+	ReportingTime: string;
+	Info: string | null;
+	IsUnresponsive: boolean;
+	OrganizationUnitId: number | null;
+	FolderName: string | null;
+	RobotSessionType: 'LongLived';
+	Version: string;
+	Platform: 'Windows';
+	robotId: number;
+}
+
+export interface Job {
+	Id: number;
+	Key: string;
+	StartTime: string | null;
+	EndTime: string | null;
+	State: JobState;
+	JobPriority: 'Low' | 'Normal' | 'High';
+	SpecificPriorityValue: number;
+	Source: string;
+	SourceType: 'Manual';
+	BatchExecutionKey: string;
+	Info: string | null;
+	CreationTime: string;
+	StartingScheduleId: null;
+	ReleaseName: string;
+	Type: 'Unattended';
+	InputArguments: string | null;
+	EnvironmentVariables: string | null;
+	OutputArguments: string | null;
+	HostMachineName: string | null;
+	HasMediaRecorded: boolean;
+	HasVideoRecorded: boolean;
+	PersistenceId: null;
+	ResumeVersion: null;
+	StopStrategy: 'SoftStop' | 'Kill' | null;
+	RuntimeType: string;
+	RequiresUserInteraction: boolean;
+	ReleaseVersionId: number;
+	EntryPointPath: string;
+	OrganizationUnitId: number;
+	OrganizationUnitFullyQualifiedName: string;
+	Reference: string;
+	ProcessType: 'Process';
+	ResumeOnSameContext: boolean;
+	LocalSystemAccount: string;
+	OrchestratorUserIdentity: string | null;
+	RemoteControlAccess: 'None';
+	MaxExpectedRunningTimeSeconds: null;
+	ParentJobKey: null;
+	ResumeTime: null;
+	LastModificationTime: string | null;
+	JobError: { code: string; title: string; detail: string; category: string; status: number; timestamp: string } | null;
+	ErrorCode: string | null;
+	TraceId: string;
+	releaseId: number;
+	robotId: number | null;
+	behaviour: ProcessBehaviourName;
+}
+
+export interface QueueDefinition {
+	Id: number;
+	Key: string;
+	Name: string;
+	Description: string;
+	MaxNumberOfRetries: number;
+	AcceptAutomaticallyRetry: boolean;
+	RetryAbandonedItems: boolean;
+	EnforceUniqueReference: boolean;
+	Encrypted: boolean;
+	SpecificDataJsonSchema: string | null;
+	OutputDataJsonSchema: string | null;
+	AnalyticsDataJsonSchema: string | null;
+	CreationTime: string;
+	ProcessScheduleId: number | null;
+	SlaInMinutes: number;
+	RiskSlaInMinutes: number;
+	ReleaseId: number | null;
+	IsProcessInCurrentFolder: boolean | null;
+	FoldersCount: number;
+	OrganizationUnitId: number;
+	OrganizationUnitFullyQualifiedName: string;
+	Tags: never[];
+}
+
+export interface QueueItem {
+	Id: number;
+	Key: string;
+	QueueDefinitionId: number;
+	Status: QueueItemStatus;
+	ReviewStatus: 'None';
+	Reference: string | null;
+	Priority: 'High' | 'Normal' | 'Low';
+	SpecificContent: Record<string, unknown> | null;
+	Output: Record<string, unknown> | null;
+	OutputData: string | null;
+	ProcessingException: { Reason: string; Details: string; Type: 'ApplicationException' | 'BusinessException' } | null;
+	ProcessingExceptionType: 'ApplicationException' | 'BusinessException' | null;
+	DueDate: string | null;
+	RiskSlaDate: string | null;
+	DeferDate: string | null;
+	StartProcessing: string | null;
+	EndProcessing: string | null;
+	SecondsInPreviousAttempts: number;
+	RetryNumber: number;
+	RobotId: number | null;
+	AncestorId: number | null;
+	UniqueKey: string;
+	Encrypted: boolean;
+	SpecificData: string | null;
+	CreationTime: string;
+	Progress: string | null;
+	OrganizationUnitId: number;
+	OrganizationUnitFullyQualifiedName: string;
+}
+
+export interface Asset {
+	Id: number;
+	Key: string;
+	Name: string;
+	CanBeDeleted: boolean;
+	ValueScope: 'Global';
+	ValueType: 'Text' | 'Bool' | 'Integer' | 'Credential';
+	Value: string;
+	StringValue: string | null;
+	BoolValue: boolean;
+	IntValue: number;
+	CredentialUsername: string | null;
+	HasDefaultValue: boolean;
+	Description: string;
+	FoldersCount: number;
+	Tags: never[];
+	CreationTime: string;
+	LastModificationTime: string | null;
+	folderIds: number[];
+}
+
+export interface Webhook {
+	Id: number;
+	Key: string;
+	Name: string;
+	Description: string | null;
+	Url: string;
+	Enabled: boolean;
+	Secret: string | null;
+	SubscribeToAllEvents: boolean;
+	AllowInsecureSsl: boolean;
+	Events: { EventType: string }[];
+}
