@@ -25,6 +25,8 @@ export function asFormRequest(original: IncomingMessage, url: string, json: Reco
 		'content-type': 'application/x-www-form-urlencoded',
 		'content-length': String(body.length),
 	};
+	// A hand-made request that never counts as complete would destroy the shared socket once read.
+	request.complete = true;
 	request.push(body);
 	request.push(null);
 	return request;
