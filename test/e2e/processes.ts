@@ -33,10 +33,19 @@ export function startProcess(name: string, command: string, args: string[], opti
 	});
 	child.stdout?.pipe(logStream);
 	child.stderr?.pipe(logStream);
+	return track(name, child);
+}
+
+/** Adds a child started elsewhere (detached, in its own group) to what stopAll stops. */
+export function track(name: string, child: ChildProcess): ChildProcess {
+	installExitHandlers();
 	const entry: Tracked = {
 		name,
 		child,
-		exited: new Promise((resolve) => child.once('exit', () => resolve())),
+		exited: new Promise((resolve) => {
+			if (child.exitCode !== null || child.signalCode !== null) resolve();
+			else child.once('exit', () => resolve());
+		}),
 	};
 	tracked.add(entry);
 	void entry.exited.then(() => tracked.delete(entry));
