@@ -6,6 +6,7 @@ import { DISCOVERY_PATH, tenantsAndOrganizationInfo } from './discovery';
 import { BodyTooLargeError, readJsonObject, sendOAuthError } from './http';
 import { accountsForUser, allServiceInstances, asFormRequest, LEGACY_ACCOUNTS_PATH, LEGACY_SERVICE_INSTANCES_PATH } from './legacy';
 import { authenticate } from './onPremises';
+import { toNodeRealm } from './nodeRequire';
 import { isOrganization, USER_ID } from './organization';
 import { createProvider, ORCHESTRATOR_AUDIENCE } from './provider';
 import { generateSecrets } from './secrets';
@@ -54,7 +55,7 @@ export const createIdentity: CreateIdentity = async (options) => {
 
 	/** The seeded person is always signed in: a fresh session of theirs answers every authorization request. */
 	const signInSeededUser = async (req: IncomingMessage): Promise<void> => {
-		const session = new provider.Session({ accountId: USER_ID, loginTs: Math.floor(Date.now() / 1000) });
+		const session = new provider.Session(toNodeRealm({ accountId: USER_ID, loginTs: Math.floor(Date.now() / 1000) }));
 		await session.save(3600);
 		const others = (req.headers.cookie ?? '')
 			.split(';')
@@ -72,7 +73,7 @@ export const createIdentity: CreateIdentity = async (options) => {
 		}
 		if (INTERACTION_PATH.test(innerPath)) {
 			// A prompt the seeded session cannot satisfy (prompt=login, max_age=0) is answered by signing in again.
-			await provider.interactionFinished(req, res, { login: { accountId: USER_ID }, consent: {} }, { mergeWithLastSubmission: true });
+			await provider.interactionFinished(req, res, toNodeRealm({ login: { accountId: USER_ID }, consent: {} }), { mergeWithLastSubmission: true });
 			return;
 		}
 		req.originalUrl = req.url;

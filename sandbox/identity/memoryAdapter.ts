@@ -30,7 +30,7 @@ export interface OidcAdapter {
  * without revoking the tokens rotated from it, as UiPath's Identity Server (one-time refresh tokens) does;
  * oidc-provider's own reuse detection would revoke the whole sign-in.
  */
-export function createMemoryAdapter(): new (model: string) => OidcAdapter {
+export function createMemoryAdapter(): (model: string) => OidcAdapter {
 	const store = new Map<string, Stored>();
 	const grants = new Map<string, Set<string>>();
 	let writes = 0;
@@ -56,7 +56,7 @@ export function createMemoryAdapter(): new (model: string) => OidcAdapter {
 		}
 	};
 
-	return class MemoryAdapter implements OidcAdapter {
+	class MemoryAdapter implements OidcAdapter {
 		constructor(private readonly model: string) {}
 
 		private key(id: string): string {
@@ -107,5 +107,8 @@ export function createMemoryAdapter(): new (model: string) => OidcAdapter {
 			for (const key of grants.get(grantId) ?? []) store.delete(key);
 			grants.delete(grantId);
 		}
-	};
+	}
+
+	// A factory rather than the class: oidc-provider tests constructors with `instanceof Function`, which fails across jest's realm.
+	return (model) => new MemoryAdapter(model);
 }

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'http';
-import { createRequire } from 'module';
 import { LEGACY_CLIENT_ID, ORGANIZATION_ID, USER_EMAIL, USER_NAME } from '../fixtures';
 import { ALLOWED_SCOPES, clientMetadata, LEGACY_TOKEN_TTL_SECONDS } from './clients';
 import { createMemoryAdapter } from './memoryAdapter';
+import { nodeConsole, nodeRequire, toNodeRealm } from './nodeRequire';
 import { USER_ID, USER_PROFILE } from './organization';
 import { isOidcScope, OIDC_SCOPES } from './scopes';
 import type { SigningKey } from './signingKey';
@@ -68,17 +68,18 @@ interface OidcModule {
 	interactionPolicy: { base(): OidcPromptPolicy };
 }
 
-/** oidc-provider is ESM only; Node's own require (not jest's) loads it on Node 20.19+. */
+/** oidc-provider is ESM only; Node's own require loads it on Node 20.19+. */
 function loadOidcProvider(): OidcModule {
-	const warn = console.warn;
+	const output = nodeConsole();
+	const warn = output.warn;
 	// Its load-time notice says Node 20 is not its target LTS; the sandbox is tested on Node 20, so it is noise.
-	console.warn = (...args: unknown[]) => {
-		if (!String(args[0]).includes('Unsupported runtime')) warn(...args);
+	output.warn = (...args: unknown[]) => {
+		if (!String(args[0]).includes('Unsupported runtime')) warn.apply(output, args);
 	};
 	try {
-		return createRequire(__filename)('oidc-provider') as OidcModule;
+		return nodeRequire(__filename)('oidc-provider') as OidcModule;
 	} finally {
-		console.warn = warn;
+		output.warn = warn;
 	}
 }
 
@@ -124,21 +125,22 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 	const findAccount = async (_ctx: unknown, sub: string) =>
 		sub !== USER_ID
 			? undefined
-			: {
+			: toNodeRealm({
 					accountId: sub,
-					claims: async () => ({
-						sub,
-						name: `${USER_PROFILE.name} ${USER_PROFILE.surname}`,
-						given_name: USER_PROFILE.name,
-						family_name: USER_PROFILE.surname,
-						preferred_username: USER_NAME,
-						email: USER_EMAIL,
-						email_verified: true,
-						prt_id: ORGANIZATION_ID,
-					}),
-				};
+					claims: async () =>
+						toNodeRealm({
+							sub,
+							name: `${USER_PROFILE.name} ${USER_PROFILE.surname}`,
+							given_name: USER_PROFILE.name,
+							family_name: USER_PROFILE.surname,
+							preferred_username: USER_NAME,
+							email: USER_EMAIL,
+							email_verified: true,
+							prt_id: ORGANIZATION_ID,
+						}),
+				});
 
-	const provider = new Provider(options.issuer, {
+	const provider = new Provider(options.issuer, toNodeRealm({
 		adapter: createMemoryAdapter(),
 		// IdentityServer's endpoint paths, as UiPath serves them under `/identity_`.
 		routes: {
@@ -170,21 +172,22 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 				getResourceServerInfo: async (ctx: OidcContext, indicator: string, client: OidcClient) => {
 					if (indicator !== options.resource) throw new errors.InvalidTarget();
 					enforceScopePolicy(ctx, client);
-					return {
+					return toNodeRealm({
 						scope: (ALLOWED_SCOPES[client.clientId] ?? []).filter((scope) => !isOidcScope(scope)).join(' '),
 						audience: ORCHESTRATOR_AUDIENCE,
 						accessTokenTTL: accessTokenTtl(client),
 						accessTokenFormat: 'jwt',
 						jwt: { sign: { alg: 'RS256' } },
-					};
+					});
 				},
 			},
 		},
 		// UiPath access tokens carry the organization (`prt_id`) and who the subject is (`sub_type`).
-		extraTokenClaims: async (_ctx: unknown, token: OidcToken) => ({
-			prt_id: ORGANIZATION_ID,
-			sub_type: token.kind === 'ClientCredentials' ? 'service.external' : 'user',
-		}),
+		extraTokenClaims: async (_ctx: unknown, token: OidcToken) =>
+			toNodeRealm({
+				prt_id: ORGANIZATION_ID,
+				sub_type: token.kind === 'ClientCredentials' ? 'service.external' : 'user',
+			}),
 		findAccount,
 		// Auto consent: the seeded person grants whatever the (already checked) request asks for.
 		loadExistingGrant: async (ctx: OidcContext) => {
@@ -193,7 +196,7 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 			// oidc-provider drops offline_access unless prompt=consent (OIDC Core §11); UiPath keeps it, so read the request as sent.
 			const sent = typeof ctx.query?.scope === 'string' ? ctx.query.scope : params.scope;
 			const requested = sent?.split(' ').filter((scope) => scope !== '') ?? [];
-			const grant = new provider.Grant({ accountId: session.accountId, clientId: client.clientId });
+			const grant = new provider.Grant(toNodeRealm({ accountId: session.accountId, clientId: client.clientId }));
 			grant.addOIDCScope(requested.filter(isOidcScope).join(' '));
 			for (const resource of Object.keys(resourceServers)) {
 				grant.addResourceScope(resource, requested.filter((scope) => !isOidcScope(scope)).join(' '));
@@ -222,6 +225,6 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 			ctx.status = ctx.status >= 400 ? ctx.status : 400;
 			ctx.body = out;
 		},
-	});
+	}));
 	return provider;
 }
