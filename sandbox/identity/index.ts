@@ -11,6 +11,7 @@ import { isOrganization, USER_ID } from './organization';
 import { createProvider, ORCHESTRATOR_AUDIENCE } from './provider';
 import { generateSecrets } from './secrets';
 import { generateSigningKey, verifyJwt } from './signingKey';
+import { adjustTokenResponse } from './tokenResponses';
 
 export { tenantId, USER_ID } from './organization';
 
@@ -44,11 +45,7 @@ export const createIdentity: CreateIdentity = async (options) => {
 	const legacyTokenRequests = new WeakSet<IncomingMessage>();
 	provider.use(async (ctx, next) => {
 		await next();
-		// Auth0 kept the refresh token of the 2019 flow and answered a refresh without one.
-		const body = ctx.body as Record<string, unknown> | undefined;
-		if (legacyTokenRequests.has(ctx.req) && ctx.oidc?.params.grant_type === 'refresh_token' && ctx.status === 200 && body) {
-			delete body.refresh_token;
-		}
+		adjustTokenResponse(ctx, legacyTokenRequests.has(ctx.req));
 	});
 	const serveOidc = provider.callback();
 	const stats = { tokenRequests: 0, authorizeRequests: 0 };

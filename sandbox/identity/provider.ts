@@ -13,6 +13,7 @@ export const ORCHESTRATOR_AUDIENCE = 'UiPath.Orchestrator';
 /** The parts of oidc-provider's request context this configuration reads (the package ships no types). */
 export interface OidcClient {
 	clientId: string;
+	grantTypeAllowed(grantType: string): boolean;
 }
 interface OidcContext {
 	query?: Record<string, string | string[] | undefined>;
@@ -38,9 +39,6 @@ interface OidcGrant {
 }
 interface OidcToken {
 	kind: string;
-}
-interface OidcClientModel extends OidcClient {
-	grantTypeAllowed(grantType: string): boolean;
 }
 export interface OidcProvider {
 	issuer: string;
@@ -205,7 +203,7 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 			return grant;
 		},
 		interactions: { policy, url: async (_ctx: unknown, interaction: { uid: string }) => `/identity_/interaction/${interaction.uid}` },
-		issueRefreshToken: async (ctx: OidcContext, client: OidcClientModel) =>
+		issueRefreshToken: async (ctx: OidcContext, client: OidcClient) =>
 			client.grantTypeAllowed('refresh_token') &&
 			(ctx.oidc.entities.Grant?.getOIDCScope().split(' ').includes('offline_access') ?? false),
 		// One-time refresh tokens, except in the 2019 flow where the guide stores one refresh token for good.

@@ -1,0 +1,101 @@
+import { LEGACY_CLIENT_ID, PUBLIC_CLIENT_ID } from '../../../sandbox/fixtures';
+import { startIdentityServer, type IdentityServer } from './identityServer';
+import { authorizationCode, codeExchange, pkceParams, postForm, sleep } from './oauthClient';
+
+function refreshForm(refreshToken: unknown, extra: Record<string, string> = {}): URLSearchParams {
+	return new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(refreshToken), client_id: PUBLIC_CLIENT_ID, ...extra });
+}
+
+async function signIn(sandbox: IdentityServer, scope?: string): Promise<Record<string, unknown>> {
+	const code = await authorizationCode(sandbox.url, pkceParams(scope ? { scope } : {}));
+	const { status, body } = await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code));
+	expect(status).toBe(200);
+	return body;
+}
+
+describe('refresh tokens', () => {
+	let sandbox: IdentityServer;
+	beforeAll(async () => {
+		sandbox = await startIdentityServer();
+	});
+	afterAll(() => sandbox.close());
+
+	it('rotate: each refresh answers a new refresh token and a working access token', async () => {
+		const first = await signIn(sandbox);
+		const second = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
+		expect(second.status).toBe(200);
+		expect(second.body.refresh_token).toEqual(expect.any(String));
+		expect(second.body.refresh_token).not.toBe(first.refresh_token);
+		expect(second.body.access_token).not.toBe(first.access_token);
+		expect(await sandbox.identity.verifyAccessToken(String(second.body.access_token))).toMatchObject({ kind: 'user' });
+
+		const third = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(second.body.refresh_token));
+		expect(third.status).toBe(200);
+	});
+
+	it('are single use: a reused one answers invalid_grant, the one rotated from it keeps working', async () => {
+		const first = await signIn(sandbox);
+		const rotated = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
+		expect(rotated.status).toBe(200);
+
+		const reused = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
+		expect(reused.status).toBe(400);
+		expect(reused.body.error).toBe('invalid_grant');
+		expect(JSON.stringify(reused.body)).not.toContain(String(first.refresh_token));
+
+		const next = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(rotated.body.refresh_token));
+		expect(next.status).toBe(200);
+	});
+
+	it('answers invalid_grant for a token it never issued and for another client', async () => {
+		const unknown = await postForm(sandbox.url, '/identity_/connect/token', refreshForm('not-a-refresh-token'));
+		expect(unknown.body.error).toBe('invalid_grant');
+		const first = await signIn(sandbox);
+		const otherClient = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(first.refresh_token, { client_id: LEGACY_CLIENT_ID }),
+		);
+		expect(otherClient.body.error).toBe('invalid_grant');
+	});
+
+	it('keep the scopes of the sign-in and refuse to widen them', async () => {
+		const first = await signIn(sandbox, 'openid offline_access OR.Jobs.Read');
+		const narrowed = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
+		expect(narrowed.body.scope).toBe('OR.Jobs.Read');
+		const widened = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(narrowed.body.refresh_token, { scope: 'OR.Jobs.Read OR.Queues' }),
+		);
+		expect(widened.status).toBe(400);
+		expect(widened.body.error).toBe('invalid_scope');
+	});
+
+	it('are issued only when offline_access is asked for', async () => {
+		const withoutOffline = await signIn(sandbox, 'openid OR.Jobs');
+		expect(withoutOffline.refresh_token).toBeUndefined();
+		expect(withoutOffline.access_token).toEqual(expect.any(String));
+	});
+});
+
+describe('access-token lifetime', () => {
+	let sandbox: IdentityServer;
+	beforeAll(async () => {
+		sandbox = await startIdentityServer({ accessTokenTtlSeconds: 1 });
+	});
+	afterAll(() => sandbox.close());
+
+	it('follows accessTokenTtlSeconds: a 1 s token is valid, then unknown after it expired; refresh gets a fresh one', async () => {
+		const tokens = await signIn(sandbox);
+		expect(tokens.expires_in).toBe(1);
+		expect(await sandbox.identity.verifyAccessToken(String(tokens.access_token))).toBeDefined();
+
+		await sleep(2100);
+		expect(await sandbox.identity.verifyAccessToken(String(tokens.access_token))).toBeUndefined();
+
+		const refreshed = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(tokens.refresh_token));
+		expect(refreshed.status).toBe(200);
+		expect(await sandbox.identity.verifyAccessToken(String(refreshed.body.access_token))).toMatchObject({ kind: 'user' });
+	});
+});
