@@ -1,0 +1,172 @@
+import type { OpenAPIBackend as Backend, Operation } from 'openapi-backend';
+import { join } from 'path';
+import { nodeRequire } from '../../sandbox/identity/nodeRequire';
+
+/** openapi-backend's reference parser is ESM only: Node's own require loads it (Node 20.19+), jest's cannot. */
+const { OpenAPIBackend } = nodeRequire(__filename)('openapi-backend') as { OpenAPIBackend: typeof Backend };
+
+/** UiPath's official description of Orchestrator, kept outside the package (see /work/shared/uipath/README.md). */
+export const ORCHESTRATOR_DESCRIPTION = join(__dirname, '..', '..', '..', 'shared', 'uipath', 'orchestrator.yaml');
+
+/** The parts of a recorded request the validator reads (`sandbox.state.requests` entries fit). */
+export interface RecordedExchange {
+	method: string;
+	/** Full path as sent, e.g. `/acme/DefaultTenant/orchestrator_/odata/Jobs(4)`. */
+	path: string;
+	query: Record<string, string>;
+	headers: Record<string, string | string[] | undefined>;
+	/** Raw request body ('' when none). */
+	body: string;
+	status: number;
+	responseBody: string;
+}
+
+export interface Conformance {
+	valid: boolean;
+	/** undefined when the description has no operation for this method and path. */
+	operationId?: string;
+	/** One line per problem, with the JSON path of the offending value. */
+	errors: string[];
+	/** Why nothing was checked (an undescribed error status, an unknown path). */
+	skipped?: string;
+}
+
+export interface DescribedOperation {
+	operationId: string;
+	/** From "OAuth required scopes: OR.Jobs or OR.Jobs.Read." in the operation's description. */
+	scopes: string[];
+}
+
+export interface OpenApiValidator {
+	/** The operation UiPath describes for this method and Orchestrator path (prefix allowed). */
+	describeOperation(method: string, path: string): DescribedOperation | undefined;
+	/** The request against the operation's parameters and request body. */
+	validateRequest(recorded: RecordedExchange): Conformance;
+	/** The response body against the schema the operation declares for that status. */
+	validateResponse(recorded: RecordedExchange, options?: { keepNulls?: boolean }): Conformance;
+}
+
+/** Headers that name the folder; UiPath accepts any one of them where the description requires the first. */
+const FOLDER_HEADERS = ['x-uipath-organizationunitid', 'x-uipath-folderpath', 'x-uipath-folderpath-encoded', 'x-uipath-folderkey'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The path of an Orchestrator request as the description writes it: without `/{org}/{tenant}/orchestrator_`
+ * (today's cloud) or `/{account}/{tenant}` (the 2019 flow); on-premises paths start with `/odata` already.
+ */
+export function orchestratorPath(path: string): string | undefined {
+	const match = /^(?:\/[^/]+\/[^/]+\/orchestrator_|\/[^/]+\/[^/]+)?(\/(?:odata|api)(?:\/.*)?)$/.exec(path);
+	return match?.[1];
+}
+
+function withoutNulls(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(withoutNulls);
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([, item]) => item !== null)
+				.map(([key, item]) => [key, withoutNulls(item)]),
+		);
+	}
+	return value;
+}
+
+function lowerCaseHeaders(headers: RecordedExchange['headers']): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return out;
+}
+
+function describe(errors: { instancePath?: string; message?: string; params?: unknown }[] | null | undefined): string[] {
+	return (errors ?? []).map((error) => `${error.instancePath || '/'} ${error.message ?? ''} ${JSON.stringify(error.params ?? {})}`.trim());
+}
+
+function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
+	if (text.trim() === '') return { ok: true, value: undefined };
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+async function build(): Promise<OpenApiValidator> {
+	const api = new OpenAPIBackend({
+		definition: ORCHESTRATOR_DESCRIPTION,
+		// Compiles each operation's validators on first use: the description has 343 paths.
+		quick: true,
+		strict: false,
+		ajvOpts: { allErrors: true, strict: false },
+		customizeAjv: (ajv) => {
+			ajv.addFormat('uuid', UUID);
+			ajv.addFormat('date-time', DATE_TIME);
+			ajv.addFormat('date', DATE);
+			ajv.addFormat('uri', (value: string) => URL.canParse(value));
+			ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
+			return ajv;
+		},
+	});
+	await api.init();
+
+	const operationOf = (recorded: Pick<RecordedExchange, 'method' | 'path'>): Operation | undefined => {
+		const path = orchestratorPath(recorded.path);
+		return path ? api.matchOperation({ method: recorded.method.toLowerCase(), path, headers: {} }) : undefined;
+	};
+
+	return {
+		describeOperation(method, path) {
+			const operation = operationOf({ method, path });
+			if (!operation?.operationId) return undefined;
+			const listed = /OAuth required scopes: ([^\n]*?)\.?(\n|$)/.exec(operation.description ?? '');
+			return { operationId: operation.operationId, scopes: listed ? listed[1].split(/ or /).map((scope) => scope.trim()) : [] };
+		},
+		validateRequest(recorded) {
+			const operation = operationOf(recorded);
+			if (!operation) return { valid: false, errors: [`no operation for ${recorded.method} ${recorded.path}`], skipped: 'unknown path' };
+			const body = parseBody(recorded.body);
+			if (!body.ok) return { valid: false, operationId: operation.operationId, errors: ['request body is not JSON'] };
+			const headers = lowerCaseHeaders(recorded.headers);
+			const result = api.validateRequest(
+				{ method: recorded.method.toLowerCase(), path: orchestratorPath(recorded.path) as string, headers, query: recorded.query, body: body.value },
+				operation,
+			);
+			const otherFolderHeader = FOLDER_HEADERS.slice(1).some((name) => headers[name] !== undefined);
+			const errors = (result.errors ?? []).filter(
+				(error) =>
+					!(otherFolderHeader && (error.params as { missingProperty?: string } | undefined)?.missingProperty === FOLDER_HEADERS[0]),
+			);
+			return { valid: errors.length === 0, operationId: operation.operationId, errors: describe(errors) };
+		},
+		validateResponse(recorded, options = {}) {
+			const operation = operationOf(recorded);
+			if (!operation) return { valid: false, errors: [`no operation for ${recorded.method} ${recorded.path}`], skipped: 'unknown path' };
+			const declared = operation.responses?.[String(recorded.status)];
+			if (!declared) {
+				return { valid: true, operationId: operation.operationId, errors: [], skipped: `status ${recorded.status} is not described` };
+			}
+			const content = 'content' in declared ? declared.content : undefined;
+			const body = parseBody(recorded.responseBody);
+			if (!body.ok) return { valid: false, operationId: operation.operationId, errors: ['response body is not JSON'] };
+			if (!content || Object.keys(content).length === 0) {
+				const empty = body.value === undefined;
+				return { valid: empty, operationId: operation.operationId, errors: empty ? [] : ['the description declares no body'] };
+			}
+			const value = options.keepNulls ? body.value : withoutNulls(body.value);
+			const result = api.validateResponse(value, operation, recorded.status);
+			return { valid: result.valid, operationId: operation.operationId, errors: describe(result.errors) };
+		},
+	};
+}
+
+let shared: Promise<OpenApiValidator> | undefined;
+
+/** The validator, built once per process (parsing the 1.4 MB description takes a moment). */
+export function openApiValidator(): Promise<OpenApiValidator> {
+	shared ??= build();
+	return shared;
+}
