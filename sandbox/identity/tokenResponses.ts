@@ -10,6 +10,12 @@ export function adjustTokenResponse(ctx: KoaContext, legacyFlow: boolean): void 
 	if (body.error === 'invalid_request' && grantType !== undefined && oidc.client && !oidc.client.grantTypeAllowed(grantType)) {
 		body.error = 'unauthorized_client';
 	}
+	// UiPath names the granted OpenID scopes too (`openid profile offline_access OR.Jobs ...`); oidc-provider only the API's.
+	const grant = oidc.entities.Grant;
+	if (ctx.status === 200 && grant && (grantType === 'authorization_code' || grantType === 'refresh_token')) {
+		const granted = [...grant.getOIDCScope().split(' '), ...String(body.scope ?? '').split(' ')];
+		body.scope = [...new Set(granted.filter((scope) => scope !== ''))].join(' ');
+	}
 	// Auth0 kept the refresh token of the 2019 flow and answered a refresh without one.
 	if (legacyFlow && grantType === 'refresh_token' && ctx.status === 200) delete body.refresh_token;
 }

@@ -11,6 +11,7 @@ import {
 	postForm,
 	RFC7636_CHALLENGE,
 	RFC7636_VERIFIER,
+	USER_SCOPE,
 } from './oauthClient';
 import { tokenRequestViolations } from './tokenRequestContract';
 
@@ -43,6 +44,7 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 		expect(typeof body.access_token).toBe('string');
 		expect(typeof body.refresh_token).toBe('string');
 		expect(typeof body.id_token).toBe('string');
+		expect(body.scope).toBe(USER_SCOPE);
 
 		const claims = jwtClaims(body.access_token);
 		expect(claims).toMatchObject({ aud: 'UiPath.Orchestrator', client_id: PUBLIC_CLIENT_ID, prt_id: ORGANIZATION_ID, sub_type: 'user' });

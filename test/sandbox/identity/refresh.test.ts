@@ -62,7 +62,7 @@ describe('refresh tokens', () => {
 	it('keep the scopes of the sign-in and refuse to widen them', async () => {
 		const first = await signIn(sandbox, 'openid offline_access OR.Jobs.Read');
 		const narrowed = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
-		expect(narrowed.body.scope).toBe('OR.Jobs.Read');
+		expect(narrowed.body.scope).toBe('openid offline_access OR.Jobs.Read');
 		const widened = await postForm(
 			sandbox.url,
 			'/identity_/connect/token',
