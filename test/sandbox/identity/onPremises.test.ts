@@ -69,7 +69,7 @@ describe('on-premises sign-in: POST /api/Account/Authenticate', () => {
 	});
 
 	it('answers 400 for an unknown user or tenancy', async () => {
-		for (const overrides of [{ usernameOrEmailAddress: 'mallory' }, { tenancyName: 'Other' }]) {
+		for (const overrides of [{ usernameOrEmailAddress: 'mallory' }, { tenancyName: 'Other' }] as Array<Record<string, string>>) {
 			const { status, body } = await postJson(sandbox.url, '/api/Account/Authenticate', credentials(overrides));
 			expect(status).toBe(400);
 			expect(body).toMatchObject({ success: false, error: { message: 'Login failed!' } });
