@@ -40,7 +40,7 @@ export function byIdRoute<T extends object & { Id: number }>(path: string, entit
 			for (const entity of options.items(context)) {
 				if (entity.Id === id) return ok(entityResponse(set, entity, query, { serviceRoot: context.serviceRoot }));
 			}
-			throw notFound(`${entityName} does not exist.`);
+			throw notFound(`${entityName} ${id} does not exist.`);
 		},
 	};
 }

@@ -71,7 +71,7 @@ function readWebhook(body: Record<string, unknown>, base?: Webhook): Omit<Webhoo
 
 function existing(context: RouteContext): Webhook {
 	const webhook = context.store.webhooks.get(keyParam(context));
-	if (!webhook) throw notFound('Webhook does not exist.');
+	if (!webhook) throw notFound(`Webhook ${keyParam(context)} does not exist.`);
 	return webhook;
 }
 
