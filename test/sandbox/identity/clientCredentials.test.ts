@@ -1,11 +1,12 @@
-import { CONFIDENTIAL_CLIENT_ID, ORCHESTRATOR_SCOPES, ORGANIZATION, USER_EMAIL } from '../../../sandbox/fixtures';
-import { startIdentityServer, type IdentityServer } from './identityServer';
+import { CONFIDENTIAL_CLIENT_ID, ORCHESTRATOR_SCOPES, ORGANIZATION } from '../../../sandbox/fixtures';
+import { startSandbox, type Sandbox } from '../../../sandbox';
+import { orchestratorStatus } from './sandboxClient';
 import { jwtClaims, postForm } from './oauthClient';
 import { tokenRequestViolations } from './tokenRequestContract';
 
-let sandbox: IdentityServer;
+let sandbox: Sandbox;
 beforeAll(async () => {
-	sandbox = await startIdentityServer({ accessTokenTtlSeconds: 600 });
+	sandbox = await startSandbox({ accessTokenTtlSeconds: 600 });
 });
 afterAll(() => sandbox.close());
 
@@ -13,7 +14,7 @@ function clientCredentials(overrides: Record<string, string> = {}): URLSearchPar
 	return new URLSearchParams({
 		grant_type: 'client_credentials',
 		client_id: CONFIDENTIAL_CLIENT_ID,
-		client_secret: sandbox.identity.secrets.clientSecret,
+		client_secret: sandbox.state.credentials.clientCredentials.clientSecret,
 		scope: 'OR.Jobs OR.Folders.Read',
 		...overrides,
 	});
@@ -28,19 +29,14 @@ describe('client credentials (confidential External Application)', () => {
 		expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 600, scope: 'OR.Jobs OR.Folders.Read' });
 		expect(body.refresh_token).toBeUndefined();
 		expect(jwtClaims(body.access_token)).toMatchObject({ sub: CONFIDENTIAL_CLIENT_ID, sub_type: 'service.external' });
-		expect(await sandbox.identity.verifyAccessToken(String(body.access_token))).toEqual({
-			kind: 'client',
-			clientId: CONFIDENTIAL_CLIENT_ID,
-			subject: CONFIDENTIAL_CLIENT_ID,
-			scopes: ['OR.Jobs', 'OR.Folders.Read'],
-		});
+		expect(await orchestratorStatus(sandbox, body.access_token)).toBe(200);
 	});
 
 	it('accepts the credentials in a Basic header too, and under the organization', async () => {
 		const form = clientCredentials();
 		form.delete('client_id');
 		form.delete('client_secret');
-		const basic = Buffer.from(`${CONFIDENTIAL_CLIENT_ID}:${sandbox.identity.secrets.clientSecret}`).toString('base64');
+		const basic = Buffer.from(`${CONFIDENTIAL_CLIENT_ID}:${sandbox.state.credentials.clientCredentials.clientSecret}`).toString('base64');
 		const { status } = await postForm(sandbox.url, `/${ORGANIZATION}/identity_/connect/token`, form, { Authorization: `Basic ${basic}` });
 		expect(status).toBe(200);
 	});
@@ -54,7 +50,7 @@ describe('client credentials (confidential External Application)', () => {
 	});
 
 	it('answers invalid_client for a wrong secret and an unknown app, without echoing the secret', async () => {
-		const wrongSecret = `${sandbox.identity.secrets.clientSecret}x`;
+		const wrongSecret = `${sandbox.state.credentials.clientCredentials.clientSecret}x`;
 		for (const form of [
 			clientCredentials({ client_secret: wrongSecret }),
 			clientCredentials({ client_id: 'no-such-app', client_secret: wrongSecret }),
@@ -95,32 +91,33 @@ describe('client credentials (confidential External Application)', () => {
 	it('works on the on-premises identity server path (no underscore)', async () => {
 		const { status, body } = await postForm(sandbox.url, '/identity/connect/token', clientCredentials());
 		expect(status).toBe(200);
-		expect(await sandbox.identity.verifyAccessToken(String(body.access_token))).toMatchObject({ kind: 'client' });
+		expect(await orchestratorStatus(sandbox, body.access_token)).toBe(200);
 	});
 });
 
-describe('verifyAccessToken', () => {
-	it('knows the personal access token of the seeded user, with every Orchestrator scope', async () => {
-		expect(await sandbox.identity.verifyAccessToken(sandbox.identity.secrets.personalAccessToken)).toEqual({
-			kind: 'pat',
-			subject: USER_EMAIL,
-			scopes: [...ORCHESTRATOR_SCOPES],
-		});
+describe('Bearer tokens as Orchestrator sees them', () => {
+	it('accepts the personal access token of the seeded user', async () => {
+		expect(await orchestratorStatus(sandbox, sandbox.state.credentials.personalAccessToken)).toBe(200);
 	});
 
-	it('answers undefined for unknown, forged and non-access tokens', async () => {
+	it('grants only the scopes asked for: a token without OR.Folders gets 403 on Folders', async () => {
+		const { body } = await postForm(sandbox.url, '/identity_/connect/token', clientCredentials({ scope: 'OR.Jobs' }));
+		expect(await orchestratorStatus(sandbox, body.access_token)).toBe(403);
+	});
+
+	it('refuses unknown and forged tokens (401)', async () => {
 		const { body } = await postForm(sandbox.url, '/identity_/connect/token', clientCredentials());
 		const token = String(body.access_token);
 		const [header, payload, signature] = token.split('.');
 		const widened = Buffer.from(JSON.stringify({ ...jwtClaims(token), scope: 'OR.Administration' })).toString('base64url');
 		const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
 		for (const candidate of ['', 'nope', `${header}.${widened}.${signature}`, `${header}.${payload}.${flipped}`, `${token}x`]) {
-			expect(await sandbox.identity.verifyAccessToken(candidate)).toBeUndefined();
+			expect(await orchestratorStatus(sandbox, candidate)).toBe(401);
 		}
 	});
 
 	it('does not accept the tokens of another sandbox', async () => {
-		const other = await startIdentityServer();
+		const other = await startSandbox();
 		try {
 			const { body } = await postForm(
 				other.url,
@@ -128,12 +125,12 @@ describe('verifyAccessToken', () => {
 				new URLSearchParams({
 					grant_type: 'client_credentials',
 					client_id: CONFIDENTIAL_CLIENT_ID,
-					client_secret: other.identity.secrets.clientSecret,
+					client_secret: other.state.credentials.clientCredentials.clientSecret,
 				}),
 			);
-			expect(await other.identity.verifyAccessToken(String(body.access_token))).toBeDefined();
-			expect(await sandbox.identity.verifyAccessToken(String(body.access_token))).toBeUndefined();
-			expect(await sandbox.identity.verifyAccessToken(other.identity.secrets.personalAccessToken)).toBeUndefined();
+			expect(await orchestratorStatus(other, body.access_token)).toBe(200);
+			expect(await orchestratorStatus(sandbox, body.access_token)).toBe(401);
+			expect(await orchestratorStatus(sandbox, other.state.credentials.personalAccessToken)).toBe(401);
 		} finally {
 			await other.close();
 		}

@@ -1,11 +1,12 @@
-import { LEGACY_CLIENT_ID, LEGACY_REDIRECT_URI, ORGANIZATION, ORCHESTRATOR_SCOPES, TENANTS, USER_EMAIL } from '../../../sandbox/fixtures';
-import { startIdentityServer, type IdentityServer } from './identityServer';
+import { LEGACY_CLIENT_ID, LEGACY_REDIRECT_URI, ORGANIZATION, TENANTS, USER_EMAIL } from '../../../sandbox/fixtures';
+import { startSandbox, type Sandbox } from '../../../sandbox';
+import { orchestratorStatus } from './sandboxClient';
 import { authorize, postJson, RFC7636_CHALLENGE, RFC7636_VERIFIER } from './oauthClient';
 
-let sandbox: IdentityServer;
+let sandbox: Sandbox;
 beforeAll(async () => {
 	// The 2019 flow keeps its own day-long lifetime whatever the current endpoints use.
-	sandbox = await startIdentityServer({ accessTokenTtlSeconds: 60 });
+	sandbox = await startSandbox({ accessTokenTtlSeconds: 60 });
 });
 afterAll(() => sandbox.close());
 
@@ -75,12 +76,12 @@ describe('the 2019 community flow (account.uipath.com, platform.uipath.com)', ()
 			})),
 		);
 
-		expect(await sandbox.identity.verifyAccessToken(String(refreshed.body.access_token))).toEqual({
-			kind: 'legacy',
-			clientId: LEGACY_CLIENT_ID,
-			subject: USER_EMAIL,
-			scopes: [...ORCHESTRATOR_SCOPES],
+		// Orchestrator as the guide calls it: /{account}/{serviceInstanceLogicalName}/odata with X-UIPATH-TenantName.
+		const [instance] = instances.body as Array<{ serviceInstanceLogicalName: string }>;
+		const status = await orchestratorStatus(sandbox, refreshed.body.access_token, `/${ORGANIZATION}/${instance.serviceInstanceLogicalName}/odata/Folders`, {
+			'X-UIPATH-TenantName': instance.serviceInstanceLogicalName,
 		});
+		expect(status).toBe(200);
 	});
 
 	it('answers invalid_grant for a wrong verifier, in OAuth shape', async () => {

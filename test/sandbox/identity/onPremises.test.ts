@@ -1,10 +1,11 @@
-import { ON_PREMISES_TENANCY_NAME, ON_PREMISES_USERNAME, ORCHESTRATOR_SCOPES } from '../../../sandbox/fixtures';
-import { startIdentityServer, type IdentityServer } from './identityServer';
+import { ON_PREMISES_TENANCY_NAME, ON_PREMISES_USERNAME } from '../../../sandbox/fixtures';
+import { startSandbox, type Sandbox } from '../../../sandbox';
+import { orchestratorStatus } from './sandboxClient';
 import { postJson } from './oauthClient';
 
-let sandbox: IdentityServer;
+let sandbox: Sandbox;
 beforeAll(async () => {
-	sandbox = await startIdentityServer();
+	sandbox = await startSandbox();
 });
 afterAll(() => sandbox.close());
 
@@ -12,7 +13,7 @@ function credentials(overrides: Record<string, string> = {}) {
 	return {
 		tenancyName: ON_PREMISES_TENANCY_NAME,
 		usernameOrEmailAddress: ON_PREMISES_USERNAME,
-		password: sandbox.identity.secrets.password,
+		password: sandbox.state.credentials.onPremises.password,
 		...overrides,
 	};
 }
@@ -24,19 +25,16 @@ describe('on-premises sign-in: POST /api/Account/Authenticate', () => {
 		const { status, body } = await postJson(sandbox.url, '/api/Account/Authenticate', credentials());
 		expect(status).toBe(200);
 		expect(body).toEqual({ result: expect.any(String), targetUrl: null, success: true, error: null, unAuthorizedRequest: false, __abp: true });
-		expect(await sandbox.identity.verifyAccessToken(String(body.result))).toEqual({
-			kind: 'onPremises',
-			subject: ON_PREMISES_USERNAME,
-			scopes: [...ORCHESTRATOR_SCOPES],
-			tenant: ON_PREMISES_TENANCY_NAME,
-		});
+		// On-premises Orchestrator lives at the root: /odata/... with the session token.
+		expect(await orchestratorStatus(sandbox, body.result, '/odata/Folders')).toBe(200);
+		expect(await orchestratorStatus(sandbox, body.result)).toBe(401);
 	});
 
 	it('matches the route and the field names without regard to case, as ASP.NET does', async () => {
 		const { status } = await postJson(sandbox.url, '/api/account/authenticate', {
 			TenancyName: ON_PREMISES_TENANCY_NAME.toUpperCase(),
 			UsernameOrEmailAddress: ON_PREMISES_USERNAME,
-			Password: sandbox.identity.secrets.password,
+			Password: sandbox.state.credentials.onPremises.password,
 		});
 		expect(status).toBe(200);
 	});
@@ -48,13 +46,13 @@ describe('on-premises sign-in: POST /api/Account/Authenticate', () => {
 		// Waiting 30 minutes is not possible in a test: move the clock the sandbox reads instead.
 		const now = jest.spyOn(Date, 'now');
 		now.mockReturnValue(issuedAt + 29 * 60 * 1000);
-		expect(await sandbox.identity.verifyAccessToken(token)).toBeDefined();
+		expect(await orchestratorStatus(sandbox, token, '/odata/Folders')).toBe(200);
 		now.mockReturnValue(issuedAt + 30 * 60 * 1000 + 1000);
-		expect(await sandbox.identity.verifyAccessToken(token)).toBeUndefined();
+		expect(await orchestratorStatus(sandbox, token, '/odata/Folders')).toBe(401);
 	});
 
 	it('answers 400 with an ABP error for a wrong password, never echoing it', async () => {
-		const wrong = `${sandbox.identity.secrets.password}!`;
+		const wrong = `${sandbox.state.credentials.onPremises.password}!`;
 		const { status, body } = await postJson(sandbox.url, '/api/Account/Authenticate', credentials({ password: wrong }));
 		expect(status).toBe(400);
 		expect(body).toEqual({
