@@ -20,7 +20,7 @@ const CLOUD_IDENTITY_PATH = /^(?:\/([^/]+))?\/identity_(\/.*)$/;
 /** On-premises identity server (no underscore): client credentials and its discovery document. */
 const ON_PREMISES_IDENTITY_PATH = /^\/identity(\/connect\/token|\/\.well-known\/openid-configuration)$/;
 const ON_PREMISES_AUTHENTICATE_PATH = /^\/api\/account\/authenticate\/?$/i;
-const AUTHORIZE_PATH = /^\/connect\/authorize(\/[^/]+)?$/;
+const AUTHORIZE_PATH = '/connect/authorize';
 const INTERACTION_PATH = /^\/interaction\/[^/]+$/;
 
 /** Node's request as Express leaves it after mounting: oidc-provider derives its mount path from `originalUrl`. */
@@ -64,7 +64,8 @@ export const createIdentity: CreateIdentity = async (options) => {
 	/** Hands the request to oidc-provider as if it were mounted at `mountPath`. */
 	const serveMounted = async (req: MountedRequest, res: ServerResponse, url: URL, innerPath: string): Promise<void> => {
 		if (innerPath === '/connect/token') stats.tokenRequests++;
-		if (AUTHORIZE_PATH.test(innerPath)) {
+		// Not on the resume route (`/connect/authorize/{uid}`): it continues the session the interaction started with.
+		if (innerPath === AUTHORIZE_PATH) {
 			stats.authorizeRequests++;
 			await signInSeededUser(req);
 		}

@@ -144,6 +144,25 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 		expect(location.searchParams.get('error')).toBe('invalid_scope');
 	});
 
+	it('signs the seeded person in again without a person when the app asks for prompt=login', async () => {
+		// prompt=login needs oidc-provider's interaction round trip, which a browser follows with its cookies.
+		const cookies = new Map<string, string>();
+		let response = await authorize(sandbox.url, '/identity_/connect/authorize', pkceParams({ prompt: 'login' }));
+		for (let hop = 0; hop < 5; hop++) {
+			for (const cookie of response.headers.getSetCookie()) {
+				const [pair] = cookie.split(';');
+				cookies.set(pair.slice(0, pair.indexOf('=')), pair);
+			}
+			const location = new URL(response.headers.get('location') ?? '', sandbox.url);
+			if (location.origin !== sandbox.url) break;
+			response = await fetch(location, { redirect: 'manual', headers: { Cookie: [...cookies.values()].join('; ') } });
+		}
+		const location = new URL(response.headers.get('location') ?? '');
+		expect(`${location.origin}${location.pathname}`).toBe(LOOPBACK_REDIRECT_URI);
+		const code = location.searchParams.get('code') ?? '';
+		expect((await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code))).status).toBe(200);
+	});
+
 	it('publishes the endpoints and S256 in its discovery document', async () => {
 		const response = await fetch(`${sandbox.url}/identity_/.well-known/openid-configuration`);
 		expect(response.status).toBe(200);
