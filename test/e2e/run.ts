@@ -17,6 +17,7 @@ import { stopAll } from './processes';
 import { describe, elapsed, expect, log, Report } from './report';
 import { ensureChromium, ensureN8n, ensureNode24 } from './runtime';
 import { startE2eSandbox } from './sandbox';
+import { Editor } from './screenshots';
 import { connectOAuth2 } from './scenarios/connectOAuth2';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
@@ -109,9 +110,34 @@ async function main(report: Report): Promise<void> {
 	} else {
 		report.pending('4 uiPathOrchestratorTrigger starts a workflow when a job finishes', `${TRIGGER_NODE} is not in the package yet`);
 	}
-	void chromiumReady;
+	if (chromiumReady) await screenshots(report, context);
+	else report.fail('editor screenshots', 'Chromium is not installed');
 
 	if (KEEP) await keepRunning(client);
+}
+
+/** The README's pictures, taken in headless Chromium; each one checks what it shows. */
+async function screenshots(report: Report, context: E2eContext): Promise<void> {
+	const { chainedWorkflow, oauth2Credential } = context;
+	let editor: Editor | undefined;
+	if (!(await report.check('editor: sign in with Chromium', async () => {
+		editor = await Editor.open(context.client);
+		return 'signed in through the form';
+	})) || !editor) return;
+	const signedIn = editor;
+	await report.check('editor: node panel renders, process picker lists the sandbox processes', async () => {
+		expect(chainedWorkflow, 'needs the workflow of scenario 2');
+		return await signedIn.nodePanelWithProcessPicker(chainedWorkflow.workflowId, 'Start invoice robot');
+	});
+	await report.check('editor: finished execution of the chained workflow', async () => {
+		expect(chainedWorkflow, 'needs the execution of scenario 2');
+		return await signedIn.finishedExecution(chainedWorkflow.workflowId, chainedWorkflow.executionId, 3);
+	});
+	await report.check('editor: uiPathOAuth2Api credential form, connected', async () => {
+		expect(oauth2Credential, 'needs the credential of scenario 1');
+		return await signedIn.connectedCredential(oauth2Credential.id);
+	});
+	await signedIn.close();
 }
 
 /** Leaves everything up for a person to look around; the owner's sign-in goes to a private file, not the console. */

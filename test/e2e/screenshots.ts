@@ -1,0 +1,101 @@
+import { mkdir } from 'fs/promises';
+import { join } from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+import { PROCESSES } from '../../sandbox/fixtures';
+import type { N8nClient } from './n8n';
+import { CHROMIUM, IMAGES_DIR } from './paths';
+import { onShutdown } from './processes';
+import { expect } from './report';
+
+/** The flags of .library/env/machines/node.md: without the background-networking ones Chromium dials out and is refused. */
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+
+export const IMAGES = {
+	nodePanel: join(IMAGES_DIR, 'node-panel-process-picker.png'),
+	execution: join(IMAGES_DIR, 'chained-workflow-execution.png'),
+	credential: join(IMAGES_DIR, 'oauth2-credential-connected.png'),
+};
+
+/** Headless Debian Chromium signed in to n8n through its own sign-in form. */
+export class Editor {
+	private constructor(
+		private readonly browser: Browser,
+		readonly page: Page,
+		private readonly baseUrl: string,
+	) {}
+
+	static async open(client: N8nClient): Promise<Editor> {
+		// launch() without a user-data-dir gives a new empty profile each time.
+		const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+		onShutdown('chromium', async () => await browser.close());
+		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		const editor = new Editor(browser, page, client.server.baseUrl);
+		await page.goto(`${client.server.baseUrl}/signin`);
+		await page.fill('#emailOrLdapLoginId', client.owner.email);
+		await page.fill('#password', client.owner.password);
+		await page.click('button:has-text("Sign in")');
+		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+		await mkdir(IMAGES_DIR, { recursive: true });
+		return editor;
+	}
+
+	async close(): Promise<void> {
+		await this.browser.close();
+	}
+
+	/** The UiPath node's panel with the process picker open: fails unless it lists the sandbox's processes. */
+	async nodePanelWithProcessPicker(workflowId: string, nodeName: string): Promise<string> {
+		const { page } = this;
+		await page.goto(`${this.baseUrl}/workflow/${workflowId}`);
+		await page.locator('[data-test-id="canvas-node"]', { hasText: nodeName }).dblclick({ timeout: 30_000 });
+		const panel = page.locator('[data-test-id="ndv"]');
+		await panel.waitFor({ state: 'visible', timeout: 15_000 });
+		for (const parameter of ['resource', 'operation', 'folder', 'release', 'inputArguments']) {
+			await panel.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor({ state: 'visible', timeout: 10_000 });
+		}
+		await panel.locator('[data-test-id="resource-locator-release"] [data-test-id="rlc-input"]').click();
+		const items = page.locator('[data-test-id="rlc-item"]');
+		await items.first().waitFor({ state: 'visible', timeout: 20_000 });
+		const listed = (await items.allInnerTexts()).map((text) => text.trim());
+		for (const process of Object.values(PROCESSES)) {
+			expect(listed.includes(process), `the process picker lists ${JSON.stringify(listed)}, not ${process}`);
+		}
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: IMAGES.nodePanel });
+		await page.keyboard.press('Escape');
+		return `panel rendered; picker lists ${listed.join(', ')}`;
+	}
+
+	/** A finished execution on the canvas: every node marked successful. */
+	async finishedExecution(workflowId: string, executionId: string, nodeCount: number): Promise<string> {
+		const { page } = this;
+		await page.goto(`${this.baseUrl}/workflow/${workflowId}/executions/${executionId}`);
+		const succeeded = page.locator('[data-test-id="canvas-node-status-success"]');
+		await succeeded.nth(nodeCount - 1).waitFor({ state: 'visible', timeout: 30_000 });
+		const checklist = page.locator('[data-test-id="suggested-actions-close"]');
+		if (await checklist.isVisible()) await checklist.click();
+		await page.waitForTimeout(500);
+		await page.screenshot({ path: IMAGES.execution });
+		return `${await succeeded.count()} nodes succeeded`;
+	}
+
+	/** The OAuth2 credential's form after Connect: n8n shows it connected. */
+	async connectedCredential(credentialId: string): Promise<string> {
+		const { page } = this;
+		await page.goto(`${this.baseUrl}/home/credentials/${credentialId}`);
+		await page.locator('[data-test-id="oauth-connect-success-banner"]').waitFor({ state: 'visible', timeout: 20_000 });
+		await page.waitForTimeout(300);
+		// Only the dialog: the overview behind it says nothing about the credential.
+		await page.locator('.el-dialog:has([data-test-id="oauth-connect-success-banner"])').screenshot({ path: IMAGES.credential });
+		return '"Account connected" shown';
+	}
+}
