@@ -1,9 +1,11 @@
 import type { OpenAPIBackend as Backend, Operation } from 'openapi-backend';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { nodeRequire } from '../../sandbox/identity/nodeRequire';
 
 /** openapi-backend's reference parser is ESM only: Node's own require loads it (Node 20.19+), jest's cannot. */
 const { OpenAPIBackend } = nodeRequire(__filename)('openapi-backend') as { OpenAPIBackend: typeof Backend };
+const yaml = nodeRequire(__filename)('js-yaml') as { load(text: string): unknown };
 
 /** UiPath's official description of Orchestrator, kept outside the package (see /work/shared/uipath/README.md). */
 export const ORCHESTRATOR_DESCRIPTION = join(__dirname, '..', '..', '..', 'shared', 'uipath', 'orchestrator.yaml');
@@ -62,6 +64,33 @@ export function orchestratorPath(path: string): string | undefined {
 	return match?.[1];
 }
 
+const PUNCTUATION: Record<string, string> = { '(': '%28', ')': '%29', '[': '%5B', ']': '%5D' };
+
+/**
+ * OData paths such as `/odata/Jobs({key})` carry parentheses, which the path-parameter parser of openapi-backend
+ * reads as regular-expression groups; both the description's paths and the requests' are given them escaped.
+ */
+const escapePunctuation = (path: string) => path.replace(/[()[\]]/g, (char) => PUNCTUATION[char]);
+
+/**
+ * C# `Dictionary<string, object>` properties (SpecificContent, Output, Analytics…) come out of UiPath's generator as
+ * maps whose values must be objects; the service takes any JSON value there (`{"InvoiceId": "INV-1"}`).
+ */
+function acceptAnyMapValue(node: unknown): void {
+	if (!node || typeof node !== 'object') return;
+	const schema = node as Record<string, unknown>;
+	const values = schema.additionalProperties as Record<string, unknown> | undefined;
+	if (values && typeof values === 'object' && values.type === 'object' && Object.keys(values).length === 1) schema.additionalProperties = {};
+	for (const child of Object.values(schema)) acceptAnyMapValue(child);
+}
+
+function loadDescription(): object {
+	const document = yaml.load(readFileSync(ORCHESTRATOR_DESCRIPTION, 'utf8')) as { paths: Record<string, unknown> };
+	document.paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [escapePunctuation(path), item]));
+	acceptAnyMapValue(document);
+	return document;
+}
+
 function withoutNulls(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(withoutNulls);
 	if (value && typeof value === 'object') {
@@ -97,24 +126,29 @@ function parseBody(text: string): { ok: true; value: unknown } | { ok: false } {
 
 async function build(): Promise<OpenApiValidator> {
 	const api = new OpenAPIBackend({
-		definition: ORCHESTRATOR_DESCRIPTION,
+		definition: loadDescription() as Backend['definition'],
 		// Compiles each operation's validators on first use: the description has 343 paths.
 		quick: true,
 		strict: false,
 		ajvOpts: { allErrors: true, strict: false },
+		// Functions, not RegExp objects: the validator lives in Node's realm, where a RegExp from jest's is not one.
 		customizeAjv: (ajv) => {
-			ajv.addFormat('uuid', UUID);
-			ajv.addFormat('date-time', DATE_TIME);
-			ajv.addFormat('date', DATE);
+			ajv.addFormat('uuid', (value: string) => UUID.test(value));
+			ajv.addFormat('date-time', (value: string) => DATE_TIME.test(value));
+			ajv.addFormat('date', (value: string) => DATE.test(value));
 			ajv.addFormat('uri', (value: string) => URL.canParse(value));
-			ajv.addFormat('email', /^[^\s@]+@[^\s@]+$/);
+			ajv.addFormat('email', (value: string) => /^[^\s@]+@[^\s@]+$/.test(value));
 			return ajv;
 		},
 	});
 	await api.init();
 
-	const operationOf = (recorded: Pick<RecordedExchange, 'method' | 'path'>): Operation | undefined => {
+	const pathOf = (recorded: Pick<RecordedExchange, 'path'>) => {
 		const path = orchestratorPath(recorded.path);
+		return path === undefined ? undefined : escapePunctuation(path);
+	};
+	const operationOf = (recorded: Pick<RecordedExchange, 'method' | 'path'>): Operation | undefined => {
+		const path = pathOf(recorded);
 		return path ? api.matchOperation({ method: recorded.method.toLowerCase(), path, headers: {} }) : undefined;
 	};
 
@@ -132,7 +166,7 @@ async function build(): Promise<OpenApiValidator> {
 			if (!body.ok) return { valid: false, operationId: operation.operationId, errors: ['request body is not JSON'] };
 			const headers = lowerCaseHeaders(recorded.headers);
 			const result = api.validateRequest(
-				{ method: recorded.method.toLowerCase(), path: orchestratorPath(recorded.path) as string, headers, query: recorded.query, body: body.value },
+				{ method: recorded.method.toLowerCase(), path: pathOf(recorded) as string, headers, query: recorded.query, body: body.value },
 				operation,
 			);
 			const otherFolderHeader = FOLDER_HEADERS.slice(1).some((name) => headers[name] !== undefined);
