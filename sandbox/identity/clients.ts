@@ -1,4 +1,9 @@
-import { CONFIDENTIAL_CLIENT_ID, LEGACY_CLIENT_ID, LEGACY_REDIRECT_URI, PUBLIC_CLIENT_ID } from '../fixtures';
+import {
+	CONFIDENTIAL_CLIENT_ID,
+	LEGACY_CLIENT_ID,
+	LEGACY_REDIRECT_URI,
+	PUBLIC_CLIENT_ID,
+} from '../fixtures';
 import { APPLICATION_SCOPES, OIDC_SCOPES } from './scopes';
 
 /** Redirect URIs of the PKCE app: the login tool's loopback (any port, RFC 8252 §7.3) and n8n's OAuth callback. */
@@ -19,7 +24,10 @@ export const ALLOWED_SCOPES: Record<string, readonly string[]> = {
 };
 
 /** oidc-provider client metadata of the seeded applications. */
-export function clientMetadata(clientSecret: string, extraRedirectUris: readonly string[] = []): Array<Record<string, unknown>> {
+export function clientMetadata(
+	clientSecret: string,
+	extraRedirectUris: readonly string[] = [],
+): Array<Record<string, unknown>> {
 	return [
 		{
 			client_id: PUBLIC_CLIENT_ID,

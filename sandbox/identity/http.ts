@@ -18,7 +18,9 @@ export async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Parses a JSON object body; undefined when the body is not a JSON object. */
-export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+export async function readJsonObject(
+	req: IncomingMessage,
+): Promise<Record<string, unknown> | undefined> {
 	const body = await readBody(req);
 	try {
 		const parsed: unknown = JSON.parse(body.toString('utf8'));
@@ -30,7 +32,12 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
 	}
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+	res: ServerResponse,
+	status: number,
+	body: unknown,
+	headers: Record<string, string> = {},
+): void {
 	const text = JSON.stringify(body);
 	res.writeHead(status, {
 		'Content-Type': 'application/json; charset=utf-8',
@@ -42,7 +49,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 /** OAuth 2.0 error body (RFC 6749 §5.2); descriptions never carry a secret. */
-export function sendOAuthError(res: ServerResponse, status: number, error: string, description: string): void {
+export function sendOAuthError(
+	res: ServerResponse,
+	status: number,
+	error: string,
+	description: string,
+): void {
 	sendJson(res, status, { error, error_description: description });
 }
 

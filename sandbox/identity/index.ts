@@ -4,7 +4,13 @@ import { LEGACY_CLIENT_ID, ORCHESTRATOR_SCOPES, USER_EMAIL } from '../fixtures';
 import { BearerTokens } from './bearerTokens';
 import { DISCOVERY_PATH, tenantsAndOrganizationInfo } from './discovery';
 import { BodyTooLargeError, readJsonObject, sendOAuthError } from './http';
-import { accountsForUser, allServiceInstances, asFormRequest, LEGACY_ACCOUNTS_PATH, LEGACY_SERVICE_INSTANCES_PATH } from './legacy';
+import {
+	accountsForUser,
+	allServiceInstances,
+	asFormRequest,
+	LEGACY_ACCOUNTS_PATH,
+	LEGACY_SERVICE_INSTANCES_PATH,
+} from './legacy';
 import { authenticate } from './onPremises';
 import { toNodeRealm } from './nodeRequire';
 import { isOrganization, USER_ID } from './organization';
@@ -18,7 +24,8 @@ export { tenantId, USER_ID } from './organization';
 /** Today's cloud identity, optionally under the organization: `/identity_/...`, `/{organization}/identity_/...`. */
 const CLOUD_IDENTITY_PATH = /^(?:\/([^/]+))?\/identity_(\/.*)$/;
 /** On-premises identity server (no underscore): client credentials and its discovery document. */
-const ON_PREMISES_IDENTITY_PATH = /^\/identity(\/connect\/token|\/\.well-known\/openid-configuration)$/;
+const ON_PREMISES_IDENTITY_PATH =
+	/^\/identity(\/connect\/token|\/\.well-known\/openid-configuration)$/;
 const ON_PREMISES_AUTHENTICATE_PATH = /^\/api\/account\/authenticate\/?$/i;
 const AUTHORIZE_PATH = '/connect/authorize';
 const INTERACTION_PATH = /^\/interaction\/[^/]+$/;
@@ -32,7 +39,11 @@ export const createIdentity: CreateIdentity = async (options) => {
 	const secrets = generateSecrets();
 	const signingKey = generateSigningKey();
 	const bearerTokens = new BearerTokens();
-	bearerTokens.add(secrets.personalAccessToken, { kind: 'pat', subject: USER_EMAIL, scopes: [...ORCHESTRATOR_SCOPES] });
+	bearerTokens.add(secrets.personalAccessToken, {
+		kind: 'pat',
+		subject: USER_EMAIL,
+		scopes: [...ORCHESTRATOR_SCOPES],
+	});
 
 	const provider = createProvider({
 		issuer,
@@ -52,7 +63,9 @@ export const createIdentity: CreateIdentity = async (options) => {
 
 	/** The seeded person is always signed in: a fresh session of theirs answers every authorization request. */
 	const signInSeededUser = async (req: IncomingMessage): Promise<void> => {
-		const session = new provider.Session(toNodeRealm({ accountId: USER_ID, loginTs: Math.floor(Date.now() / 1000) }));
+		const session = new provider.Session(
+			toNodeRealm({ accountId: USER_ID, loginTs: Math.floor(Date.now() / 1000) }),
+		);
 		await session.save(3600);
 		const others = (req.headers.cookie ?? '')
 			.split(';')
@@ -62,7 +75,12 @@ export const createIdentity: CreateIdentity = async (options) => {
 	};
 
 	/** Hands the request to oidc-provider as if it were mounted at `mountPath`. */
-	const serveMounted = async (req: MountedRequest, res: ServerResponse, url: URL, innerPath: string): Promise<void> => {
+	const serveMounted = async (
+		req: MountedRequest,
+		res: ServerResponse,
+		url: URL,
+		innerPath: string,
+	): Promise<void> => {
 		if (innerPath === '/connect/token') stats.tokenRequests++;
 		// Not on the resume route (`/connect/authorize/{uid}`): it continues the session the interaction started with.
 		if (innerPath === AUTHORIZE_PATH) {
@@ -71,7 +89,12 @@ export const createIdentity: CreateIdentity = async (options) => {
 		}
 		if (INTERACTION_PATH.test(innerPath)) {
 			// A prompt the seeded session cannot satisfy (prompt=login, max_age=0) is answered by signing in again.
-			await provider.interactionFinished(req, res, toNodeRealm({ login: { accountId: USER_ID }, consent: {} }), { mergeWithLastSubmission: true });
+			await provider.interactionFinished(
+				req,
+				res,
+				toNodeRealm({ login: { accountId: USER_ID }, consent: {} }),
+				{ mergeWithLastSubmission: true },
+			);
 			return;
 		}
 		req.originalUrl = req.url;
@@ -129,12 +152,24 @@ export const createIdentity: CreateIdentity = async (options) => {
 		}
 		const serviceInstances = LEGACY_SERVICE_INSTANCES_PATH.exec(path);
 		if (serviceInstances && method === 'GET') {
-			allServiceInstances(req, res, decodeURIComponent(serviceInstances[1]), signingKey, issuer, baseUrl);
+			allServiceInstances(
+				req,
+				res,
+				decodeURIComponent(serviceInstances[1]),
+				signingKey,
+				issuer,
+				baseUrl,
+			);
 			return true;
 		}
 		const discovery = DISCOVERY_PATH.exec(path);
 		if (discovery && method === 'GET') {
-			await tenantsAndOrganizationInfo(req, res, decodeURIComponent(discovery[1]), verifyAccessToken);
+			await tenantsAndOrganizationInfo(
+				req,
+				res,
+				decodeURIComponent(discovery[1]),
+				verifyAccessToken,
+			);
 			return true;
 		}
 		return false;
@@ -143,14 +178,20 @@ export const createIdentity: CreateIdentity = async (options) => {
 	const verifyAccessToken = async (token: string): Promise<TokenInfo | undefined> => {
 		const claims = verifyJwt(token, signingKey);
 		if (!claims) return bearerTokens.verify(token);
-		if (claims.iss !== issuer || claims.aud !== ORCHESTRATOR_AUDIENCE || typeof claims.client_id !== 'string') return undefined;
+		if (
+			claims.iss !== issuer ||
+			claims.aud !== ORCHESTRATOR_AUDIENCE ||
+			typeof claims.client_id !== 'string'
+		)
+			return undefined;
 		const clientId = claims.client_id;
 		if (claims.sub_type === 'service.external') {
 			return { kind: 'client', clientId, subject: clientId, scopes: scopesOf(claims.scope) };
 		}
 		if (claims.sub !== USER_ID) return undefined;
 		// 2019 tokens carried no Orchestrator scopes: the signed-in person's own permissions applied.
-		if (clientId === LEGACY_CLIENT_ID) return { kind: 'legacy', clientId, subject: USER_EMAIL, scopes: [...ORCHESTRATOR_SCOPES] };
+		if (clientId === LEGACY_CLIENT_ID)
+			return { kind: 'legacy', clientId, subject: USER_EMAIL, scopes: [...ORCHESTRATOR_SCOPES] };
 		return { kind: 'user', clientId, subject: USER_EMAIL, scopes: scopesOf(claims.scope) };
 	};
 

@@ -5,16 +5,22 @@ import { verifyJwt, type SigningKey } from './signingKey';
 
 /** The 2019 community guide's routes on account.uipath.com and platform.uipath.com. */
 export const LEGACY_ACCOUNTS_PATH = /^\/cloudrpa\/api\/getAccountsForUser\/?$/i;
-export const LEGACY_SERVICE_INSTANCES_PATH = /^\/cloudrpa\/api\/account\/([^/]+)\/getAllServiceInstances\/?$/i;
+export const LEGACY_SERVICE_INSTANCES_PATH =
+	/^\/cloudrpa\/api\/account\/([^/]+)\/getAllServiceInstances\/?$/i;
 
 /**
  * The 2019 token endpoint took a JSON body; oidc-provider's token endpoint takes a form.
  * The same parameters are handed on as a form in a request object of their own.
  */
-export function asFormRequest(original: IncomingMessage, url: string, json: Record<string, unknown>): IncomingMessage {
+export function asFormRequest(
+	original: IncomingMessage,
+	url: string,
+	json: Record<string, unknown>,
+): IncomingMessage {
 	const form = new URLSearchParams();
 	for (const [name, value] of Object.entries(json)) {
-		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') form.set(name, String(value));
+		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+			form.set(name, String(value));
 	}
 	const body = Buffer.from(form.toString(), 'utf8');
 	const request = new IncomingMessage(original.socket);
@@ -33,22 +39,42 @@ export function asFormRequest(original: IncomingMessage, url: string, json: Reco
 }
 
 /** The id_token of the 2019 flow is the Bearer token of the cloudrpa API. */
-function legacyUser(token: string | undefined, key: SigningKey, issuer: string): string | undefined {
+function legacyUser(
+	token: string | undefined,
+	key: SigningKey,
+	issuer: string,
+): string | undefined {
 	const claims = token === undefined ? undefined : verifyJwt(token, key);
 	if (!claims || claims.iss !== issuer || claims.aud !== LEGACY_CLIENT_ID) return undefined;
 	return typeof claims.email === 'string' ? claims.email : USER_EMAIL;
 }
 
 function unauthorized(res: ServerResponse): void {
-	sendJson(res, 401, { error: 'invalid_token', error_description: 'Send the id_token of the 2019 sign-in as Bearer token' }, {
-		'WWW-Authenticate': 'Bearer error="invalid_token"',
-	});
+	sendJson(
+		res,
+		401,
+		{
+			error: 'invalid_token',
+			error_description: 'Send the id_token of the 2019 sign-in as Bearer token',
+		},
+		{
+			'WWW-Authenticate': 'Bearer error="invalid_token"',
+		},
+	);
 }
 
-export function accountsForUser(req: IncomingMessage, res: ServerResponse, key: SigningKey, issuer: string): void {
+export function accountsForUser(
+	req: IncomingMessage,
+	res: ServerResponse,
+	key: SigningKey,
+	issuer: string,
+): void {
 	const email = legacyUser(bearerToken(req), key, issuer);
 	if (!email) return unauthorized(res);
-	sendJson(res, 200, { userEmail: email, accounts: [{ accountName: ORGANIZATION, accountLogicalName: ORGANIZATION }] });
+	sendJson(res, 200, {
+		userEmail: email,
+		accounts: [{ accountName: ORGANIZATION, accountLogicalName: ORGANIZATION }],
+	});
 }
 
 export function allServiceInstances(

@@ -72,7 +72,8 @@ export function createMemoryAdapter(): (model: string) => OidcAdapter {
 				keys.add(key);
 				grants.set(payload.grantId, keys);
 			}
-			if (payload.uid) store.set(`${this.model}:uid:${payload.uid}`, { payload: { id }, expiresAt });
+			if (payload.uid)
+				store.set(`${this.model}:uid:${payload.uid}`, { payload: { id }, expiresAt });
 			// Benchmarks issue many tokens: drop expired ones now and then instead of on a timer.
 			if (++writes % 1000 === 0) sweep();
 		}
@@ -83,7 +84,9 @@ export function createMemoryAdapter(): (model: string) => OidcAdapter {
 
 		async findByUid(uid: string): Promise<AdapterPayload | undefined> {
 			const pointer = store.get(`${this.model}:uid:${uid}`);
-			return typeof pointer?.payload.id === 'string' ? live(this.key(pointer.payload.id)) : undefined;
+			return typeof pointer?.payload.id === 'string'
+				? live(this.key(pointer.payload.id))
+				: undefined;
 		}
 
 		async findByUserCode(): Promise<AdapterPayload | undefined> {

@@ -5,7 +5,8 @@ type GetBuiltinModule = (id: string) => unknown;
 
 /** Node's own module system; jest swaps `module` for one that cannot load ESM-only packages. */
 function builtin<T>(id: string, fallback: T): T {
-	const getBuiltinModule = (process as unknown as { getBuiltinModule?: GetBuiltinModule }).getBuiltinModule;
+	const getBuiltinModule = (process as unknown as { getBuiltinModule?: GetBuiltinModule })
+		.getBuiltinModule;
 	return (getBuiltinModule?.(id) as T | undefined) ?? fallback;
 }
 
@@ -29,7 +30,11 @@ const NodeObject = runInThisContext('Object') as ObjectConstructor;
 export function toNodeRealm<T>(value: T): T {
 	if (Array.isArray(value)) {
 		value.forEach((item) => toNodeRealm(item));
-	} else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+	} else if (
+		value !== null &&
+		typeof value === 'object' &&
+		Object.getPrototypeOf(value) === Object.prototype
+	) {
 		Object.setPrototypeOf(value, NodeObject.prototype);
 		Object.values(value).forEach((item) => toNodeRealm(item));
 	}

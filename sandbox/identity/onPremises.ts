@@ -16,7 +16,12 @@ function field(body: Record<string, unknown>, name: string): string | undefined 
 }
 
 /** ABP's error envelope, which on-premises Orchestrator answers with. */
-function abpError(res: ServerResponse, message: string, details: string, validationErrors: unknown = null): void {
+function abpError(
+	res: ServerResponse,
+	message: string,
+	details: string,
+	validationErrors: unknown = null,
+): void {
 	sendJson(res, 400, {
 		result: null,
 		targetUrl: null,
@@ -36,7 +41,10 @@ export async function authenticate(
 	const body = (await readJsonObject(req)) ?? {};
 	const missing = REQUIRED_FIELDS.filter((name) => field(body, name) === undefined);
 	if (missing.length > 0) {
-		const errors = missing.map((name) => ({ message: `The ${name} field is required.`, members: [name] }));
+		const errors = missing.map((name) => ({
+			message: `The ${name} field is required.`,
+			members: [name],
+		}));
 		abpError(
 			res,
 			'Your request is not valid!',
@@ -66,5 +74,12 @@ export async function authenticate(
 		},
 		ON_PREMISES_TOKEN_TTL_SECONDS,
 	);
-	sendJson(res, 200, { result: token, targetUrl: null, success: true, error: null, unAuthorizedRequest: false, __abp: true });
+	sendJson(res, 200, {
+		result: token,
+		targetUrl: null,
+		success: true,
+		error: null,
+		unAuthorizedRequest: false,
+		__abp: true,
+	});
 }

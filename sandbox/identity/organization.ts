@@ -16,7 +16,10 @@ export function tenantId(tenant: string): string {
 
 /** True when the path segment names the seeded organization, by name (any case) or id. */
 export function isOrganization(segment: string): boolean {
-	return segment.toLowerCase() === ORGANIZATION.toLowerCase() || segment.toLowerCase() === ORGANIZATION_ID;
+	return (
+		segment.toLowerCase() === ORGANIZATION.toLowerCase() ||
+		segment.toLowerCase() === ORGANIZATION_ID
+	);
 }
 
 export const USER_PROFILE = {

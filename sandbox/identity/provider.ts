@@ -44,7 +44,10 @@ export interface OidcProvider {
 	issuer: string;
 	callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 	use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void;
-	Session: new (payload: { accountId: string; loginTs: number }) => { jti: string; save(ttl: number): Promise<string> };
+	Session: new (payload: { accountId: string; loginTs: number }) => {
+		jti: string;
+		save(ttl: number): Promise<string>;
+	};
 	Grant: new (payload: { accountId: string; clientId: string }) => OidcGrant;
 	interactionFinished(
 		req: IncomingMessage,
@@ -98,7 +101,9 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 	policy.get('consent').checks.remove('native_client_prompt');
 
 	const accessTokenTtl = (client?: OidcClient): number =>
-		client?.clientId === LEGACY_CLIENT_ID ? LEGACY_TOKEN_TTL_SECONDS : options.accessTokenTtlSeconds;
+		client?.clientId === LEGACY_CLIENT_ID
+			? LEGACY_TOKEN_TTL_SECONDS
+			: options.accessTokenTtlSeconds;
 
 	/** UiPath answers invalid_scope for a scope the app was not granted, and for user scopes with client credentials. */
 	const enforceScopePolicy = (ctx: OidcContext, client: OidcClient): void => {
@@ -112,7 +117,10 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 		}
 		for (const scope of params.scope?.split(' ') ?? []) {
 			if (clientCredentials && isOidcScope(scope)) {
-				throw new errors.InvalidScope(`${scope} cannot be requested with client credentials`, scope);
+				throw new errors.InvalidScope(
+					`${scope} cannot be requested with client credentials`,
+					scope,
+				);
 			}
 			if (!allowed.includes(scope)) {
 				throw new errors.InvalidScope(`the application is not granted the scope ${scope}`, scope);
@@ -138,91 +146,107 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 						}),
 				});
 
-	const provider = new Provider(options.issuer, toNodeRealm({
-		adapter: createMemoryAdapter(),
-		// IdentityServer's endpoint paths, as UiPath serves them under `/identity_`.
-		routes: {
-			authorization: '/connect/authorize',
-			token: '/connect/token',
-			userinfo: '/connect/userinfo',
-			revocation: '/connect/revocation',
-			end_session: '/connect/endsession',
-			jwks: '/.well-known/openid-configuration/jwks',
-		},
-		clients: clientMetadata(options.clientSecret, options.redirectUris),
-		jwks: { keys: [options.signingKey.privateJwk] },
-		scopes: [...OIDC_SCOPES],
-		claims: {
-			openid: ['sub'],
-			profile: ['name', 'given_name', 'family_name', 'preferred_username', 'prt_id'],
-			email: ['email', 'email_verified'],
-		},
-		// The 2019 flow used the id_token's profile claims directly; put them in it.
-		conformIdTokenClaims: false,
-		features: {
-			devInteractions: { enabled: false },
-			clientCredentials: { enabled: true },
-			revocation: { enabled: true },
-			resourceIndicators: {
-				enabled: true,
-				defaultResource: async () => options.resource,
-				useGrantedResource: async () => true,
-				getResourceServerInfo: async (ctx: OidcContext, indicator: string, client: OidcClient) => {
-					if (indicator !== options.resource) throw new errors.InvalidTarget();
-					enforceScopePolicy(ctx, client);
-					return toNodeRealm({
-						scope: (ALLOWED_SCOPES[client.clientId] ?? []).filter((scope) => !isOidcScope(scope)).join(' '),
-						audience: ORCHESTRATOR_AUDIENCE,
-						accessTokenTTL: accessTokenTtl(client),
-						accessTokenFormat: 'jwt',
-						jwt: { sign: { alg: 'RS256' } },
-					});
+	const provider = new Provider(
+		options.issuer,
+		toNodeRealm({
+			adapter: createMemoryAdapter(),
+			// IdentityServer's endpoint paths, as UiPath serves them under `/identity_`.
+			routes: {
+				authorization: '/connect/authorize',
+				token: '/connect/token',
+				userinfo: '/connect/userinfo',
+				end_session: '/connect/endsession',
+				jwks: '/.well-known/openid-configuration/jwks',
+			},
+			clients: clientMetadata(options.clientSecret, options.redirectUris),
+			jwks: { keys: [options.signingKey.privateJwk] },
+			scopes: [...OIDC_SCOPES],
+			claims: {
+				openid: ['sub'],
+				profile: ['name', 'given_name', 'family_name', 'preferred_username', 'prt_id'],
+				email: ['email', 'email_verified'],
+			},
+			// The 2019 flow used the id_token's profile claims directly; put them in it.
+			conformIdTokenClaims: false,
+			features: {
+				devInteractions: { enabled: false },
+				clientCredentials: { enabled: true },
+				resourceIndicators: {
+					enabled: true,
+					defaultResource: async () => options.resource,
+					useGrantedResource: async () => true,
+					getResourceServerInfo: async (
+						ctx: OidcContext,
+						indicator: string,
+						client: OidcClient,
+					) => {
+						if (indicator !== options.resource) throw new errors.InvalidTarget();
+						enforceScopePolicy(ctx, client);
+						return toNodeRealm({
+							scope: (ALLOWED_SCOPES[client.clientId] ?? [])
+								.filter((scope) => !isOidcScope(scope))
+								.join(' '),
+							audience: ORCHESTRATOR_AUDIENCE,
+							accessTokenTTL: accessTokenTtl(client),
+							accessTokenFormat: 'jwt',
+							jwt: { sign: { alg: 'RS256' } },
+						});
+					},
 				},
 			},
-		},
-		// UiPath access tokens carry the organization (`prt_id`) and who the subject is (`sub_type`).
-		extraTokenClaims: async (_ctx: unknown, token: OidcToken) =>
-			toNodeRealm({
-				prt_id: ORGANIZATION_ID,
-				sub_type: token.kind === 'ClientCredentials' ? 'service.external' : 'user',
-			}),
-		findAccount,
-		// Auto consent: the seeded person grants whatever the (already checked) request asks for.
-		loadExistingGrant: async (ctx: OidcContext) => {
-			const { client, session, params, resourceServers } = ctx.oidc;
-			if (!client || !session.accountId) return undefined;
-			// oidc-provider drops offline_access unless prompt=consent (OIDC Core §11); UiPath keeps it, so read the request as sent.
-			const sent = typeof ctx.query?.scope === 'string' ? ctx.query.scope : params.scope;
-			const requested = sent?.split(' ').filter((scope) => scope !== '') ?? [];
-			const grant = new provider.Grant(toNodeRealm({ accountId: session.accountId, clientId: client.clientId }));
-			grant.addOIDCScope(requested.filter(isOidcScope).join(' '));
-			for (const resource of Object.keys(resourceServers)) {
-				grant.addResourceScope(resource, requested.filter((scope) => !isOidcScope(scope)).join(' '));
-			}
-			await grant.save();
-			return grant;
-		},
-		interactions: { policy, url: async (_ctx: unknown, interaction: { uid: string }) => `/identity_/interaction/${interaction.uid}` },
-		issueRefreshToken: async (ctx: OidcContext, client: OidcClient) =>
-			client.grantTypeAllowed('refresh_token') &&
-			(ctx.oidc.entities.Grant?.getOIDCScope().split(' ').includes('offline_access') ?? false),
-		// One-time refresh tokens, except in the 2019 flow where the guide stores one refresh token for good.
-		rotateRefreshToken: (ctx: OidcContext) => ctx.oidc.client?.clientId !== LEGACY_CLIENT_ID,
-		ttl: {
-			AccessToken: (_ctx: unknown, _token: unknown, client: OidcClient) => accessTokenTtl(client),
-			ClientCredentials: (_ctx: unknown, _token: unknown, client: OidcClient) => accessTokenTtl(client),
-			IdToken: (_ctx: unknown, _token: unknown, client: OidcClient) => accessTokenTtl(client),
-			AuthorizationCode: 300,
-			RefreshToken: 30 * 24 * 3600,
-			Grant: 30 * 24 * 3600,
-			Session: 24 * 3600,
-			Interaction: 600,
-		},
-		clientBasedCORS: () => true,
-		renderError: async (ctx: KoaContext, out: Record<string, string>) => {
-			ctx.status = ctx.status >= 400 ? ctx.status : 400;
-			ctx.body = out;
-		},
-	}));
+			// UiPath access tokens carry the organization (`prt_id`) and who the subject is (`sub_type`).
+			extraTokenClaims: async (_ctx: unknown, token: OidcToken) =>
+				toNodeRealm({
+					prt_id: ORGANIZATION_ID,
+					sub_type: token.kind === 'ClientCredentials' ? 'service.external' : 'user',
+				}),
+			findAccount,
+			// Auto consent: the seeded person grants whatever the (already checked) request asks for.
+			loadExistingGrant: async (ctx: OidcContext) => {
+				const { client, session, params, resourceServers } = ctx.oidc;
+				if (!client || !session.accountId) return undefined;
+				// oidc-provider drops offline_access unless prompt=consent (OIDC Core §11); UiPath keeps it, so read the request as sent.
+				const sent = typeof ctx.query?.scope === 'string' ? ctx.query.scope : params.scope;
+				const requested = sent?.split(' ').filter((scope) => scope !== '') ?? [];
+				const grant = new provider.Grant(
+					toNodeRealm({ accountId: session.accountId, clientId: client.clientId }),
+				);
+				grant.addOIDCScope(requested.filter(isOidcScope).join(' '));
+				for (const resource of Object.keys(resourceServers)) {
+					grant.addResourceScope(
+						resource,
+						requested.filter((scope) => !isOidcScope(scope)).join(' '),
+					);
+				}
+				await grant.save();
+				return grant;
+			},
+			interactions: {
+				policy,
+				url: async (_ctx: unknown, interaction: { uid: string }) =>
+					`/identity_/interaction/${interaction.uid}`,
+			},
+			issueRefreshToken: async (ctx: OidcContext, client: OidcClient) =>
+				client.grantTypeAllowed('refresh_token') &&
+				(ctx.oidc.entities.Grant?.getOIDCScope().split(' ').includes('offline_access') ?? false),
+			// One-time refresh tokens, except in the 2019 flow where the guide stores one refresh token for good.
+			rotateRefreshToken: (ctx: OidcContext) => ctx.oidc.client?.clientId !== LEGACY_CLIENT_ID,
+			ttl: {
+				AccessToken: (_ctx: unknown, _token: unknown, client: OidcClient) => accessTokenTtl(client),
+				ClientCredentials: (_ctx: unknown, _token: unknown, client: OidcClient) =>
+					accessTokenTtl(client),
+				IdToken: (_ctx: unknown, _token: unknown, client: OidcClient) => accessTokenTtl(client),
+				AuthorizationCode: 300,
+				RefreshToken: 30 * 24 * 3600,
+				Grant: 30 * 24 * 3600,
+				Session: 24 * 3600,
+				Interaction: 600,
+			},
+			renderError: async (ctx: KoaContext, out: Record<string, string>) => {
+				ctx.status = ctx.status >= 400 ? ctx.status : 400;
+				ctx.body = out;
+			},
+		}),
+	);
 	return provider;
 }

@@ -1,4 +1,11 @@
-import { createPublicKey, generateKeyPairSync, randomBytes, verify, type JsonWebKey, type KeyObject } from 'crypto';
+import {
+	createPublicKey,
+	generateKeyPairSync,
+	randomBytes,
+	verify,
+	type JsonWebKey,
+	type KeyObject,
+} from 'crypto';
 
 export interface SigningKey {
 	/** Private JWK for oidc-provider's `jwks` configuration. */
@@ -24,10 +31,14 @@ export function verifyJwt(token: string, key: SigningKey): JwtClaims | undefined
 	if (parts.length !== 3) return undefined;
 	const [header, payload, signature] = parts;
 	try {
-		const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string; kid?: string };
+		const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as {
+			alg?: string;
+			kid?: string;
+		};
 		if (head.alg !== 'RS256' || head.kid !== key.privateJwk.kid) return undefined;
 		const signed = Buffer.from(`${header}.${payload}`, 'ascii');
-		if (!verify('RSA-SHA256', signed, key.publicKey, Buffer.from(signature, 'base64url'))) return undefined;
+		if (!verify('RSA-SHA256', signed, key.publicKey, Buffer.from(signature, 'base64url')))
+			return undefined;
 		const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as JwtClaims;
 		if (typeof claims.exp !== 'number' || claims.exp * 1000 <= Date.now()) return undefined;
 		return claims;

@@ -1,4 +1,8 @@
-import { CONFIDENTIAL_CLIENT_ID, ORCHESTRATOR_SCOPES, ORGANIZATION } from '../../../sandbox/fixtures';
+import {
+	CONFIDENTIAL_CLIENT_ID,
+	ORCHESTRATOR_SCOPES,
+	ORGANIZATION,
+} from '../../../sandbox/fixtures';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { orchestratorStatus } from './sandboxClient';
 import { jwtClaims, postForm } from './oauthClient';
@@ -26,9 +30,16 @@ describe('client credentials (confidential External Application)', () => {
 		expect(await tokenRequestViolations(form)).toEqual([]);
 		const { status, body } = await postForm(sandbox.url, '/identity_/connect/token', form);
 		expect(status).toBe(200);
-		expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 600, scope: 'OR.Jobs OR.Folders.Read' });
+		expect(body).toMatchObject({
+			token_type: 'Bearer',
+			expires_in: 600,
+			scope: 'OR.Jobs OR.Folders.Read',
+		});
 		expect(body.refresh_token).toBeUndefined();
-		expect(jwtClaims(body.access_token)).toMatchObject({ sub: CONFIDENTIAL_CLIENT_ID, sub_type: 'service.external' });
+		expect(jwtClaims(body.access_token)).toMatchObject({
+			sub: CONFIDENTIAL_CLIENT_ID,
+			sub_type: 'service.external',
+		});
 		expect(await orchestratorStatus(sandbox, body.access_token)).toBe(200);
 	});
 
@@ -36,8 +47,15 @@ describe('client credentials (confidential External Application)', () => {
 		const form = clientCredentials();
 		form.delete('client_id');
 		form.delete('client_secret');
-		const basic = Buffer.from(`${CONFIDENTIAL_CLIENT_ID}:${sandbox.state.credentials.clientCredentials.clientSecret}`).toString('base64');
-		const { status } = await postForm(sandbox.url, `/${ORGANIZATION}/identity_/connect/token`, form, { Authorization: `Basic ${basic}` });
+		const basic = Buffer.from(
+			`${CONFIDENTIAL_CLIENT_ID}:${sandbox.state.credentials.clientCredentials.clientSecret}`,
+		).toString('base64');
+		const { status } = await postForm(
+			sandbox.url,
+			`/${ORGANIZATION}/identity_/connect/token`,
+			form,
+			{ Authorization: `Basic ${basic}` },
+		);
 		expect(status).toBe(200);
 	});
 
@@ -64,7 +82,11 @@ describe('client credentials (confidential External Application)', () => {
 
 	it('answers invalid_scope for a scope the app was not granted or that does not exist', async () => {
 		for (const scope of ['OR.Jobs OR.Machines', 'OR.Folders.Write', 'Foo.Bar']) {
-			const { status, body } = await postForm(sandbox.url, '/identity_/connect/token', clientCredentials({ scope }));
+			const { status, body } = await postForm(
+				sandbox.url,
+				'/identity_/connect/token',
+				clientCredentials({ scope }),
+			);
 			expect(status).toBe(400);
 			expect(body.error).toBe('invalid_scope');
 		}
@@ -72,7 +94,11 @@ describe('client credentials (confidential External Application)', () => {
 
 	it('answers invalid_scope for offline_access and other user scopes, as UiPath does', async () => {
 		for (const scope of ['OR.Jobs offline_access', 'openid OR.Jobs']) {
-			const { status, body } = await postForm(sandbox.url, '/identity_/connect/token', clientCredentials({ scope }));
+			const { status, body } = await postForm(
+				sandbox.url,
+				'/identity_/connect/token',
+				clientCredentials({ scope }),
+			);
 			expect(status).toBe(400);
 			expect(body.error).toBe('invalid_scope');
 			expect(body.access_token).toBeUndefined();
@@ -89,7 +115,11 @@ describe('client credentials (confidential External Application)', () => {
 	});
 
 	it('works on the on-premises identity server path (no underscore)', async () => {
-		const { status, body } = await postForm(sandbox.url, '/identity/connect/token', clientCredentials());
+		const { status, body } = await postForm(
+			sandbox.url,
+			'/identity/connect/token',
+			clientCredentials(),
+		);
 		expect(status).toBe(200);
 		expect(await orchestratorStatus(sandbox, body.access_token)).toBe(200);
 	});
@@ -97,11 +127,17 @@ describe('client credentials (confidential External Application)', () => {
 
 describe('Bearer tokens as Orchestrator sees them', () => {
 	it('accepts the personal access token of the seeded user', async () => {
-		expect(await orchestratorStatus(sandbox, sandbox.state.credentials.personalAccessToken)).toBe(200);
+		expect(await orchestratorStatus(sandbox, sandbox.state.credentials.personalAccessToken)).toBe(
+			200,
+		);
 	});
 
 	it('grants only the scopes asked for: a token without OR.Folders gets 403 on Folders', async () => {
-		const { body } = await postForm(sandbox.url, '/identity_/connect/token', clientCredentials({ scope: 'OR.Jobs' }));
+		const { body } = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			clientCredentials({ scope: 'OR.Jobs' }),
+		);
 		expect(await orchestratorStatus(sandbox, body.access_token)).toBe(403);
 	});
 
@@ -109,9 +145,17 @@ describe('Bearer tokens as Orchestrator sees them', () => {
 		const { body } = await postForm(sandbox.url, '/identity_/connect/token', clientCredentials());
 		const token = String(body.access_token);
 		const [header, payload, signature] = token.split('.');
-		const widened = Buffer.from(JSON.stringify({ ...jwtClaims(token), scope: 'OR.Administration' })).toString('base64url');
+		const widened = Buffer.from(
+			JSON.stringify({ ...jwtClaims(token), scope: 'OR.Administration' }),
+		).toString('base64url');
 		const flipped = `${signature.slice(0, -2)}${signature.endsWith('AA') ? 'BB' : 'AA'}`;
-		for (const candidate of ['', 'nope', `${header}.${widened}.${signature}`, `${header}.${payload}.${flipped}`, `${token}x`]) {
+		for (const candidate of [
+			'',
+			'nope',
+			`${header}.${widened}.${signature}`,
+			`${header}.${payload}.${flipped}`,
+			`${token}x`,
+		]) {
 			expect(await orchestratorStatus(sandbox, candidate)).toBe(401);
 		}
 	});
@@ -130,7 +174,9 @@ describe('Bearer tokens as Orchestrator sees them', () => {
 			);
 			expect(await orchestratorStatus(other, body.access_token)).toBe(200);
 			expect(await orchestratorStatus(sandbox, body.access_token)).toBe(401);
-			expect(await orchestratorStatus(sandbox, other.state.credentials.personalAccessToken)).toBe(401);
+			expect(await orchestratorStatus(sandbox, other.state.credentials.personalAccessToken)).toBe(
+				401,
+			);
 		} finally {
 			await other.close();
 		}

@@ -1,4 +1,10 @@
-import { CONFIDENTIAL_CLIENT_ID, ORGANIZATION, ORGANIZATION_ID, TENANTS, USER_EMAIL } from '../../../sandbox/fixtures';
+import {
+	CONFIDENTIAL_CLIENT_ID,
+	ORGANIZATION,
+	ORGANIZATION_ID,
+	TENANTS,
+	USER_EMAIL,
+} from '../../../sandbox/fixtures';
 import { tenantId } from '../../../sandbox/identity';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { authorizationCode, codeExchange, postForm } from './oauthClient';
@@ -9,12 +15,19 @@ let sandbox: Sandbox;
 let userToken: string;
 beforeAll(async () => {
 	sandbox = await startSandbox();
-	const { body } = await postForm(sandbox.url, '/identity_/connect/token', codeExchange(await authorizationCode(sandbox.url)));
+	const { body } = await postForm(
+		sandbox.url,
+		'/identity_/connect/token',
+		codeExchange(await authorizationCode(sandbox.url)),
+	);
 	userToken = String(body.access_token);
 });
 afterAll(() => sandbox.close());
 
-async function discover(organization: string, token?: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function discover(
+	organization: string,
+	token?: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
 	const response = await fetch(`${sandbox.url}/${organization}/${DISCOVERY}`, {
 		headers: token === undefined ? {} : { Authorization: `Bearer ${token}` },
 	});
@@ -33,12 +46,17 @@ describe('organization and tenant discovery (portal tenantsAndOrganizationInfo)'
 	});
 
 	it('gives tenants stable GUIDs', () => {
-		for (const name of TENANTS) expect(tenantId(name)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
+		for (const name of TENANTS)
+			expect(tenantId(name)).toMatch(
+				/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/,
+			);
 		expect(new Set(TENANTS.map(tenantId)).size).toBe(TENANTS.length);
 	});
 
 	it('accepts the personal access token', async () => {
-		expect((await discover(ORGANIZATION, sandbox.state.credentials.personalAccessToken)).status).toBe(200);
+		expect(
+			(await discover(ORGANIZATION, sandbox.state.credentials.personalAccessToken)).status,
+		).toBe(200);
 	});
 
 	it('answers 401 without a valid token and 403 for an application token', async () => {

@@ -15,7 +15,9 @@ export interface IdentityServer {
  * A bare node:http server on 127.0.0.1 that hands every request to `identity.handle`, as the sandbox server does;
  * anything the identity half does not serve answers 404, so a route it wrongly declines shows up.
  */
-export async function startIdentityServer(options: Omit<IdentityOptions, 'baseUrl'> = {}): Promise<IdentityServer> {
+export async function startIdentityServer(
+	options: Omit<IdentityOptions, 'baseUrl'> = {},
+): Promise<IdentityServer> {
 	const server: Server = createServer();
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

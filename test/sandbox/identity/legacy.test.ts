@@ -1,4 +1,10 @@
-import { LEGACY_CLIENT_ID, LEGACY_REDIRECT_URI, ORGANIZATION, TENANTS, USER_EMAIL } from '../../../sandbox/fixtures';
+import {
+	LEGACY_CLIENT_ID,
+	LEGACY_REDIRECT_URI,
+	ORGANIZATION,
+	TENANTS,
+	USER_EMAIL,
+} from '../../../sandbox/fixtures';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { orchestratorStatus } from './sandboxClient';
 import { authorize, postJson, RFC7636_CHALLENGE, RFC7636_VERIFIER } from './oauthClient';
@@ -30,11 +36,19 @@ async function legacyCode(): Promise<string> {
 }
 
 function codeBody(code: string, verifier = RFC7636_VERIFIER) {
-	return { grant_type: 'authorization_code', code, redirect_uri: LEGACY_REDIRECT_URI, code_verifier: verifier, client_id: LEGACY_CLIENT_ID };
+	return {
+		grant_type: 'authorization_code',
+		code,
+		redirect_uri: LEGACY_REDIRECT_URI,
+		code_verifier: verifier,
+		client_id: LEGACY_CLIENT_ID,
+	};
 }
 
 async function getJson(path: string, token: unknown): Promise<{ status: number; body: unknown }> {
-	const response = await fetch(`${sandbox.url}${path}`, { headers: { Authorization: `Bearer ${String(token)}` } });
+	const response = await fetch(`${sandbox.url}${path}`, {
+		headers: { Authorization: `Bearer ${String(token)}` },
+	});
 	return { status: response.status, body: await response.json() };
 }
 
@@ -49,12 +63,25 @@ describe('the 2019 community flow (account.uipath.com, platform.uipath.com)', ()
 			expires_in: 86400,
 			token_type: 'Bearer',
 		});
-		expect(String(exchanged.body.scope).split(' ').sort()).toEqual(['email', 'offline_access', 'openid', 'profile']);
+		expect(String(exchanged.body.scope).split(' ').sort()).toEqual([
+			'email',
+			'offline_access',
+			'openid',
+			'profile',
+		]);
 
-		const refresh = { grant_type: 'refresh_token', client_id: LEGACY_CLIENT_ID, refresh_token: exchanged.body.refresh_token };
+		const refresh = {
+			grant_type: 'refresh_token',
+			client_id: LEGACY_CLIENT_ID,
+			refresh_token: exchanged.body.refresh_token,
+		};
 		const refreshed = await postJson(sandbox.url, '/oauth/token', refresh);
 		expect(refreshed.status).toBe(200);
-		expect(refreshed.body).toMatchObject({ access_token: expect.any(String), id_token: expect.any(String), expires_in: 86400 });
+		expect(refreshed.body).toMatchObject({
+			access_token: expect.any(String),
+			id_token: expect.any(String),
+			expires_in: 86400,
+		});
 		// The guide stores one refresh token for good: the answer has none and the same one works again.
 		expect(refreshed.body.refresh_token).toBeUndefined();
 		expect((await postJson(sandbox.url, '/oauth/token', refresh)).status).toBe(200);
@@ -62,10 +89,16 @@ describe('the 2019 community flow (account.uipath.com, platform.uipath.com)', ()
 		const accounts = await getJson('/cloudrpa/api/getAccountsForUser', refreshed.body.id_token);
 		expect(accounts).toEqual({
 			status: 200,
-			body: { userEmail: USER_EMAIL, accounts: [{ accountName: ORGANIZATION, accountLogicalName: ORGANIZATION }] },
+			body: {
+				userEmail: USER_EMAIL,
+				accounts: [{ accountName: ORGANIZATION, accountLogicalName: ORGANIZATION }],
+			},
 		});
 
-		const instances = await getJson(`/cloudrpa/api/account/${ORGANIZATION}/getAllServiceInstances`, refreshed.body.id_token);
+		const instances = await getJson(
+			`/cloudrpa/api/account/${ORGANIZATION}/getAllServiceInstances`,
+			refreshed.body.id_token,
+		);
 		expect(instances.status).toBe(200);
 		expect(instances.body).toEqual(
 			TENANTS.map((tenant) => ({
@@ -78,23 +111,39 @@ describe('the 2019 community flow (account.uipath.com, platform.uipath.com)', ()
 
 		// Orchestrator as the guide calls it: /{account}/{serviceInstanceLogicalName}/odata with X-UIPATH-TenantName.
 		const [instance] = instances.body as Array<{ serviceInstanceLogicalName: string }>;
-		const status = await orchestratorStatus(sandbox, refreshed.body.access_token, `/${ORGANIZATION}/${instance.serviceInstanceLogicalName}/odata/Folders`, {
-			'X-UIPATH-TenantName': instance.serviceInstanceLogicalName,
-		});
+		const status = await orchestratorStatus(
+			sandbox,
+			refreshed.body.access_token,
+			`/${ORGANIZATION}/${instance.serviceInstanceLogicalName}/odata/Folders`,
+			{
+				'X-UIPATH-TenantName': instance.serviceInstanceLogicalName,
+			},
+		);
 		expect(status).toBe(200);
 	});
 
 	it('answers invalid_grant for a wrong verifier, in OAuth shape', async () => {
-		const { status, body } = await postJson(sandbox.url, '/oauth/token', codeBody(await legacyCode(), 'y'.repeat(43)));
+		const { status, body } = await postJson(
+			sandbox.url,
+			'/oauth/token',
+			codeBody(await legacyCode(), 'y'.repeat(43)),
+		);
 		expect(status).toBe(400);
 		expect(body).toMatchObject({ error: 'invalid_grant', error_description: expect.any(String) });
 	});
 
 	it('refuses a body that is not JSON and an unknown refresh token', async () => {
-		const response = await fetch(`${sandbox.url}/oauth/token`, { method: 'POST', body: 'grant_type=refresh_token' });
+		const response = await fetch(`${sandbox.url}/oauth/token`, {
+			method: 'POST',
+			body: 'grant_type=refresh_token',
+		});
 		expect(response.status).toBe(400);
 		expect(await response.json()).toMatchObject({ error: 'invalid_request' });
-		const unknown = await postJson(sandbox.url, '/oauth/token', { grant_type: 'refresh_token', client_id: LEGACY_CLIENT_ID, refresh_token: 'nope' });
+		const unknown = await postJson(sandbox.url, '/oauth/token', {
+			grant_type: 'refresh_token',
+			client_id: LEGACY_CLIENT_ID,
+			refresh_token: 'nope',
+		});
 		expect(unknown.body.error).toBe('invalid_grant');
 	});
 
@@ -102,7 +151,9 @@ describe('the 2019 community flow (account.uipath.com, platform.uipath.com)', ()
 		const { body } = await postJson(sandbox.url, '/oauth/token', codeBody(await legacyCode()));
 		expect((await getJson('/cloudrpa/api/getAccountsForUser', body.access_token)).status).toBe(401);
 		expect((await fetch(`${sandbox.url}/cloudrpa/api/getAccountsForUser`)).status).toBe(401);
-		expect((await getJson('/cloudrpa/api/account/globex/getAllServiceInstances', body.id_token)).status).toBe(404);
+		expect(
+			(await getJson('/cloudrpa/api/account/globex/getAllServiceInstances', body.id_token)).status,
+		).toBe(404);
 	});
 
 	it('redirects only to the registered /mobile URI', async () => {

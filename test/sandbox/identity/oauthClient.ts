@@ -13,7 +13,11 @@ export interface TokenResponse {
 }
 
 /** Follows nothing: the authorize answer is read as a browser would receive it. */
-export async function authorize(baseUrl: string, path: string, params: Record<string, string>): Promise<Response> {
+export async function authorize(
+	baseUrl: string,
+	path: string,
+	params: Record<string, string>,
+): Promise<Response> {
 	const url = new URL(path, baseUrl);
 	url.search = new URLSearchParams(params).toString();
 	return fetch(url, { redirect: 'manual' });
@@ -33,20 +37,33 @@ export function pkceParams(overrides: Record<string, string> = {}): Record<strin
 }
 
 /** The `code` of a successful authorize redirect (throws with what came back otherwise). */
-export async function authorizationCode(baseUrl: string, params: Record<string, string> = pkceParams()): Promise<string> {
+export async function authorizationCode(
+	baseUrl: string,
+	params: Record<string, string> = pkceParams(),
+): Promise<string> {
 	const response = await authorize(baseUrl, '/identity_/connect/authorize', params);
 	const location = response.headers.get('location');
 	const code = location ? new URL(location).searchParams.get('code') : null;
-	if (!code) throw new Error(`authorize answered ${response.status} ${location ?? (await response.text())}`);
+	if (!code)
+		throw new Error(`authorize answered ${response.status} ${location ?? (await response.text())}`);
 	return code;
 }
 
-export async function postForm(baseUrl: string, path: string, form: URLSearchParams, headers: Record<string, string> = {}): Promise<TokenResponse> {
+export async function postForm(
+	baseUrl: string,
+	path: string,
+	form: URLSearchParams,
+	headers: Record<string, string> = {},
+): Promise<TokenResponse> {
 	const response = await fetch(new URL(path, baseUrl), { method: 'POST', body: form, headers });
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-export async function postJson(baseUrl: string, path: string, json: unknown): Promise<TokenResponse> {
+export async function postJson(
+	baseUrl: string,
+	path: string,
+	json: unknown,
+): Promise<TokenResponse> {
 	const response = await fetch(new URL(path, baseUrl), {
 		method: 'POST',
 		body: JSON.stringify(json),
@@ -55,7 +72,10 @@ export async function postJson(baseUrl: string, path: string, json: unknown): Pr
 	return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-export function codeExchange(code: string, overrides: Record<string, string> = {}): URLSearchParams {
+export function codeExchange(
+	code: string,
+	overrides: Record<string, string> = {},
+): URLSearchParams {
 	return new URLSearchParams({
 		grant_type: 'authorization_code',
 		code,
@@ -69,7 +89,10 @@ export function codeExchange(code: string, overrides: Record<string, string> = {
 /** The claims of a JWT, read without verifying it (what a client sees). */
 export function jwtClaims(token: unknown): Record<string, unknown> {
 	if (typeof token !== 'string') throw new Error('not a token');
-	return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+	return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')) as Record<
+		string,
+		unknown
+	>;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

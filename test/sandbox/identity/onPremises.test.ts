@@ -22,9 +22,20 @@ describe('on-premises sign-in: POST /api/Account/Authenticate', () => {
 	afterEach(() => jest.restoreAllMocks());
 
 	it("answers ABP's envelope with a token bound to the tenancy", async () => {
-		const { status, body } = await postJson(sandbox.url, '/api/Account/Authenticate', credentials());
+		const { status, body } = await postJson(
+			sandbox.url,
+			'/api/Account/Authenticate',
+			credentials(),
+		);
 		expect(status).toBe(200);
-		expect(body).toEqual({ result: expect.any(String), targetUrl: null, success: true, error: null, unAuthorizedRequest: false, __abp: true });
+		expect(body).toEqual({
+			result: expect.any(String),
+			targetUrl: null,
+			success: true,
+			error: null,
+			unAuthorizedRequest: false,
+			__abp: true,
+		});
 		// On-premises Orchestrator lives at the root: /odata/... with the session token.
 		expect(await orchestratorStatus(sandbox, body.result, '/odata/Folders')).toBe(200);
 		expect(await orchestratorStatus(sandbox, body.result)).toBe(401);
@@ -53,13 +64,22 @@ describe('on-premises sign-in: POST /api/Account/Authenticate', () => {
 
 	it('answers 400 with an ABP error for a wrong password, never echoing it', async () => {
 		const wrong = `${sandbox.state.credentials.onPremises.password}!`;
-		const { status, body } = await postJson(sandbox.url, '/api/Account/Authenticate', credentials({ password: wrong }));
+		const { status, body } = await postJson(
+			sandbox.url,
+			'/api/Account/Authenticate',
+			credentials({ password: wrong }),
+		);
 		expect(status).toBe(400);
 		expect(body).toEqual({
 			result: null,
 			targetUrl: null,
 			success: false,
-			error: { code: 0, message: 'Login failed!', details: 'Invalid user name or password', validationErrors: null },
+			error: {
+				code: 0,
+				message: 'Login failed!',
+				details: 'Invalid user name or password',
+				validationErrors: null,
+			},
 			unAuthorizedRequest: false,
 			__abp: true,
 		});
@@ -67,22 +87,34 @@ describe('on-premises sign-in: POST /api/Account/Authenticate', () => {
 	});
 
 	it('answers 400 for an unknown user or tenancy', async () => {
-		for (const overrides of [{ usernameOrEmailAddress: 'mallory' }, { tenancyName: 'Other' }] as Array<Record<string, string>>) {
-			const { status, body } = await postJson(sandbox.url, '/api/Account/Authenticate', credentials(overrides));
+		for (const overrides of [
+			{ usernameOrEmailAddress: 'mallory' },
+			{ tenancyName: 'Other' },
+		] as Array<Record<string, string>>) {
+			const { status, body } = await postJson(
+				sandbox.url,
+				'/api/Account/Authenticate',
+				credentials(overrides),
+			);
 			expect(status).toBe(400);
 			expect(body).toMatchObject({ success: false, error: { message: 'Login failed!' } });
 		}
 	});
 
 	it('names each missing field in validationErrors', async () => {
-		const { status, body } = await postJson(sandbox.url, '/api/Account/Authenticate', { tenancyName: ON_PREMISES_TENANCY_NAME });
+		const { status, body } = await postJson(sandbox.url, '/api/Account/Authenticate', {
+			tenancyName: ON_PREMISES_TENANCY_NAME,
+		});
 		expect(status).toBe(400);
 		expect(body).toMatchObject({
 			success: false,
 			error: {
 				message: 'Your request is not valid!',
 				validationErrors: [
-					{ message: 'The usernameOrEmailAddress field is required.', members: ['usernameOrEmailAddress'] },
+					{
+						message: 'The usernameOrEmailAddress field is required.',
+						members: ['usernameOrEmailAddress'],
+					},
 					{ message: 'The password field is required.', members: ['password'] },
 				],
 			},

@@ -48,29 +48,54 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 		expect(body.scope).toBe(USER_SCOPE);
 
 		const claims = jwtClaims(body.access_token);
-		expect(claims).toMatchObject({ aud: 'UiPath.Orchestrator', client_id: PUBLIC_CLIENT_ID, prt_id: ORGANIZATION_ID, sub_type: 'user' });
+		expect(claims).toMatchObject({
+			aud: 'UiPath.Orchestrator',
+			client_id: PUBLIC_CLIENT_ID,
+			prt_id: ORGANIZATION_ID,
+			sub_type: 'user',
+		});
 		expect(claims.iss).toBe(`${sandbox.url}/identity_`);
-		expect(String(claims.scope).split(' ').sort()).toEqual(['OR.Execution.Read', 'OR.Folders.Read', 'OR.Jobs']);
+		expect(String(claims.scope).split(' ').sort()).toEqual([
+			'OR.Execution.Read',
+			'OR.Folders.Read',
+			'OR.Jobs',
+		]);
 
 		expect(await orchestratorStatus(sandbox, body.access_token)).toBe(200);
 	});
 
 	it('serves the same flow under the organization', async () => {
 		const code = await authorizationCode(sandbox.url, pkceParams());
-		const viaOrganization = await authorize(sandbox.url, `/${ORGANIZATION}/identity_/connect/authorize`, pkceParams());
+		const viaOrganization = await authorize(
+			sandbox.url,
+			`/${ORGANIZATION}/identity_/connect/authorize`,
+			pkceParams(),
+		);
 		expect(viaOrganization.headers.get('location')).toContain('code=');
-		const { status } = await postForm(sandbox.url, `/${ORGANIZATION}/identity_/connect/token`, codeExchange(code));
+		const { status } = await postForm(
+			sandbox.url,
+			`/${ORGANIZATION}/identity_/connect/token`,
+			codeExchange(code),
+		);
 		expect(status).toBe(200);
 	});
 
 	it('refuses an unknown organization', async () => {
-		const response = await authorize(sandbox.url, '/globex/identity_/connect/authorize', pkceParams());
+		const response = await authorize(
+			sandbox.url,
+			'/globex/identity_/connect/authorize',
+			pkceParams(),
+		);
 		expect(response.status).toBe(404);
 	});
 
 	it('answers invalid_grant for a wrong verifier', async () => {
 		const code = await authorizationCode(sandbox.url);
-		const wrong = await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code, { code_verifier: 'x'.repeat(43) }));
+		const wrong = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			codeExchange(code, { code_verifier: 'x'.repeat(43) }),
+		);
 		expect(wrong.status).toBe(400);
 		expect(wrong.body.error).toBe('invalid_grant');
 		expect(wrong.body.access_token).toBeUndefined();
@@ -87,15 +112,24 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 
 	it('answers invalid_grant when a code is used twice', async () => {
 		const code = await authorizationCode(sandbox.url);
-		expect((await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code))).status).toBe(200);
+		expect(
+			(await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code))).status,
+		).toBe(200);
 		const again = await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code));
 		expect(again.status).toBe(400);
 		expect(again.body.error).toBe('invalid_grant');
 	});
 
 	it('refuses a public client without a code challenge, and with the plain method', async () => {
-		const { code_challenge: _challenge, code_challenge_method: _method, ...withoutPkce } = pkceParams();
-		for (const params of [withoutPkce, pkceParams({ code_challenge_method: 'plain', code_challenge: RFC7636_VERIFIER })]) {
+		const {
+			code_challenge: _challenge,
+			code_challenge_method: _method,
+			...withoutPkce
+		} = pkceParams();
+		for (const params of [
+			withoutPkce,
+			pkceParams({ code_challenge_method: 'plain', code_challenge: RFC7636_VERIFIER }),
+		]) {
 			const response = await authorize(sandbox.url, '/identity_/connect/authorize', params);
 			const location = new URL(response.headers.get('location') ?? '');
 			expect(location.searchParams.get('error')).toBe('invalid_request');
@@ -104,8 +138,16 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 	});
 
 	it('refuses a redirect URI the app did not register, without redirecting to it', async () => {
-		for (const redirectUri of ['http://evil.example.test/callback', 'http://127.0.0.1:53682/other', 'https://127.0.0.1/callback']) {
-			const response = await authorize(sandbox.url, '/identity_/connect/authorize', pkceParams({ redirect_uri: redirectUri }));
+		for (const redirectUri of [
+			'http://evil.example.test/callback',
+			'http://127.0.0.1:53682/other',
+			'https://127.0.0.1/callback',
+		]) {
+			const response = await authorize(
+				sandbox.url,
+				'/identity_/connect/authorize',
+				pkceParams({ redirect_uri: redirectUri }),
+			);
 			expect(response.status).toBe(400);
 			expect(response.headers.get('location')).toBeNull();
 			expect(await response.json()).toMatchObject({ error: 'invalid_redirect_uri' });
@@ -131,7 +173,11 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 			'http://127.0.0.1:5678/rest/oauth2-credential/callback',
 			N8N_CALLBACK,
 		]) {
-			const response = await authorize(sandbox.url, '/identity_/connect/authorize', pkceParams({ redirect_uri: redirectUri }));
+			const response = await authorize(
+				sandbox.url,
+				'/identity_/connect/authorize',
+				pkceParams({ redirect_uri: redirectUri }),
+			);
 			const location = response.headers.get('location') ?? '';
 			expect(location.startsWith(`${redirectUri}?`)).toBe(true);
 			expect(new URL(location).searchParams.get('code')).toBeTruthy();
@@ -139,7 +185,11 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 	});
 
 	it('refuses a scope the app was not granted', async () => {
-		const response = await authorize(sandbox.url, '/identity_/connect/authorize', pkceParams({ scope: 'openid OR.Machines' }));
+		const response = await authorize(
+			sandbox.url,
+			'/identity_/connect/authorize',
+			pkceParams({ scope: 'openid OR.Machines' }),
+		);
 		const location = new URL(response.headers.get('location') ?? '');
 		expect(location.searchParams.get('error')).toBe('invalid_scope');
 	});
@@ -147,7 +197,11 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 	it('signs the seeded person in again without a person when the app asks for prompt=login', async () => {
 		// prompt=login needs oidc-provider's interaction round trip, which a browser follows with its cookies.
 		const cookies = new Map<string, string>();
-		let response = await authorize(sandbox.url, '/identity_/connect/authorize', pkceParams({ prompt: 'login' }));
+		let response = await authorize(
+			sandbox.url,
+			'/identity_/connect/authorize',
+			pkceParams({ prompt: 'login' }),
+		);
 		for (let hop = 0; hop < 5; hop++) {
 			for (const cookie of response.headers.getSetCookie()) {
 				const [pair] = cookie.split(';');
@@ -155,12 +209,17 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 			}
 			const location = new URL(response.headers.get('location') ?? '', sandbox.url);
 			if (location.origin !== sandbox.url) break;
-			response = await fetch(location, { redirect: 'manual', headers: { Cookie: [...cookies.values()].join('; ') } });
+			response = await fetch(location, {
+				redirect: 'manual',
+				headers: { Cookie: [...cookies.values()].join('; ') },
+			});
 		}
 		const location = new URL(response.headers.get('location') ?? '');
 		expect(`${location.origin}${location.pathname}`).toBe(LOOPBACK_REDIRECT_URI);
 		const code = location.searchParams.get('code') ?? '';
-		expect((await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code))).status).toBe(200);
+		expect(
+			(await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code))).status,
+		).toBe(200);
 	});
 
 	it('publishes the endpoints and S256 in its discovery document', async () => {
@@ -178,6 +237,8 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 	it("conforms to UiPath's token request description except for client_secret, which a PKCE app has none of", async () => {
 		const code = await authorizationCode(sandbox.url);
 		// identity.token.yaml marks client_secret required; non-confidential apps send none and UiPath accepts that.
-		expect(await tokenRequestViolations(codeExchange(code))).toEqual(["/requestBody must have required property 'client_secret'"]);
+		expect(await tokenRequestViolations(codeExchange(code))).toEqual([
+			"/requestBody must have required property 'client_secret'",
+		]);
 	});
 });

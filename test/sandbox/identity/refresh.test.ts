@@ -4,12 +4,21 @@ import { orchestratorStatus } from './sandboxClient';
 import { authorizationCode, codeExchange, pkceParams, postForm, sleep } from './oauthClient';
 
 function refreshForm(refreshToken: unknown, extra: Record<string, string> = {}): URLSearchParams {
-	return new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(refreshToken), client_id: PUBLIC_CLIENT_ID, ...extra });
+	return new URLSearchParams({
+		grant_type: 'refresh_token',
+		refresh_token: String(refreshToken),
+		client_id: PUBLIC_CLIENT_ID,
+		...extra,
+	});
 }
 
 async function signIn(sandbox: Sandbox, scope?: string): Promise<Record<string, unknown>> {
 	const code = await authorizationCode(sandbox.url, pkceParams(scope ? { scope } : {}));
-	const { status, body } = await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code));
+	const { status, body } = await postForm(
+		sandbox.url,
+		'/identity_/connect/token',
+		codeExchange(code),
+	);
 	expect(status).toBe(200);
 	return body;
 }
@@ -23,33 +32,57 @@ describe('refresh tokens', () => {
 
 	it('rotate: each refresh answers a new refresh token and a working access token', async () => {
 		const first = await signIn(sandbox);
-		const second = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
+		const second = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(first.refresh_token),
+		);
 		expect(second.status).toBe(200);
 		expect(second.body.refresh_token).toEqual(expect.any(String));
 		expect(second.body.refresh_token).not.toBe(first.refresh_token);
 		expect(second.body.access_token).not.toBe(first.access_token);
 		expect(await orchestratorStatus(sandbox, second.body.access_token)).toBe(200);
 
-		const third = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(second.body.refresh_token));
+		const third = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(second.body.refresh_token),
+		);
 		expect(third.status).toBe(200);
 	});
 
 	it('are single use: a reused one answers invalid_grant, the one rotated from it keeps working', async () => {
 		const first = await signIn(sandbox);
-		const rotated = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
+		const rotated = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(first.refresh_token),
+		);
 		expect(rotated.status).toBe(200);
 
-		const reused = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
+		const reused = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(first.refresh_token),
+		);
 		expect(reused.status).toBe(400);
 		expect(reused.body.error).toBe('invalid_grant');
 		expect(JSON.stringify(reused.body)).not.toContain(String(first.refresh_token));
 
-		const next = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(rotated.body.refresh_token));
+		const next = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(rotated.body.refresh_token),
+		);
 		expect(next.status).toBe(200);
 	});
 
 	it('answers invalid_grant for a token it never issued and for another client', async () => {
-		const unknown = await postForm(sandbox.url, '/identity_/connect/token', refreshForm('not-a-refresh-token'));
+		const unknown = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm('not-a-refresh-token'),
+		);
 		expect(unknown.body.error).toBe('invalid_grant');
 		const first = await signIn(sandbox);
 		const otherClient = await postForm(
@@ -62,7 +95,11 @@ describe('refresh tokens', () => {
 
 	it('keep the scopes of the sign-in and refuse to widen them', async () => {
 		const first = await signIn(sandbox, 'openid offline_access OR.Jobs.Read');
-		const narrowed = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(first.refresh_token));
+		const narrowed = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(first.refresh_token),
+		);
 		expect(narrowed.body.scope).toBe('openid offline_access OR.Jobs.Read');
 		const widened = await postForm(
 			sandbox.url,
@@ -95,7 +132,11 @@ describe('access-token lifetime', () => {
 		await sleep(2100);
 		expect(await orchestratorStatus(sandbox, tokens.access_token)).toBe(401);
 
-		const refreshed = await postForm(sandbox.url, '/identity_/connect/token', refreshForm(tokens.refresh_token));
+		const refreshed = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(tokens.refresh_token),
+		);
 		expect(refreshed.status).toBe(200);
 		expect(await orchestratorStatus(sandbox, refreshed.body.access_token)).toBe(200);
 	});

@@ -11,7 +11,9 @@ export async function orchestratorStatus(
 	path = FOLDERS_PATH,
 	headers: Record<string, string> = {},
 ): Promise<number> {
-	const response = await fetch(`${sandbox.url}${path}`, { headers: { Authorization: `Bearer ${String(token)}`, ...headers } });
+	const response = await fetch(`${sandbox.url}${path}`, {
+		headers: { Authorization: `Bearer ${String(token)}`, ...headers },
+	});
 	await response.arrayBuffer();
 	return response.status;
 }

@@ -6,7 +6,9 @@ import { nodeRequire } from '../../../sandbox/identity/nodeRequire';
 // js-yaml ships no type declarations and none are installed; `load` is all this needs.
 const { load } = require('js-yaml') as { load(text: string): unknown };
 // openapi-backend pulls in an ESM-only dependency that jest's CommonJS loader cannot parse; Node's own require can.
-const { default: Backend } = nodeRequire(__filename)('openapi-backend') as { default: typeof OpenAPIBackend };
+const { default: Backend } = nodeRequire(__filename)('openapi-backend') as {
+	default: typeof OpenAPIBackend;
+};
 
 /** UiPath's own description of `POST /identity_/connect/token` (uipathcli `definitions/identity.token.yaml`). */
 const DEFINITION = join(__dirname, '../../../../shared/uipath/identity.token.yaml');
@@ -16,7 +18,9 @@ let backend: Promise<OpenAPIBackend> | undefined;
 function tokenApi(): Promise<OpenAPIBackend> {
 	backend ??= (async () => {
 		const api = new Backend({
-			definition: load(readFileSync(DEFINITION, 'utf8')) as ConstructorParameters<typeof OpenAPIBackend>[0]['definition'],
+			definition: load(readFileSync(DEFINITION, 'utf8')) as ConstructorParameters<
+				typeof OpenAPIBackend
+			>[0]['definition'],
 			quick: false,
 			validate: true,
 		});
@@ -35,5 +39,7 @@ export async function tokenRequestViolations(form: URLSearchParams): Promise<str
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
 		body: Object.fromEntries(form),
 	});
-	return (result.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? error.keyword}`.trim());
+	return (result.errors ?? []).map((error) =>
+		`${error.instancePath} ${error.message ?? error.keyword}`.trim(),
+	);
 }

@@ -9,7 +9,16 @@ import {
 	USER_EMAIL,
 } from '../../../sandbox/fixtures';
 import { startIdentityServer, type IdentityServer } from './identityServer';
-import { authorize, authorizationCode, codeExchange, postForm, postJson, RFC7636_CHALLENGE, RFC7636_VERIFIER, sleep } from './oauthClient';
+import {
+	authorize,
+	authorizationCode,
+	codeExchange,
+	postForm,
+	postJson,
+	RFC7636_CHALLENGE,
+	RFC7636_VERIFIER,
+	sleep,
+} from './oauthClient';
 
 /**
  * The contract the Orchestrator half relies on (`identity.verifyAccessToken` → TokenInfo), checked on the identity half
@@ -25,7 +34,11 @@ const verify = (token: unknown) => sandbox.identity.verifyAccessToken(String(tok
 
 describe('verifyAccessToken', () => {
 	it('describes a signed-in user by the scopes granted', async () => {
-		const { body } = await postForm(sandbox.url, '/identity_/connect/token', codeExchange(await authorizationCode(sandbox.url)));
+		const { body } = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			codeExchange(await authorizationCode(sandbox.url)),
+		);
 		expect(await verify(body.access_token)).toEqual({
 			kind: 'user',
 			clientId: PUBLIC_CLIENT_ID,
@@ -104,7 +117,11 @@ describe('verifyAccessToken', () => {
 	});
 
 	it('answers undefined once an access token expired (1 s lifetime here)', async () => {
-		const { body } = await postForm(sandbox.url, '/identity_/connect/token', codeExchange(await authorizationCode(sandbox.url)));
+		const { body } = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			codeExchange(await authorizationCode(sandbox.url)),
+		);
 		expect(await verify(body.access_token)).toBeDefined();
 		await sleep(2100);
 		expect(await verify(body.access_token)).toBeUndefined();
@@ -122,7 +139,11 @@ describe('stats', () => {
 		const before = { tokenRequests: 0, authorizeRequests: 0, ...sandbox.identity.stats };
 		const code = await authorizationCode(sandbox.url);
 		await postForm(sandbox.url, '/identity_/connect/token', codeExchange(code));
-		await postJson(sandbox.url, '/oauth/token', { grant_type: 'refresh_token', client_id: LEGACY_CLIENT_ID, refresh_token: 'x' });
+		await postJson(sandbox.url, '/oauth/token', {
+			grant_type: 'refresh_token',
+			client_id: LEGACY_CLIENT_ID,
+			refresh_token: 'x',
+		});
 		expect(sandbox.identity.stats).toEqual({
 			tokenRequests: before.tokenRequests + 2,
 			authorizeRequests: before.authorizeRequests + 1,
