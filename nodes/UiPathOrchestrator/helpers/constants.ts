@@ -10,6 +10,8 @@ export const ODATA = {
 	queueDefinitions: '/odata/QueueDefinitions',
 	queueItems: '/odata/QueueItems',
 	addQueueItem: '/odata/Queues/UiPathODataSvc.AddQueueItem',
+	webhooks: '/odata/Webhooks',
+	webhook: (id: number) => `/odata/Webhooks(${id})`,
 } as const;
 
 /** Automation Cloud portal (organization-scoped), relative to `portalUrl`. */

@@ -91,6 +91,7 @@ export function scopesFor(method: IHttpRequestMethods, path: string): string | u
 	if (path.startsWith('/odata/Folders')) return pick('OR.Folders');
 	if (path.startsWith('/odata/Robots')) return pick('OR.Robots');
 	if (path.startsWith('/odata/Queue')) return pick('OR.Queues');
+	if (path.startsWith('/odata/Webhooks')) return pick('OR.Webhooks');
 	return undefined;
 }
 

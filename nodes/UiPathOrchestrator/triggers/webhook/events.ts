@@ -1,0 +1,37 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** Orchestrator's webhook event types the trigger subscribes to (`Webhooks/...GetEventTypes` names). */
+export const TRIGGER_EVENTS = [
+	'job.completed',
+	'job.faulted',
+	'job.stopped',
+	'job.started',
+	'queueItem.added',
+	'queueItem.transactionCompleted',
+	'queueItem.transactionFailed',
+] as const;
+export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
+
+export const EVENT_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Job Completed', value: 'job.completed', description: 'A job finished Successful' },
+	{ name: 'Job Faulted', value: 'job.faulted', description: 'A job finished Faulted' },
+	{ name: 'Job Started', value: 'job.started', description: 'A robot started running a job' },
+	{ name: 'Job Stopped', value: 'job.stopped', description: 'A job was stopped or killed' },
+	{ name: 'Queue Item Added', value: 'queueItem.added', description: 'An item was added to a queue' },
+	{
+		name: 'Queue Item Transaction Completed',
+		value: 'queueItem.transactionCompleted',
+		description: 'A robot finished processing a queue item successfully',
+	},
+	{
+		name: 'Queue Item Transaction Failed',
+		value: 'queueItem.transactionFailed',
+		description: 'A robot failed to process a queue item',
+	},
+];
+
+export function isTriggerEvent(value: unknown): value is TriggerEvent {
+	return typeof value === 'string' && (TRIGGER_EVENTS as readonly string[]).includes(value);
+}
+
+export const isJobEvent = (event: TriggerEvent) => event.startsWith('job.');
