@@ -1,11 +1,17 @@
 import type { Sandbox } from '../../sandbox';
 
+export interface ErrorBody {
+	message: string;
+	errorCode: number;
+	traceId: string;
+}
+
 export interface Answer<T = Record<string, unknown>> {
 	status: number;
 	headers: Headers;
 	text: string;
-	/** The parsed body; an empty object when the body is not JSON. */
-	json: T;
+	/** The parsed body (with UiPath's error properties when it is an error); an empty object when the body is not JSON. */
+	json: T & Partial<ErrorBody>;
 }
 
 export interface CallOptions {
@@ -34,9 +40,9 @@ export function orchestratorClient(sandbox: Sandbox, base = sandbox.state.creden
 		for (const [name, value] of Object.entries(options.query ?? {})) url.searchParams.set(name, String(value));
 		const response = await fetch(url, { method, headers, body });
 		const text = await response.text();
-		let json = {} as T;
+		let json = {} as Answer<T>['json'];
 		try {
-			json = JSON.parse(text) as T;
+			json = JSON.parse(text) as Answer<T>['json'];
 		} catch {
 			// Not JSON (the HTML 404 page, an empty 200): callers read `text`.
 		}

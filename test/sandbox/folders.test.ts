@@ -58,14 +58,15 @@ describe('sandbox Orchestrator: the folder header', () => {
 	});
 
 	test('a header naming no folder answers errorCode 1100', async () => {
-		for (const headers of [
+		const cases: Record<string, string>[] = [
 			{ 'X-UIPATH-OrganizationUnitId': '999999' },
 			{ 'X-UIPATH-OrganizationUnitId': 'Shared' },
 			{ 'X-UIPATH-FolderKey': '00000000-0000-0000-0000-000000000000' },
 			{ 'X-UIPATH-FolderPath': 'Finance/Payroll' },
 			{ 'X-UIPATH-FolderPath-Encoded': encodeFolderPath('Nope') },
 			{ 'X-UIPATH-FolderPath-Encoded': Buffer.from('Shared').toString('base64') },
-		]) {
+		];
+		for (const headers of cases) {
 			const answer = await call('GET', '/odata/Releases', { headers });
 			expect([headers, answer.status, answer.json.errorCode]).toEqual([headers, 400, 1100]);
 			expect(answer.json.message).toBe('Folder does not exist or the user does not have access to the folder.');
