@@ -45,7 +45,7 @@ export const createIdentity: CreateIdentity = async (options) => {
 		scopes: [...ORCHESTRATOR_SCOPES],
 	});
 
-	const provider = createProvider({
+	const provider = await createProvider({
 		issuer,
 		resource: `${baseUrl}/orchestrator_`,
 		clientSecret: secrets.clientSecret,

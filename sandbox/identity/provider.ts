@@ -42,6 +42,7 @@ interface OidcToken {
 }
 export interface OidcProvider {
 	issuer: string;
+	Client: { find(clientId: string): Promise<unknown> };
 	callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 	use(middleware: (ctx: KoaContext, next: () => Promise<void>) => Promise<void>): void;
 	Session: new (payload: { accountId: string; loginTs: number }) => {
@@ -94,7 +95,7 @@ export interface ProviderOptions {
 	signingKey: SigningKey;
 }
 
-export function createProvider(options: ProviderOptions): OidcProvider {
+export async function createProvider(options: ProviderOptions): Promise<OidcProvider> {
 	const { Provider, errors, interactionPolicy } = loadOidcProvider();
 	const policy = interactionPolicy.base();
 	// The seeded person has consented once and for all, also for native (loopback) apps.
@@ -248,5 +249,13 @@ export function createProvider(options: ProviderOptions): OidcProvider {
 			},
 		}),
 	);
+	// oidc-provider checks client metadata (e.g. an extra redirect URI) on first use; fail at start instead.
+	for (const clientId of Object.keys(ALLOWED_SCOPES)) {
+		await provider.Client.find(clientId).catch((error: { error_description?: string }) => {
+			throw new Error(
+				`Client ${clientId} (redirectUris?): ${error.error_description ?? String(error)}`,
+			);
+		});
+	}
 	return provider;
 }
