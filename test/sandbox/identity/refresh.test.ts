@@ -1,3 +1,4 @@
+import { DEFAULT_USER_SCOPE } from '../../../credentials/auth/scopes';
 import { LEGACY_CLIENT_ID, PUBLIC_CLIENT_ID } from '../../../sandbox/fixtures';
 import { startSandbox, type Sandbox } from '../../../sandbox';
 import { orchestratorStatus } from './sandboxClient';
@@ -108,6 +109,21 @@ describe('refresh tokens', () => {
 		);
 		expect(widened.status).toBe(400);
 		expect(widened.body.error).toBe('invalid_scope');
+	});
+
+	it("are issued for the package's default user scope, which has offline_access but not openid", async () => {
+		const tokens = await signIn(sandbox, DEFAULT_USER_SCOPE);
+		expect(tokens.refresh_token).toEqual(expect.any(String));
+		expect(tokens.id_token).toBeUndefined();
+		const refreshed = await postForm(
+			sandbox.url,
+			'/identity_/connect/token',
+			refreshForm(tokens.refresh_token),
+		);
+		expect(refreshed.status).toBe(200);
+		expect(String(refreshed.body.scope).split(' ').sort()).toEqual(
+			DEFAULT_USER_SCOPE.split(' ').sort(),
+		);
 	});
 
 	it('are issued only when offline_access is asked for', async () => {
