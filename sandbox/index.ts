@@ -62,6 +62,8 @@ export interface SandboxState extends ServerControls {
 	/** Plays the robot for a New queue item: InProgress, then Successful or Failed, with the webhook events. */
 	processQueueItem(itemId: number, result: TransactionResult, tenant?: string): void;
 	readonly webhookDeliveries: WebhookDelivery[];
+	/** Requests to the identity's token and authorize endpoints (for the benchmarks). */
+	readonly identityStats?: { tokenRequests: number; authorizeRequests: number };
 	/** Resolves when every webhook POST started so far has finished. */
 	webhooksIdle(): Promise<void>;
 	clearRequests(): void;
@@ -151,6 +153,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			processQueueItem(store, orchestrator.webhooks, item, result);
 		},
 		webhookDeliveries: orchestrator.webhooks.deliveries,
+		identityStats: identity.stats,
 		webhooksIdle: () => orchestrator.webhooks.idle(),
 		clearRequests: () => recorder.clear(),
 	};

@@ -25,11 +25,25 @@ type Chunk = string | Buffer | Uint8Array;
 const toBuffer = (chunk: Chunk, encoding?: BufferEncoding) =>
 	typeof chunk === 'string' ? Buffer.from(chunk, encoding) : Buffer.from(chunk);
 
-/** Keeps the most recent requests; the oldest are dropped above `limit`. */
+/** Keeps the most recent requests: the oldest go above `limit` entries or above `byteBudget` of bodies. */
 export class RequestRecorder {
 	readonly requests: RecordedRequest[] = [];
+	private bytes = 0;
+	/** What each answered entry added to `bytes`. */
+	private readonly counted = new WeakMap<RecordedRequest, number>();
 
-	constructor(private readonly limit = 10_000) {}
+	constructor(
+		private readonly limit = 10_000,
+		// Benchmarks page through thousands of 1,000-item answers: keep memory bounded.
+		private readonly byteBudget = 64 * 1024 * 1024,
+	) {}
+
+	private trim() {
+		while (this.requests.length > 1 && (this.requests.length > this.limit || this.bytes > this.byteBudget)) {
+			const oldest = this.requests.shift() as RecordedRequest;
+			this.bytes -= this.counted.get(oldest) ?? 0;
+		}
+	}
 
 	/** Starts recording: taps the body as it arrives (whoever reads it) and the response as it is written. */
 	record(req: IncomingMessage, res: ServerResponse, url: URL): RecordedRequest {
@@ -47,7 +61,7 @@ export class RequestRecorder {
 			outcome: 'pending',
 		};
 		this.requests.push(entry);
-		if (this.requests.length > this.limit) this.requests.splice(0, this.requests.length - this.limit);
+		this.trim();
 
 		const requestChunks: Buffer[] = [];
 		const push = req.push.bind(req);
@@ -74,13 +88,22 @@ export class RequestRecorder {
 			return end(chunk, ...rest);
 		}) as ServerResponse['end'];
 
+		let settled = false;
 		const settle = () => {
+			if (settled) return;
+			settled = true;
 			entry.body = Buffer.concat(requestChunks).toString('utf8');
 			if (entry.outcome === 'pending' && res.writableFinished) {
 				entry.outcome = 'answered';
 				entry.status = res.statusCode;
 				entry.responseHeaders = res.getHeaders();
 				entry.responseBody = Buffer.concat(responseChunks).toString('utf8');
+			}
+			if (this.requests.includes(entry)) {
+				const size = entry.body.length + entry.responseBody.length;
+				this.counted.set(entry, size);
+				this.bytes += size;
+				this.trim();
 			}
 		};
 		res.once('finish', settle);
@@ -93,5 +116,6 @@ export class RequestRecorder {
 
 	clear(): void {
 		this.requests.length = 0;
+		this.bytes = 0;
 	}
 }

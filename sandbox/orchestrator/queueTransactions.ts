@@ -1,4 +1,4 @@
-import { queueItemEventContent } from './jobs/payload';
+import { queueItemEventContent } from './webhooks/payloads';
 import type { TenantStore } from './store/tenantStore';
 import type { QueueItem } from './store/types';
 import type { WebhookDispatcher } from './webhooks/dispatcher';

@@ -3,7 +3,7 @@ import type { TenantStore } from '../store/tenantStore';
 import type { Job, JobState } from '../store/types';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { outcomeOf, runDurationMs } from './behaviours';
-import { jobEventContent } from './payload';
+import { jobEventContent } from '../webhooks/payloads';
 
 const FINAL_STATES = new Set<JobState>(['Successful', 'Faulted', 'Stopped']);
 

@@ -1,6 +1,6 @@
 import { jsonBody, type Route, type RouteContext } from '../context';
 import { QUEUE_ITEM_FIELDS, serializeFields } from '../entitySets';
-import { queueItemEventContent } from '../jobs/payload';
+import { queueItemEventContent } from '../webhooks/payloads';
 import { badRequest, notFound, ok, OrchestratorError } from '../reply';
 import { readScopes, writeScopes } from '../scopes';
 import { addQueueItem } from '../store/seed';
