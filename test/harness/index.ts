@@ -38,3 +38,4 @@ export {
 	type WorkflowRunResult,
 } from './run-workflow';
 export { MANUAL_TRIGGER_NAME, credentialsOf, manualWorkflow, type NodeSpec } from './workflow-builder';
+export { PollTriggerHarness, WebhookTriggerHarness, type PollOutcome, type PollTriggerOptions, type ReceivedDelivery, type WebhookTriggerOptions } from './webhook';

@@ -16,7 +16,7 @@ export interface TriggerSandbox {
 	workflow(type: 'uiPathOrchestratorTrigger' | 'uiPathOrchestratorPollingTrigger', parameters: INodeParameters): WorkflowJson;
 	/** Orchestrator over HTTP as a robot operator would use it (the personal access token as bearer). */
 	orchestrator<T>(method: string, path: string, body?: unknown, folder?: string): Promise<T>;
-	startJobs(count: number, process?: string, inputArguments?: Record<string, unknown>): Promise<Array<{ Id: number; Key: string }>>;
+	startJobs(count: number, process?: string, inputArguments?: Record<string, unknown>, folder?: string): Promise<Array<{ Id: number; Key: string }>>;
 	addQueueItem(content: Record<string, unknown>, reference?: string): Promise<{ Id: number; Key: string }>;
 }
 
@@ -69,7 +69,7 @@ export async function triggerSandbox(options: SandboxOptions = {}): Promise<Trig
 			};
 		},
 		orchestrator,
-		async startJobs(count, process = PROCESSES.quick, inputArguments) {
+		async startJobs(count, process = PROCESSES.quick, inputArguments, folder = FOLDERS.shared) {
 			const answer = await orchestrator<{ value: Array<{ Id: number; Key: string }> }>(
 				'POST',
 				'/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs',
@@ -81,6 +81,7 @@ export async function triggerSandbox(options: SandboxOptions = {}): Promise<Trig
 						...(inputArguments ? { InputArguments: JSON.stringify(inputArguments) } : {}),
 					},
 				},
+				folder,
 			);
 			return answer.value;
 		},
