@@ -74,7 +74,7 @@ export const createIdentity: CreateIdentity = async (options) => {
 		req.headers.cookie = [...others, `_session=${session.jti}`].join('; ');
 	};
 
-	/** Hands the request to oidc-provider as if it were mounted at `mountPath`. */
+	/** Hands the request to oidc-provider with `innerPath`, the path below where it is mounted (`/identity_`, `/identity`...). */
 	const serveMounted = async (
 		req: MountedRequest,
 		res: ServerResponse,

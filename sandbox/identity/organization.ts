@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { ORGANIZATION, ORGANIZATION_ID, TENANTS, USER_EMAIL, USER_NAME } from '../fixtures';
+import { ORGANIZATION, ORGANIZATION_ID, TENANTS, USER_EMAIL } from '../fixtures';
 
 /** The seeded person's id (UiPath user ids are GUIDs; `sub` of their tokens). */
 export const USER_ID = stableGuid(`user:${USER_EMAIL}`);
@@ -25,7 +25,6 @@ export function isOrganization(segment: string): boolean {
 export const USER_PROFILE = {
 	id: USER_ID,
 	email: USER_EMAIL,
-	userName: USER_NAME,
 	name: 'Robin',
 	surname: 'Ops',
 };
