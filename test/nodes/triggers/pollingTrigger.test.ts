@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { PROCESSES } from '../../../sandbox/fixtures';
 import { PollTriggerHarness } from '../../harness/poll';
@@ -14,7 +14,7 @@ afterAll(async () => {
 	await env.sandbox.close();
 });
 
-function jobTrigger(parameters: IDataObject = {}) {
+function jobTrigger(parameters: INodeParameters = {}) {
 	return new PollTriggerHarness({
 		workflow: env.workflow('uiPathOrchestratorPollingTrigger', { event: 'jobFinished', folder: folderPath('Shared'), ...parameters }),
 		triggerNode: TRIGGER,

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { signWebhookBody } from '../../../sandbox';
 import { FOLDERS, PROCESSES } from '../../../sandbox/fixtures';
@@ -25,7 +25,7 @@ afterAll(async () => {
 	await env.sandbox.close();
 });
 
-async function webhookTrigger(parameters: IDataObject, mode: 'trigger' | 'manual' = 'trigger') {
+async function webhookTrigger(parameters: INodeParameters, mode: 'trigger' | 'manual' = 'trigger') {
 	const trigger = await WebhookTriggerHarness.start({
 		workflow: env.workflow('uiPathOrchestratorTrigger', parameters),
 		triggerNode: TRIGGER,
