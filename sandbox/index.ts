@@ -97,13 +97,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	});
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-	const identity = await createIdentity({
-		baseUrl: url,
-		accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-		redirectUris: options.redirectUris,
-	});
-	const orchestrator = createOrchestrator({ identity, timeScale: options.timeScale, rateLimit: () => rateLimit });
-	if (options.seed) seedBulk(storeOf(orchestrator), options.seed);
+	let identity: Awaited<ReturnType<typeof createIdentity>>;
+	let orchestrator: Orchestrator;
+	try {
+		identity = await createIdentity({
+			baseUrl: url,
+			accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+			redirectUris: options.redirectUris,
+		});
+		orchestrator = createOrchestrator({ identity, timeScale: options.timeScale, rateLimit: () => rateLimit });
+		if (options.seed) seedBulk(storeOf(orchestrator), options.seed);
+	} catch (error) {
+		// Nothing may keep listening when the start fails (a test runner would hang on it).
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+		throw error;
+	}
 	setReady({ identity, orchestrator });
 
 	const tenants = new Map([...orchestrator.tenants.values()].map((store) => [store.name, store]));

@@ -47,14 +47,14 @@ describe('sandbox: fault injection and rate limits', () => {
 	});
 
 	test('added latency applies only to the matching method and path', async () => {
-		sandbox.state.faults = [{ method: 'GET', path: '/odata/Folders', latencyMs: 250 }];
+		sandbox.state.faults = [{ method: 'GET', path: '/odata/Folders', latencyMs: 500 }];
 		const time = async (method: string, path: string) => {
 			const started = Date.now();
 			await call(method, path);
 			return Date.now() - started;
 		};
-		expect(await time('GET', '/odata/Folders')).toBeGreaterThanOrEqual(240);
-		expect(await time('GET', '/odata/Processes')).toBeLessThan(240);
+		expect(await time('GET', '/odata/Folders')).toBeGreaterThanOrEqual(490);
+		expect(await time('GET', '/odata/Processes')).toBeLessThan(490);
 	});
 
 	test('a reset closes the connection before anything happens', async () => {
