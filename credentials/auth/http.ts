@@ -60,9 +60,24 @@ export function jsonBody(fields: Record<string, string | undefined>): string {
 	);
 }
 
+/** Plain words, not Node's codes: n8n replaces a message that contains one (ECONNREFUSED...) with a generic text. */
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection closed by the server',
+	ENOTFOUND: 'host name not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ETIMEDOUT: 'timed out',
+	UND_ERR_CONNECT_TIMEOUT: 'timed out',
+	UND_ERR_SOCKET: 'connection closed by the server',
+	EHOSTUNREACH: 'host unreachable',
+	CERT_HAS_EXPIRED: 'TLS certificate expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+};
+
 /** Why no response arrived, from the error's code only: a transport error can carry the request body (secrets). */
 export function networkFailureReason(error: unknown): string {
-	const code = (error as { code?: unknown; cause?: { code?: unknown } } | undefined)?.code ??
-		(error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-	return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'no response';
+	const failure = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+	const code = failure?.code ?? failure?.cause?.code;
+	return (typeof code === 'string' && NETWORK_FAILURES[code]) || 'no response';
 }
