@@ -52,7 +52,7 @@ function readWebhook(body: Record<string, unknown>, base?: Webhook): Omit<Webhoo
 	const events = rawEvents.map((event, index) => {
 		const type = event && typeof event === 'object' ? (event as Record<string, unknown>).EventType : undefined;
 		if (typeof type !== 'string' || !KNOWN_EVENTS.has(type)) {
-			throw badRequest(`Events[${index}].EventType '${String(type)}' is not a known event type (see Webhooks/${'UiPath.Server.Configuration.OData'}.GetEventTypes).`);
+			throw badRequest(`Events[${index}].EventType '${String(type)}' is not a known event type (see Webhooks/UiPath.Server.Configuration.OData.GetEventTypes).`);
 		}
 		return { EventType: type };
 	});
