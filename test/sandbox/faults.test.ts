@@ -109,12 +109,12 @@ describe('sandbox: fault injection and rate limits', () => {
 	});
 
 	test('the window slides: after perSeconds the route answers again', async () => {
-		sandbox.state.rateLimit = { requests: 1, perSeconds: 1 };
+		sandbox.state.rateLimit = { requests: 1, perSeconds: 2 };
 		expect((await call('GET', '/odata/Jobs', { folder: FOLDERS.shared })).status).toBe(200);
 		const limited = await call('GET', '/odata/Jobs', { folder: FOLDERS.shared });
 		expect(limited.status).toBe(429);
-		expect(limited.headers.get('retry-after')).toBe('1');
-		await new Promise((resolve) => setTimeout(resolve, 1050));
+		expect(['1', '2']).toContain(limited.headers.get('retry-after'));
+		await new Promise((resolve) => setTimeout(resolve, 2050));
 		expect((await call('GET', '/odata/Jobs', { folder: FOLDERS.shared })).status).toBe(200);
 	});
 });
