@@ -92,6 +92,43 @@ it('emits 1,500 jobs finishing between two polls exactly once, paging with $top/
 	expect(trigger.emittedItems).toHaveLength(1500);
 });
 
+it('stops paging when n8n\'s poll budget runs out and resumes where it stopped', async () => {
+	const trigger = new PollTriggerHarness({
+		workflow: env.workflow('uiPathOrchestratorPollingTrigger', jobParameters()),
+		triggerNode: TRIGGER,
+		credentials: env.credentials,
+		// Spent before the first page is back: each poll reads one page and leaves the rest to the next.
+		pollBudgetMs: 1,
+	});
+	await trigger.poll();
+	const finished = await finishJobs(1500);
+	const from = env.sandbox.state.requests.length;
+	const first = (await trigger.poll()).emitted![0];
+	expect(jobListings(from)).toHaveLength(1);
+	// The first page also holds the jobs at the cursor's edge (earlier ones with the newest EndTime), skipped as seen.
+	expect(first.length).toBeGreaterThan(0);
+	expect(first.length).toBeLessThanOrEqual(1000);
+	expect((await trigger.poll()).emitted![0]).toHaveLength(1500 - first.length);
+	expect((await trigger.poll()).emitted).toBeNull();
+	expect(sorted(emittedIds(trigger))).toEqual(sorted(finished));
+});
+
+it('makes progress past an edge larger than a page even when the budget is spent', async () => {
+	const json = env.workflow('uiPathOrchestratorPollingTrigger', jobParameters());
+	const trigger = new PollTriggerHarness({ workflow: json, triggerNode: TRIGGER, credentials: env.credentials });
+	await trigger.poll();
+	const sameInstant = await finishJobs(1200);
+	const endTime = new Date().toISOString();
+	for (const id of sameInstant) env.sandbox.state.store.jobs.get(id)!.EndTime = endTime;
+	expect((await trigger.poll()).emitted![0]).toHaveLength(1200);
+	expect((trigger.staticData.cursors as IDataObject).jobFinished).toMatchObject({ since: endTime, edge: expect.any(Array) });
+
+	const hurried = new PollTriggerHarness({ workflow: json, triggerNode: TRIGGER, credentials: env.credentials, pollBudgetMs: 1 });
+	hurried.staticData = trigger.staticData;
+	const [late] = await finishJobs(1);
+	expect(ids((await hurried.poll()).emitted![0].map((item) => item.json))).toEqual([late]);
+});
+
 it('loses nothing and repeats nothing when a poll fails half way', async () => {
 	const trigger = jobTrigger();
 	await trigger.poll();

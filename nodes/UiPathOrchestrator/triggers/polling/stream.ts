@@ -4,7 +4,7 @@ import { ODATA_PAGE_SIZE } from '../../helpers/constants';
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { combineFilters } from '../../helpers/parameters';
 import { uiPathApiRequestPage } from '../../transport';
-import type { PollCursor } from './cursor';
+import { unseen, type PollCursor } from './cursor';
 
 /** One kind of event the polling trigger reads: entities of one OData set, marked by one timestamp. */
 export interface EventStream {
@@ -22,7 +22,10 @@ export interface EventStream {
 	toItem(entity: IDataObject): IDataObject;
 }
 
-/** Entities at or after the cursor's timestamp, oldest first; paging stops early (complete: false) once the deadline passes. */
+/**
+ * Entities at or after the cursor's timestamp, oldest first. Once the deadline passes, paging stops (complete:
+ * false) as soon as something new was read, so a poll always makes progress even past a page of edge Ids.
+ */
 export async function fetchSince(
 	context: IPollFunctions,
 	credentialType: UiPathCredentialType,
@@ -43,7 +46,7 @@ export async function fetchSince(
 		entities.push(...page.items);
 		const done = page.items.length < ODATA_PAGE_SIZE || (page.count !== undefined && entities.length >= page.count);
 		if (done) return { entities, complete: true };
-		if (Date.now() >= deadline) return { entities, complete: false };
+		if (Date.now() >= deadline && unseen(entities, cursor, stream.timeField).length > 0) return { entities, complete: false };
 	}
 }
 
