@@ -19,7 +19,7 @@ const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(re
 
 /**
  * Expiry, rotation and concurrency of uiPathApi through n8n-core against a sandbox whose access tokens live
- * one second. n8n tracks no expiry: an expired token is answered 401, n8n-core calls preAuthentication once
+ * two seconds. n8n tracks no expiry: an expired token is answered 401, n8n-core calls preAuthentication once
  * more and resends once.
  */
 describe('uiPathApi: expired tokens, rotating refresh tokens, concurrent use', () => {
@@ -27,7 +27,7 @@ describe('uiPathApi: expired tokens, rotating refresh tokens, concurrent use', (
 	let meUrl: string;
 	let mePath: string;
 	beforeAll(async () => {
-		sandbox = await startSandbox({ accessTokenTtlSeconds: 1 });
+		sandbox = await startSandbox({ accessTokenTtlSeconds: 2 });
 		meUrl = `${orchestratorUrl(sandbox, 'automationCloud')}${GET_CURRENT_USER}`;
 		mePath = new URL(meUrl).pathname;
 	});
@@ -56,7 +56,7 @@ describe('uiPathApi: expired tokens, rotating refresh tokens, concurrent use', (
 		const afterFirst = store.data(CREDENTIAL_ID);
 		expect(afterFirst.refreshToken).not.toBe(signInToken);
 
-		await sleep(1500);
+		await sleep(2500);
 		sandbox.state.clearRequests();
 		const result = await runRequest(store, meUrl);
 		expect(result.error).toBeUndefined();
@@ -89,7 +89,7 @@ describe('uiPathApi: expired tokens, rotating refresh tokens, concurrent use', (
 		const store = storeWith(data);
 		expect((await runRequest(store, meUrl)).error).toBeUndefined();
 		const before = store.data(CREDENTIAL_ID);
-		await sleep(1500);
+		await sleep(2500);
 		sandbox.state.clearRequests();
 
 		const result = await runRequest(store, meUrl, { items: 4, concurrent: true });
@@ -140,7 +140,7 @@ describe('uiPathApi: expired tokens, rotating refresh tokens, concurrent use', (
 		expect(signInRequests(sandbox).map((request) => formOf(request.body).grant_type)).toEqual(['client_credentials']);
 		const first = store.data(CREDENTIAL_ID).accessToken;
 
-		await sleep(1500);
+		await sleep(2500);
 		expect((await runRequest(store, meUrl)).error).toBeUndefined();
 		expect(signInRequests(sandbox)).toHaveLength(2);
 		expect(store.data(CREDENTIAL_ID).accessToken).not.toBe(first);
