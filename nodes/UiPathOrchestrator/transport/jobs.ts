@@ -33,6 +33,10 @@ export async function findJobsByReference(
 
 /** Clocks of n8n and UiPath differ; a reference lookup accepts jobs created this long before the start. */
 const CLOCK_SKEW_MS = 5 * 60_000;
+/** Pause between the two reference lookups after an ambiguous start. */
+const SETTLE_MS = 2_000;
+/** StartJobs answers within seconds; past this the answer counts as lost and the reference lookup decides. */
+const START_TIMEOUT_MS = 30_000;
 
 /**
  * Starts jobs so that a robot runs once even when the answer is lost: StartJobs is never resent blindly.
@@ -55,12 +59,19 @@ export async function startJobsExactlyOnce(
 				folder,
 				body: { startInfo },
 				idempotent: false,
-				timeoutMs: options.timeoutMs,
+				timeoutMs: options.timeoutMs ?? START_TIMEOUT_MS,
 			})
 		).value ?? [];
+	const lookUp = async () => await findJobsByReference(context, credentialType, folder, startInfo.Reference, createdSince);
 	const recover = async (error: unknown): Promise<Job[] | undefined> => {
-		if (!isAmbiguousFailure(error)) throw error;
-		const found = await findJobsByReference(context, credentialType, folder, startInfo.Reference, createdSince);
+		// A NodeOperationError means nothing was sent (e.g. the credential is unusable).
+		if (error instanceof NodeOperationError || !isAmbiguousFailure(error)) throw error;
+		let found = await lookUp();
+		if (found.length === 0) {
+			// A start still being processed when the answer was lost may not be visible yet: look once more.
+			await sleep(SETTLE_MS, cancelSignalOf(context));
+			found = await lookUp();
+		}
 		return found.length > 0 ? found : undefined;
 	};
 
