@@ -249,18 +249,16 @@ export class WebhookTriggerHarness {
 			if (!nodeType.webhook) throw new UserError(`Node "${node.name}" has no webhook()`);
 			result = await nodeType.webhook.call(context);
 		} catch (error) {
+			// n8n answers 500 and records a failed execution; the harness keeps the error on the delivery instead.
 			delivery.error = error as Error;
 			send(response, 500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
 			return;
 		}
-		// n8n's webhook helpers: the node answered itself, or n8n answers with the node's response or "received".
-		if (result.noWebhookResponse === true) {
-			if (!response.writableEnded) response.end();
-		} else if (result.workflowData === undefined) {
-			send(response, 200, result.webhookResponse ?? { message: 'Webhook call received' });
-		} else {
-			// responseMode 'onReceived': n8n answers at once and runs the workflow afterwards.
-			send(response, 200, { message: 'Workflow was started' });
+		// n8n's webhook helpers: a node that returns noWebhookResponse has answered itself; otherwise n8n answers,
+		// at once for responseMode 'onReceived', before the run.
+		if (result.noWebhookResponse !== true) {
+			const answer = result.workflowData === undefined ? (result.webhookResponse ?? { message: 'Webhook call received' }) : { message: 'Workflow was started' };
+			send(response, 200, answer);
 		}
 		if (result.workflowData === undefined) return;
 		delivery.started = true;
