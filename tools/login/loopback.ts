@@ -19,7 +19,6 @@ export async function listenForCode(redirectUri: string, expectedState: string, 
 	const requested = new URL(redirectUri);
 	let settle: { resolve: (code: string) => void; reject: (error: Error) => void } | undefined;
 	const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
-	code.catch(() => undefined);
 
 	const server: Server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', requested);
@@ -46,7 +45,7 @@ export async function listenForCode(redirectUri: string, expectedState: string, 
 	const bound = new URL(requested);
 	bound.port = String((server.address() as AddressInfo).port);
 	const timer = setTimeout(
-		() => settle?.reject(new Error(`No sign-in arrived at ${bound.toString()} within ${Math.round(timeoutMs / 1000)} s: run the login again (or raise --timeout)`)),
+		() => settle?.reject(new Error(`No sign-in arrived at ${bound.toString()} within ${timeoutMs / 1000} s: run the login again (or raise --timeout)`)),
 		timeoutMs,
 	);
 	const close = async () => {
@@ -54,5 +53,8 @@ export async function listenForCode(redirectUri: string, expectedState: string, 
 		server.closeAllConnections();
 		await new Promise<void>((resolve) => server.close(() => resolve()));
 	};
-	return { redirectUri: bound.toString(), code: code.finally(() => clearTimeout(timer)), close };
+	const settled = code.finally(() => clearTimeout(timer));
+	// Whoever awaits it later gets the failure; until then it must not count as unhandled.
+	settled.catch(() => undefined);
+	return { redirectUri: bound.toString(), code: settled, close };
 }

@@ -26,7 +26,9 @@ export function formatCredentialValues(result: LoginResult): string {
 	if (result.discoveryProblem) {
 		lines.push('', `Could not list organizations and tenants (${result.discoveryProblem}): fill in Organization and Tenant yourself.`);
 	}
-	lines.push('', 'The refresh token works once: n8n stores the new one UiPath returns at each refresh.');
+	if (result.values.identityPreset !== 'legacy2019') {
+		lines.push('', 'The refresh token works once: n8n stores the new one UiPath returns at each refresh.');
+	}
 	return lines.join('\n');
 }
 
