@@ -89,7 +89,7 @@ export function triggerEnvironment(credentials: CredentialStore, urls: InstanceU
 	return { nodeTypes, additionalData };
 }
 
-/** An n8n Workflow for trigger contexts, carrying the workflow's saved static data. */
+/** n8n builds a fresh Workflow from the saved workflow for each poll, hook call and webhook request; so does the harness. */
 export function activeWorkflow(json: WorkflowJson, nodeTypes: NodeTypeRegistry, staticData: IDataObject): Workflow {
 	return new Workflow({
 		id: json.id ?? 'harness-workflow',
@@ -183,6 +183,7 @@ export class PollTriggerHarness {
 			() => this.options.pollBudgetMs ?? 5 * 60_000,
 		);
 		await Container.get(PollTriggerExecutor).create(workflow, node, context, () => true)(false);
+		// n8n's __emit starts an execution with the items; here it is a real run through WorkflowExecute.
 		if (outcome.emitted && this.options.runWorkflows !== false) {
 			outcome.run = await runWorkflow({
 				workflow: json,
