@@ -33,7 +33,7 @@ describe('exactly-once job start when the answer to StartJobs is lost', () => {
 		['hang', 'hung until the 30 s timeout'],
 	] as const)(
 		'the job was created, then the connection %s (%s): one POST, found by its reference, never started twice',
-		async (mode) => {
+		async (mode: 'reset' | 'hang', _label: string) => {
 			withFault({ method: 'POST', path: START_PATH, dropAfterCreate: mode, times: 1 });
 			const result = await start(`exactly-once-${mode}`);
 			const [job] = result.json(NODE_NAME);
