@@ -202,7 +202,8 @@ export class UiPathApi implements ICredentialType {
 
 	/** n8n calls this when accessToken is empty, after a 401, and on the credential test; it persists the result. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		const obtained = await obtainAccessToken(n8nAuthHttp(this.helpers.httpRequest), credentials);
+		const http = n8nAuthHttp(async (options) => await this.helpers.httpRequest(options));
+		const obtained = await obtainAccessToken(http, credentials);
 		return { ...obtained };
 	}
 
