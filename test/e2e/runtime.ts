@@ -18,14 +18,22 @@ import {
 import { runCommand } from './processes';
 import { log } from './report';
 
-/** PATH and npm settings that make `node`, `npm` and native builds use the pinned Node 24. */
+/**
+ * PATH and npm settings that make `node`, `npm` and native builds use the pinned Node 24. The lowercase
+ * `npm_*` variables that `npm run e2e` exports are dropped: they carry this project's settings
+ * (`ignore-scripts=true` from .npmrc, its local prefix) into npm commands run in other folders.
+ */
 export function node24Env(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
 	return {
-		...base,
+		...withoutNpmRunSettings(base),
 		PATH: `${NODE_BIN_DIR}${delimiter}${base.PATH ?? ''}`,
 		// The machine's npm config points native builds at Node 20's headers.
 		npm_config_nodedir: NODE_HOME,
 	};
+}
+
+function withoutNpmRunSettings(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	return Object.fromEntries(Object.entries(base).filter(([key]) => !key.startsWith('npm_')));
 }
 
 export const NODE24 = join(NODE_BIN_DIR, 'node');
@@ -38,6 +46,7 @@ export async function ensureNode24(logFile: string): Promise<'cached' | 'install
 	await writeFile(join(NODE_CACHE_DIR, 'package.json'), JSON.stringify({ name: 'node-runtime', private: true }));
 	await runCommand('npm', ['install', '--no-save', '--no-audit', '--no-fund', `${NODE_PACKAGE}@${NODE_VERSION}`], {
 		cwd: NODE_CACHE_DIR,
+		env: withoutNpmRunSettings(process.env),
 		logFile,
 	});
 	if (!(await nodeVersionIs(NODE_VERSION))) throw new Error(`${NODE24} does not report v${NODE_VERSION}`);
@@ -69,7 +78,7 @@ export async function ensureN8n(logFile: string): Promise<'cached' | 'installed'
 	log(`npm ci n8n@${N8N_VERSION} (scripts off)`);
 	await runCommand('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: staging, env, logFile });
 	log('npm rebuild sqlite3 (compiles from source)');
-	await runCommand('npm', ['rebuild', 'sqlite3'], { cwd: staging, env, logFile });
+	await runCommand('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: staging, env, logFile });
 	await runCommand(NODE24, ['-e', "require('sqlite3')"], { cwd: staging, env });
 	await writeFile(join(staging, '.e2e-installed'), expectedMarker);
 	await rm(N8N_CACHE_DIR, { recursive: true, force: true });

@@ -63,12 +63,18 @@ export class Editor {
 			await panel.locator(`[data-test-id="parameter-input-${parameter}"]`).first().waitFor({ state: 'visible', timeout: 10_000 });
 		}
 		await panel.locator('[data-test-id="resource-locator-release"] [data-test-id="rlc-input"]').click();
+		// The list first shows the saved choice, then what the node's list search returned from the sandbox.
 		const items = page.locator('[data-test-id="rlc-item"]');
-		await items.first().waitFor({ state: 'visible', timeout: 20_000 });
-		const listed = (await items.allInnerTexts()).map((text) => text.trim());
-		for (const process of Object.values(PROCESSES)) {
-			expect(listed.includes(process), `the process picker lists ${JSON.stringify(listed)}, not ${process}`);
+		const expected = Object.values(PROCESSES);
+		let listed: string[] = [];
+		const deadline = Date.now() + 20_000;
+		while (Date.now() < deadline) {
+			listed = (await items.allInnerTexts()).map((text) => text.trim());
+			if (expected.every((process) => listed.includes(process))) break;
+			await page.waitForTimeout(250);
 		}
+		const missing = expected.filter((process) => !listed.includes(process));
+		expect(missing.length === 0, `the process picker lists ${JSON.stringify(listed)}, without ${missing.join(', ')}`);
 		await page.waitForTimeout(300);
 		await page.screenshot({ path: IMAGES.nodePanel });
 		await page.keyboard.press('Escape');
