@@ -1,5 +1,5 @@
 import { ORGANIZATION, ORGANIZATION_ID, TENANTS } from '../../../sandbox/fixtures';
-import { NODE_NAME, nodeError, startSuite, type Suite } from './sandboxSuite';
+import { expectConformingRequests, NODE_NAME, nodeError, startSuite, type Suite } from './sandboxSuite';
 
 describe('account: organizations and tenants of today\'s Automation Cloud', () => {
 	let suite: Suite;
@@ -7,6 +7,7 @@ describe('account: organizations and tenants of today\'s Automation Cloud', () =
 		suite = await startSuite(['oauth2', 'personalAccessToken', 'clientCredentials']);
 	});
 	afterAll(async () => await suite.close());
+	afterEach(async () => await expectConformingRequests(suite));
 
 	it.each(['oauth2', 'personalAccessToken'] as const)('getAll gives the signed-in user\'s organization (%s)', async (kind) => {
 		const result = await suite.run(kind, { resource: 'account', operation: 'getAll' });

@@ -1,6 +1,6 @@
 import type { FaultRule } from '../../../sandbox';
 import { PROCESSES } from '../../../sandbox/fixtures';
-import { locator, NODE_NAME, SHARED, startSuite, type Suite } from './sandboxSuite';
+import { expectConformingRequests, locator, NODE_NAME, SHARED, startSuite, type Suite } from './sandboxSuite';
 
 const START_PATH = 'StartJobs';
 
@@ -10,7 +10,7 @@ describe('exactly-once job start when the answer to StartJobs is lost', () => {
 		suite = await startSuite(['clientCredentials'], { timeScale: 20 });
 	});
 	afterAll(async () => await suite.close());
-	beforeEach(() => suite.sandbox.state.clearRequests());
+	afterEach(async () => await expectConformingRequests(suite));
 
 	const start = async (reference?: string) =>
 		await suite.run('clientCredentials', {

@@ -1,6 +1,6 @@
 import { FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
 import { encodeFolderPath } from '../../../sandbox';
-import { locator, NODE_NAME, SHARED, startSuite, type CredentialKind, type Suite } from './sandboxSuite';
+import { expectConformingRequests, locator, NODE_NAME, SHARED, startSuite, type CredentialKind, type Suite } from './sandboxSuite';
 
 const KINDS: CredentialKind[] = ['clientCredentials', 'oauth2'];
 
@@ -10,7 +10,7 @@ describe.each(KINDS)('every operation with the %s credential', (kind) => {
 		suite = await startSuite([kind], { timeScale: 20 });
 	});
 	afterAll(async () => await suite.close());
-	beforeEach(() => suite.sandbox.state.clearRequests());
+	afterEach(async () => await expectConformingRequests(suite));
 
 	const run = async (parameters: Parameters<Suite['run']>[1], options?: Parameters<Suite['run']>[2]) =>
 		await suite.run(kind, parameters, options);
@@ -137,6 +137,21 @@ describe.each(KINDS)('every operation with the %s credential', (kind) => {
 			filters: { queueName: QUEUE, statuses: ['New'], reference: `ref-${kind}` },
 		});
 		expect(listed.json(NODE_NAME).map((entry) => entry.Id)).toEqual([item.Id]);
+	});
+
+	it('sends only requests that UiPath\'s orchestrator.yaml describes, and valid ones', async () => {
+		await run({
+			resource: 'job',
+			operation: 'start',
+			folder: SHARED,
+			release: locator('name', PROCESSES.quick),
+			strategy: 'JobsCount',
+			jobsCount: 1,
+			options: { waitForCompletion: true, pollInterval: 1, runtimeType: 'Unattended' },
+		});
+		const report = await suite.checkRequests();
+		expect(report.checked).toBeGreaterThanOrEqual(2);
+		expect(report.problems).toEqual([]);
 	});
 
 	it('robot getAll lists the robots of the folder', async () => {

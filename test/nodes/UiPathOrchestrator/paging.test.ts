@@ -1,4 +1,4 @@
-import { NODE_NAME, SHARED, startSuite, type Suite } from './sandboxSuite';
+import { expectConformingRequests, NODE_NAME, SHARED, startSuite, type Suite } from './sandboxSuite';
 
 /** The seeded Shared folder holds three processes; the bulk seed adds the rest. */
 const SEEDED_RELEASES = 3;
@@ -10,7 +10,7 @@ describe('OData paging', () => {
 		suite = await startSuite(['clientCredentials'], { seed: { releases: TOTAL - SEEDED_RELEASES } });
 	});
 	afterAll(async () => await suite.close());
-	beforeEach(() => suite.sandbox.state.clearRequests());
+	afterEach(async () => await expectConformingRequests(suite));
 
 	const releaseRequests = () => suite.apiRequests().filter((request) => request.path.endsWith('/odata/Releases'));
 

@@ -1,5 +1,5 @@
 import { FAULT_INFO, PROCESSES, QUEUE } from '../../../sandbox/fixtures';
-import { locator, NODE_NAME, nodeError, SHARED, startSuite, type Suite } from './sandboxSuite';
+import { expectConformingRequests, locator, NODE_NAME, nodeError, SHARED, startSuite, type Suite } from './sandboxSuite';
 
 describe('rate limits, server faults and waiting', () => {
 	let suite: Suite;
@@ -7,8 +7,8 @@ describe('rate limits, server faults and waiting', () => {
 		suite = await startSuite(['clientCredentials', 'oauth2'], { timeScale: 20 });
 	});
 	afterAll(async () => await suite.close());
+	afterEach(async () => await expectConformingRequests(suite));
 	beforeEach(() => {
-		suite.sandbox.state.clearRequests();
 		suite.sandbox.state.faults = [];
 		suite.sandbox.state.rateLimit = undefined;
 		suite.sandbox.state.jobs.timeScale = 20;

@@ -17,6 +17,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createPkcePair, createState } from '../../../credentials/auth/pkce';
 import { startSandbox, type RecordedRequest, type Sandbox, type SandboxOptions } from '../../../sandbox';
 import { ORCHESTRATOR_SCOPES, PUBLIC_CLIENT_ID } from '../../../sandbox/fixtures';
+import { openApiValidator, orchestratorPath } from '../../support/openapi';
 
 export const NODE_NAME = 'UiPath';
 export const NODE_TYPE = 'n8n-nodes-uipath.uiPathOrchestrator';
@@ -108,7 +109,19 @@ export interface Suite {
 	run(kind: CredentialKind, parameters: INodeParameters, options?: NodeRunOptions): Promise<WorkflowRunResult>;
 	/** Orchestrator and portal requests (not sign-in) received since the last `clearRequests()`. */
 	apiRequests(): RecordedRequest[];
+	/**
+	 * Checks every Orchestrator request received since the last check against UiPath's orchestrator.yaml
+	 * (operation described, parameters, headers and body valid), then clears the record.
+	 */
+	checkRequests(): Promise<ConformanceReport>;
 	close(): Promise<void>;
+}
+
+export interface ConformanceReport {
+	/** Orchestrator requests validated. */
+	checked: number;
+	/** One line per request that does not conform. */
+	problems: string[];
 }
 
 export async function startSuite(kinds: CredentialKind[], options: SandboxOptions = {}): Promise<Suite> {
@@ -140,6 +153,23 @@ export async function startSuite(kinds: CredentialKind[], options: SandboxOption
 		},
 		apiRequests: () =>
 			sandbox.state.requests.filter((request) => /\/orchestrator_\/|\/portal_\/|\/cloudrpa\//.test(request.path)),
+		async checkRequests() {
+			const validator = await openApiValidator();
+			// The portal and the 2019 account service are not Orchestrator, nor is on-premises sign-in.
+			const orchestrator = sandbox.state.requests.filter(
+				(request) =>
+					orchestratorPath(request.path) !== undefined &&
+					!/\/portal_\/|\/cloudrpa\/|\/api\/Account\/Authenticate/i.test(request.path),
+			);
+			const problems: string[] = [];
+			for (const request of orchestrator) {
+				const conformance = validator.validateRequest(request);
+				if (!conformance.operationId) problems.push(`${request.method} ${request.path}: not in orchestrator.yaml`);
+				else if (!conformance.valid) problems.push(`${request.method} ${request.path} (${conformance.operationId}): ${conformance.errors.join('; ')}`);
+			}
+			sandbox.state.clearRequests();
+			return { checked: orchestrator.length, problems };
+		},
 		close: async () => await sandbox.close(),
 	};
 }
@@ -156,4 +186,10 @@ export function nodeError(result: WorkflowRunResult): Error & { description?: st
 	const error = result.error ?? result.runData[NODE_NAME]?.[0]?.error;
 	if (!error) throw new Error(`the run did not fail (status ${result.status})`);
 	return error as Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
+}
+
+/** For afterEach: every Orchestrator request of the test conforms to UiPath's description. */
+export async function expectConformingRequests(suite: Suite): Promise<void> {
+	const report = await suite.checkRequests();
+	expect(report.problems).toEqual([]);
 }
