@@ -142,7 +142,7 @@ function explain(details: FailureDetails, request: FailedRequest, original: Expl
 	const errorCode = body?.errorCode ?? body?.ErrorCode;
 	const traceId = typeof body?.traceId === 'string' ? ` (trace id ${body.traceId})` : '';
 	const said = uiPathMessage
-		? `${uiPathMessage}${errorCode !== undefined ? ` [error ${String(errorCode)}]` : ''}`
+		? `${uiPathMessage}${errorCode !== undefined && Number(errorCode) !== 0 ? ` [error ${String(errorCode)}]` : ''}`
 		: original.message;
 	const status = details.status;
 	const target = `${request.method} ${request.baseUrl}${request.path}`;
