@@ -20,7 +20,7 @@ function credentialTypeOf(context: ILoadOptionsFunctions): UiPathCredentialType 
 
 /** The folder chosen above the list, whatever its mode. */
 function chosenFolder(context: ILoadOptionsFunctions): FolderRef {
-	const raw = context.getNodeParameter('folder', undefined) as INodeParameterResourceLocator | string | undefined;
+	const raw = context.getNodeParameter('folder', '') as INodeParameterResourceLocator | string | undefined;
 	const mode = typeof raw === 'object' && raw ? raw.mode : 'id';
 	const value = String((typeof raw === 'object' && raw ? raw.value : raw) ?? '').trim();
 	if (!value) {
