@@ -25,6 +25,8 @@ export const NODE_TYPE = 'n8n-nodes-uipath.uiPathOrchestrator';
 const N8N_CALLBACK = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
 
 export type CredentialKind = 'clientCredentials' | 'personalAccessToken' | 'oauth2';
+/** A suite's stores: one per credential kind, plus any other credential a test adds under its own name. */
+export type StoreName = CredentialKind | 'legacy2019' | 'onPremises';
 export const CREDENTIAL_ID = 'uipath';
 
 /** What n8n stores as `oauthTokenData` after its Connect button: the token answer of a PKCE code exchange. */
@@ -105,8 +107,8 @@ export interface NodeRunOptions {
 /** A sandbox and one credential store per kind, shared by a suite's tests as n8n shares a saved credential. */
 export interface Suite {
 	sandbox: Sandbox;
-	stores: Map<CredentialKind, CredentialStore>;
-	run(kind: CredentialKind, parameters: INodeParameters, options?: NodeRunOptions): Promise<WorkflowRunResult>;
+	stores: Map<StoreName, CredentialStore>;
+	run(kind: StoreName, parameters: INodeParameters, options?: NodeRunOptions): Promise<WorkflowRunResult>;
 	/** Orchestrator and portal requests (not sign-in) received since the last `clearRequests()`. */
 	apiRequests(): RecordedRequest[];
 	/**
@@ -124,9 +126,19 @@ export interface ConformanceReport {
 	problems: string[];
 }
 
+/** Orchestrator in every preset: /{org}/{tenant}/orchestrator_/odata, /{account}/{tenant}/odata, /odata (on-premises sign-in excluded). */
+function isOrchestratorRequest(path: string): boolean {
+	return orchestratorPath(path) !== undefined && !/\/portal_\/|\/cloudrpa\/|\/api\/Account\/Authenticate/i.test(path);
+}
+
+/** What the node sends: Orchestrator, the portal and the 2019 account service (not sign-in). */
+function isApiRequest(path: string): boolean {
+	return isOrchestratorRequest(path) || /\/portal_\/api\/|\/cloudrpa\/api\//i.test(path);
+}
+
 export async function startSuite(kinds: CredentialKind[], options: SandboxOptions = {}): Promise<Suite> {
 	const sandbox = await startSandbox(options);
-	const stores = new Map<CredentialKind, CredentialStore>();
+	const stores = new Map<StoreName, CredentialStore>();
 	for (const kind of kinds) stores.set(kind, new CredentialStore([await credentialFor(sandbox, kind)]));
 	return {
 		sandbox,
@@ -151,16 +163,10 @@ export async function startSuite(kinds: CredentialKind[], options: SandboxOption
 				signal: runOptions.signal,
 			});
 		},
-		apiRequests: () =>
-			sandbox.state.requests.filter((request) => /\/orchestrator_\/|\/portal_\/|\/cloudrpa\//.test(request.path)),
+		apiRequests: () => sandbox.state.requests.filter((request) => isApiRequest(request.path)),
 		async checkRequests() {
 			const validator = await openApiValidator();
-			// The portal and the 2019 account service are not Orchestrator, nor is on-premises sign-in.
-			const orchestrator = sandbox.state.requests.filter(
-				(request) =>
-					orchestratorPath(request.path) !== undefined &&
-					!/\/portal_\/|\/cloudrpa\/|\/api\/Account\/Authenticate/i.test(request.path),
-			);
+			const orchestrator = sandbox.state.requests.filter((request) => isOrchestratorRequest(request.path));
 			const problems: string[] = [];
 			for (const request of orchestrator) {
 				const conformance = validator.validateRequest(request);
