@@ -82,17 +82,24 @@ export function retryAfterMs(headers: Record<string, unknown> | undefined, now =
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-/** The OAuth scopes Orchestrator asks for on each route, as its API description states them. */
+/** Route prefix → scope family, as orchestrator.yaml states "OAuth required scopes" for each operation. */
+const SCOPE_FAMILIES: Array<[string, string]> = [
+	['/odata/Jobs', 'OR.Jobs'],
+	['/odata/Releases', 'OR.Execution'],
+	['/odata/Processes', 'OR.Execution'],
+	['/odata/Folders', 'OR.Folders'],
+	['/odata/Robots', 'OR.Robots'],
+	['/odata/Sessions', 'OR.Robots'],
+	['/odata/Queue', 'OR.Queues'],
+	['/odata/Assets', 'OR.Assets'],
+	['/odata/Webhooks', 'OR.Webhooks'],
+	['/odata/Users', 'OR.Users'],
+];
+
+/** The OAuth scopes Orchestrator asks for on a route: the family, or its Read/Write half. */
 export function scopesFor(method: IHttpRequestMethods, path: string): string | undefined {
-	const write = method !== 'GET';
-	const pick = (area: string) => `${area} or ${area}.${write ? 'Write' : 'Read'}`;
-	if (path.startsWith('/odata/Jobs')) return pick('OR.Jobs');
-	if (path.startsWith('/odata/Releases')) return pick('OR.Execution');
-	if (path.startsWith('/odata/Folders')) return pick('OR.Folders');
-	if (path.startsWith('/odata/Robots')) return pick('OR.Robots');
-	if (path.startsWith('/odata/Queue')) return pick('OR.Queues');
-	if (path.startsWith('/odata/Webhooks')) return pick('OR.Webhooks');
-	return undefined;
+	const family = SCOPE_FAMILIES.find(([prefix]) => path.startsWith(prefix))?.[1];
+	return family && `${family} or ${family}.${method === 'GET' ? 'Read' : 'Write'}`;
 }
 
 /** Keeps bearer tokens and JWTs out of any text that reaches a message. */

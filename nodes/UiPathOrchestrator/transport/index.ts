@@ -1,3 +1,15 @@
+/**
+ * The only part of the package that talks HTTP to UiPath, usable from any n8n context (execute, poll, hook,
+ * load options). Every call takes the context and the credential type (`uiPathApi` | `uiPathOAuth2Api`);
+ * URLs come from the credential through credentials/auth/endpoints.ts; requests go through
+ * `httpRequestWithAuthentication`. Failures are NodeApiErrors that keep the HTTP status, say what to do and
+ * carry no token.
+ *
+ * - `uiPathApiRequest(context, credentialType, { method?, service?, path, qs?, body?, folder?, idempotent?, timeoutMs? })`
+ * - `uiPathApiRequestPage(context, credentialType, request, { top, skip })` → `{ items, count? }`
+ * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request
+ * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
+ */
 export { cancelSignalOf, type UiPathContext } from './context';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError } from './errors';
 export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
