@@ -46,7 +46,7 @@ async function n8nEnv(userFolder: string, port: number): Promise<NodeJS.ProcessE
 		N8N_PROTOCOL: 'http',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_EDITOR_BASE_URL: baseUrl,
-		WEBHOOK_URL: `${baseUrl}/`,
+		N8N_WEBHOOK_URL: `${baseUrl}/`,
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',

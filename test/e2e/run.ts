@@ -19,6 +19,7 @@ import { ensureChromium, ensureN8n, ensureNode24 } from './runtime';
 import { startE2eSandbox } from './sandbox';
 import { Editor } from './screenshots';
 import { connectOAuth2 } from './scenarios/connectOAuth2';
+import { jobTrigger } from './scenarios/jobTrigger';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
 
@@ -105,11 +106,16 @@ async function main(report: Report): Promise<void> {
 		report.fail('2 webhook → start job and wait → respond with OutputArguments (uiPathOAuth2Api)', 'needs the credential of scenario 1');
 	}
 	await report.check('3 same with uiPathApi: refresh mid-run, rotated refresh token persisted', async () => await refreshRotation(context));
-	if (types.nodes.includes(TRIGGER_NODE)) {
-		report.fail('4 uiPathOrchestratorTrigger starts a workflow when a job finishes', 'the trigger exists but this scenario is not written yet');
+	const triggerScenario = '4 uiPathOrchestratorTrigger: a job finishing in the sandbox starts the workflow';
+	if (!types.nodes.includes(TRIGGER_NODE)) {
+		report.pending(triggerScenario, `${TRIGGER_NODE} is not in the package yet`);
+	} else if (!context.oauth2Credential) {
+		report.fail(triggerScenario, 'needs the credential of scenario 1');
 	} else {
-		report.pending('4 uiPathOrchestratorTrigger starts a workflow when a job finishes', `${TRIGGER_NODE} is not in the package yet`);
+		const credential = context.oauth2Credential;
+		await report.check(triggerScenario, async () => await jobTrigger(context, credential));
 	}
+
 	if (chromiumReady) await screenshots(report, context);
 	else report.fail('editor screenshots', 'Chromium is not installed');
 
