@@ -8,6 +8,8 @@ import {
 	retryAfterMs,
 	scopesFor,
 	toUiPathApiError,
+	withRetries,
+	type RetryPolicy,
 } from '../../../../nodes/UiPathOrchestrator/transport';
 
 const node: INode = {
@@ -91,5 +93,57 @@ describe('errors', () => {
 		};
 		const wrapped = toUiPathApiError(node, error, request);
 		expect(JSON.stringify({ ...wrapped, message: wrapped.message, description: wrapped.description })).not.toContain(token);
+	});
+});
+
+// The sandbox tests prove retries over HTTP; these use a stand-in for the request because a Retry-After beyond the
+// cap (30 s) or a server that keeps failing would make a real test wait that long.
+describe('retry policy', () => {
+	const policy: RetryPolicy = { rateLimitRetries: 2, maxRetryAfterMs: 40, defaultRetryAfterMs: 10, serverErrorBackoffMs: [5, 5] };
+	const failure = (status: number | undefined, headers: Record<string, string> = {}, code?: string) =>
+		Object.assign(new Error('failed'), { ...(code ? { code } : {}), ...(status ? { response: { status, headers } } : {}) });
+	const sender = (...outcomes: Array<Error | string>) => {
+		const calls: number[] = [];
+		const send = async () => {
+			calls.push(Date.now());
+			const outcome = outcomes[calls.length - 1];
+			if (outcome instanceof Error) throw outcome;
+			return outcome;
+		};
+		return { send, calls };
+	};
+
+	it('caps a long Retry-After and retries a 429 for any method', async () => {
+		const { send, calls } = sender(failure(429, { 'retry-after': '3600' }), 'ok');
+		const started = Date.now();
+		await expect(withRetries(send, { idempotent: false, policy })).resolves.toBe('ok');
+		expect(calls).toHaveLength(2);
+		expect(Date.now() - started).toBeLessThan(1000);
+	});
+
+	it('gives up after the allowed number of 429s', async () => {
+		const { send, calls } = sender(failure(429), failure(429), failure(429), 'ok');
+		await expect(withRetries(send, { idempotent: true, policy })).rejects.toThrow('failed');
+		expect(calls).toHaveLength(3);
+	});
+
+	it('resends idempotent requests after 5xx and network errors, never the others', async () => {
+		const idempotent = sender(failure(503), failure(undefined, {}, 'ECONNRESET'), 'ok');
+		await expect(withRetries(idempotent.send, { idempotent: true, policy })).resolves.toBe('ok');
+		expect(idempotent.calls).toHaveLength(3);
+		const start = sender(failure(503), 'ok');
+		await expect(withRetries(start.send, { idempotent: false, policy })).rejects.toThrow('failed');
+		expect(start.calls).toHaveLength(1);
+		const refused = sender(failure(400), 'ok');
+		await expect(withRetries(refused.send, { idempotent: true, policy })).rejects.toThrow('failed');
+		expect(refused.calls).toHaveLength(1);
+	});
+
+	it('stops retrying once the execution is cancelled', async () => {
+		const controller = new AbortController();
+		controller.abort();
+		const { send, calls } = sender(failure(503), 'ok');
+		await expect(withRetries(send, { idempotent: true, policy, signal: controller.signal })).rejects.toThrow('failed');
+		expect(calls).toHaveLength(1);
 	});
 });
