@@ -24,6 +24,7 @@ const BAD_INPUTS: Array<[string, INodeParameters, RegExp]> = [
 	['robot IDs with another strategy', start({ strategy: 'ModernJobsCount', robotIds: '4001' }), /^Robot IDs \(robotIds\) in item 0 is only allowed with the Specific Robots strategy, not ModernJobsCount/],
 	['the Specific strategy without robot IDs', start({ strategy: 'Specific', robotIds: '' }), /^Robot IDs \(robotIds\) in item 0 is required with the Specific Robots strategy/],
 	['robot IDs that are not numbers', start({ strategy: 'Specific', robotIds: '4001, Robot-02' }), /^Robot IDs \(robotIds\) in item 0 holds "Robot-02"/],
+	['a strategy UiPath does not know', start({ strategy: '={{ "Everyone" }}' }), /^Strategy \(strategy\) in item 0 "Everyone" is not one of ModernJobsCount, JobsCount, Specific, All, RobotCount/],
 	['a missing folder', start({ folder: locator('id', '={{ "" }}') }), /^Folder \(folder\) in item 0 is required/],
 	['a folder ID that is not a number', start({ folder: locator('id', '={{ "Shared" }}') }), /^Folder \(folder\) in item 0 "Shared" is not a folder ID/],
 	['a missing folder on a list operation', { resource: 'robot', operation: 'getAll', folder: locator('path', '={{ "" }}') }, /^Folder \(folder\) in item 0 is required/],

@@ -3,15 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	DEFAULT_POLL_INTERVAL_SECONDS,
-	DEFAULT_WAIT_TIMEOUT_SECONDS,
-	FAILED_JOB_STATES,
 	MAX_INPUT_ARGUMENTS_LENGTH,
 	MAX_REFERENCE_LENGTH,
+	START_STRATEGIES,
 	type StartStrategy,
 } from '../../helpers/constants';
 import type { StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
-import { JobFailedError } from '../../helpers/jobFailure';
 import { toJob } from '../../helpers/output';
 import {
 	parameterError,
@@ -20,8 +17,9 @@ import {
 	readPositiveInteger,
 	readRelease,
 } from '../../helpers/parameters';
-import { startJobsExactlyOnce, waitForJob } from '../../transport';
+import { startJobsExactlyOnce } from '../../transport';
 import { folderLocator, releaseLocator, waitOptions } from '../common.descriptions';
+import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
 
@@ -153,22 +151,20 @@ function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	});
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	credentialType: UiPathCredentialType,
-): Promise<IDataObject[]> {
-	const folder = readFolder(this, itemIndex);
-	const release = readRelease(this, itemIndex);
-	const strategy = this.getNodeParameter('strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
-	const robotIds = readRobotIds(this, itemIndex);
+function readStartInfo(context: IExecuteFunctions, itemIndex: number, options: IDataObject): StartInfo {
+	const release = readRelease(context, itemIndex);
+	const strategy = context.getNodeParameter('strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
+	if (!START_STRATEGIES.includes(strategy)) {
+		throw parameterError(context, itemIndex, { label: 'Strategy', name: 'strategy' }, `"${String(strategy)}" is not one of ${START_STRATEGIES.join(', ')}`);
+	}
+	const robotIds = readRobotIds(context, itemIndex);
 	const robotIdsParameter = { label: 'Robot IDs', name: 'robotIds' };
 	if (strategy === 'Specific' && robotIds.length === 0) {
-		throw parameterError(this, itemIndex, robotIdsParameter, 'is required with the Specific Robots strategy');
+		throw parameterError(context, itemIndex, robotIdsParameter, 'is required with the Specific Robots strategy');
 	}
 	if (strategy !== 'Specific' && robotIds.length > 0) {
 		throw parameterError(
-			this,
+			context,
 			itemIndex,
 			robotIdsParameter,
 			`is only allowed with the Specific Robots strategy, not ${strategy}`,
@@ -176,14 +172,14 @@ export async function execute(
 		);
 	}
 	const jobsCount = COUNTED_STRATEGIES.includes(strategy)
-		? readPositiveInteger(this, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, this.getNodeParameter('jobsCount', itemIndex, 1))
+		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, context.getNodeParameter('jobsCount', itemIndex, 1))
 		: undefined;
 
 	const inputArgumentsParameter = { label: 'Input Arguments', name: 'inputArguments' };
-	const inputArguments = JSON.stringify(readJsonObject(this, itemIndex, inputArgumentsParameter));
+	const inputArguments = JSON.stringify(readJsonObject(context, itemIndex, inputArgumentsParameter));
 	if (inputArguments.length > MAX_INPUT_ARGUMENTS_LENGTH) {
 		throw parameterError(
-			this,
+			context,
 			itemIndex,
 			inputArgumentsParameter,
 			`is ${inputArguments.length} characters once serialized; Orchestrator accepts at most ${MAX_INPUT_ARGUMENTS_LENGTH}`,
@@ -191,16 +187,13 @@ export async function execute(
 		);
 	}
 
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	// A reference per item lets an ambiguous start be looked up instead of sent twice.
 	const reference = String(options.reference ?? '').trim() || `n8n-${randomUUID()}`;
 	if (reference.length > MAX_REFERENCE_LENGTH) {
-		throw parameterError(this, itemIndex, { label: 'Reference', name: 'options.reference' }, `is longer than ${MAX_REFERENCE_LENGTH} characters`);
+		throw parameterError(context, itemIndex, { label: 'Reference', name: 'options.reference' }, `is longer than ${MAX_REFERENCE_LENGTH} characters`);
 	}
-	const waitForCompletion = options.waitForCompletion === true;
-	const timeoutSeconds = readPositiveInteger(this, itemIndex, { label: 'Timeout', name: 'options.timeout' }, options.timeout ?? DEFAULT_WAIT_TIMEOUT_SECONDS);
-	const pollSeconds = readPositiveInteger(this, itemIndex, { label: 'Poll Interval', name: 'options.pollInterval' }, options.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS);
 
-	const startInfo: StartInfo = {
+	return {
 		...(release.key ? { ReleaseKey: release.key } : { ReleaseName: release.name }),
 		Strategy: strategy,
 		...(strategy === 'RobotCount' ? { NoOfRobots: jobsCount } : jobsCount !== undefined ? { JobsCount: jobsCount } : {}),
@@ -210,19 +203,19 @@ export async function execute(
 		...(options.jobPriority ? { JobPriority: options.jobPriority as StartInfo['JobPriority'] } : {}),
 		...(options.runtimeType ? { RuntimeType: String(options.runtimeType) } : {}),
 	};
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	credentialType: UiPathCredentialType,
+): Promise<IDataObject[]> {
+	const folder = readFolder(this, itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const startInfo = readStartInfo(this, itemIndex, options);
+	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
 	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo);
-	if (!waitForCompletion) return started.map(toJob);
-
-	const timeoutMs = timeoutSeconds * 1000;
-	const deadline = Date.now() + timeoutMs;
-	const finished = [];
-	for (const job of started) {
-		const done = toJob(
-			await waitForJob(this, credentialType, folder, job, { timeoutMs, pollIntervalMs: pollSeconds * 1000, deadline }),
-		);
-		if (FAILED_JOB_STATES.includes(done.State)) throw new JobFailedError(this.getNode(), done, itemIndex);
-		finished.push(done);
-	}
-	return finished;
+	if (!wait) return started.map(toJob);
+	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }
