@@ -198,6 +198,13 @@ export class UiPathApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			displayName: 'ID Token',
+			name: 'idToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 	];
 
 	/** n8n calls this when accessToken is empty, after a 401, and on the credential test; it persists the result. */
@@ -211,8 +218,13 @@ export class UiPathApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const token =
-			credentials.authType === 'personalAccessToken' ? credentials.personalAccessToken : credentials.accessToken;
+		// The 2019 account service (/cloudrpa/api) takes the sign-in's id_token, not the access token.
+		const accountService = credentials.identityPreset === 'legacy2019' && /\/cloudrpa\/api\//i.test(requestOptions.url) && credentials.idToken;
+		const token = accountService
+			? credentials.idToken
+			: credentials.authType === 'personalAccessToken'
+				? credentials.personalAccessToken
+				: credentials.accessToken;
 		const headers: IDataObject = { ...requestOptions.headers, Authorization: `Bearer ${String(token ?? '')}` };
 		if (credentials.identityPreset === 'legacy2019') headers[TENANT_HEADER] = String(credentials.tenant ?? '').trim();
 		return { ...requestOptions, headers };

@@ -12,6 +12,8 @@ export type AuthType = 'refreshToken' | 'clientCredentials' | 'personalAccessTok
 export interface ObtainedCredentialData {
 	accessToken?: string;
 	refreshToken?: string;
+	/** 2019 preset: the sign-in's id_token, the Bearer token of its account service (/cloudrpa/api). */
+	idToken?: string;
 }
 
 const LABELS: Record<string, string> = {
@@ -66,7 +68,11 @@ async function fromRefreshToken(http: AuthHttp, data: ICredentialDataDecryptedOb
 	const tokens = await refreshOnce(`${endpoints.tokenUrl}\n${clientId}`, refreshToken, async (current) =>
 		await requestToken(http, endpoints, { grantType: 'refresh_token', clientId, clientSecret, refreshToken: current }),
 	);
-	return { accessToken: tokens.accessToken, refreshToken: tokens.refreshToken ?? refreshToken };
+	return {
+		accessToken: tokens.accessToken,
+		refreshToken: tokens.refreshToken ?? refreshToken,
+		...(tokens.idToken ? { idToken: tokens.idToken } : {}),
+	};
 }
 
 async function fromClientCredentials(
