@@ -105,6 +105,34 @@ describe('identity presets other than Automation Cloud', () => {
 		expect(suite.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual(['GET /odata/Releases']);
 	});
 
-	// The 2019 account service takes the sign-in's id_token as Bearer; uiPathApi does not keep it yet (see the node's report).
-	it.todo('2019 preset: account getAll and getTenants through /cloudrpa/api with the id_token');
+	it('2019 preset: accounts and their service instances through /cloudrpa/api, with the id_token as Bearer', async () => {
+		const { credentials } = suite.sandbox.state;
+		const store = new CredentialStore([
+			{
+				id: CREDENTIAL_ID,
+				name: 'UiPath 2019',
+				type: 'uiPathApi',
+				data: {
+					authType: 'refreshToken',
+					identityPreset: 'legacy2019',
+					baseUrl: suite.sandbox.url,
+					identityUrl: suite.sandbox.url,
+					organization: credentials.organization,
+					tenant: credentials.tenant,
+					refreshToken: await legacyRefreshToken(suite.sandbox.url),
+				},
+			},
+		]);
+		suite.stores.set('legacy2019', store);
+		const accounts = await suite.run('legacy2019', { resource: 'account', operation: 'getAll' });
+		expect(accounts.json(NODE_NAME)).toEqual([expect.objectContaining({ accountLogicalName: credentials.organization })]);
+		const tenants = await suite.run('legacy2019', { resource: 'account', operation: 'getTenants', account: credentials.organization });
+		expect(tenants.json(NODE_NAME).map((instance) => instance.serviceInstanceLogicalName)).toEqual([...credentials.tenants]);
+		const idToken = String(store.data(CREDENTIAL_ID).idToken);
+		const sent = suite.apiRequests().map((request) => `${request.method} ${request.path} ${request.headers.authorization === `Bearer ${idToken}` ? 'id_token' : 'other'}`);
+		expect(sent).toEqual([
+			'GET /cloudrpa/api/getAccountsForUser id_token',
+			`GET /cloudrpa/api/account/${credentials.organization}/getAllServiceInstances id_token`,
+		]);
+	});
 });

@@ -31,7 +31,7 @@ describe('no secret in any error', () => {
 		for (const store of suite.stores.values()) {
 			const data = store.data(CREDENTIAL_ID);
 			const token = data.oauthTokenData as Record<string, unknown> | undefined;
-			for (const value of [data.accessToken, data.clientSecret, data.personalAccessToken, token?.access_token, token?.refresh_token, token?.id_token]) {
+			for (const value of [data.accessToken, data.idToken, data.clientSecret, data.personalAccessToken, token?.access_token, token?.refresh_token, token?.id_token]) {
 				if (typeof value === 'string' && value.length >= 8) found.push(value);
 			}
 		}
