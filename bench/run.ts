@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: this node against raw undici (the physical limit), n8n's HTTP Request node with this
+ * package's credential, and the community package n8n-nodes-uipath-orchestrator, side by side in one run,
+ * against local sandboxes with a fixed latency. Writes bench/results.json, bench/results.md and
+ * bench/chart.svg. Flags shrink the run for a quick look: --reps N --jobs N --listed N --wait-jobs N
+ * --only 1,3,5 --no-n8n.
+ */
+import { mkdir, writeFile } from 'fs/promises';
+import { cpus, loadavg } from 'os';
+import { join } from 'path';
+
+import { N8N_VERSION } from '../test/e2e/paths';
+import { onShutdown, stopAll } from '../test/e2e/processes';
+import { startEmbeddedContender, startUndiciContender } from './contenders/contender';
+import { ensureCommunityPackage, type CommunityPackage } from './contenders/n8n/community';
+import { N8nContender } from './contenders/n8n/contender';
+import { ensureN8nRuntime, packOurs, startBenchN8n } from './contenders/n8n/server';
+import { TriggerContender } from './contenders/n8n/trigger';
+import { CHART_SVG, LOGS_DIR, RESULTS_JSON, RESULTS_MD } from './lib/paths';
+import { startBenchSandbox, type BenchSandbox } from './lib/sandboxes';
+import { renderChart } from './report/chart';
+import { resultsMarkdown } from './report/markdown';
+import type { BenchResults, Goal, Table } from './report/model';
+import { DEFAULT_SETTINGS, type BenchContext, type Settings } from './scenarios/context';
+import { jobStarts } from './scenarios/jobStarts';
+import { listing } from './scenarios/listing';
+import { extractOurs, packageScenario } from './scenarios/package';
+import { waiting } from './scenarios/waiting';
+import { PROCESSES } from '../sandbox/fixtures';
+
+const startedAt = Date.now();
+const log = (message: string) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+function flag(name: string): string | undefined {
+	const index = process.argv.indexOf(`--${name}`);
+	return index > 0 ? process.argv[index + 1] : undefined;
+}
+
+function settingsFromFlags(): { settings: Settings; only: Set<number>; withN8n: boolean } {
+	const number = (name: string, fallback: number) => (flag(name) === undefined ? fallback : Number(flag(name)));
+	const settings: Settings = {
+		...DEFAULT_SETTINGS,
+		repetitions: number('reps', DEFAULT_SETTINGS.repetitions),
+		jobs: number('jobs', DEFAULT_SETTINGS.jobs),
+		listed: number('listed', DEFAULT_SETTINGS.listed),
+		waitJobs: number('wait-jobs', DEFAULT_SETTINGS.waitJobs),
+	};
+	settings.extraLatencyJobs = Math.min(settings.extraLatencyJobs, settings.jobs);
+	settings.expiryJobs = Math.min(settings.expiryJobs, settings.jobs);
+	const only = new Set((flag('only') ?? '1,2,3,4,5').split(',').map(Number));
+	return { settings, only, withN8n: !process.argv.includes('--no-n8n') };
+}
+
+async function sandbox(name: string, processName: string, options: Parameters<typeof startBenchSandbox>[2]): Promise<BenchSandbox> {
+	const started = await startBenchSandbox(name, processName, options);
+	onShutdown(`sandbox ${name}`, async () => await started.sandbox.close());
+	return started;
+}
+
+async function main(): Promise<BenchResults> {
+	const { settings, only, withN8n } = settingsFromFlags();
+	await mkdir(LOGS_DIR, { recursive: true });
+	const loadAverageAtStart = loadavg();
+	const tables: Table[] = [];
+	const goals: Goal[] = [];
+	const errors: string[] = [];
+	const step = async (name: string, work: () => Promise<{ tables: Table[]; goals: Goal[] }>) => {
+		log(`${name}: start`);
+		try {
+			const result = await work();
+			tables.push(...result.tables);
+			goals.push(...result.goals);
+			log(`${name}: done`);
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			errors.push(`${name}: ${message}`);
+			log(`${name}: FAILED ${message}`);
+		}
+	};
+
+	log('packing this package, fetching the community package, installing runtimes (cached after the first run)');
+	const [packed, community, runtime] = await Promise.all([
+		packOurs(LOGS_DIR),
+		ensureCommunityPackage(join(LOGS_DIR, 'community.log')).catch((error: Error) => {
+			errors.push(`community package: ${error.message}`);
+			return undefined as CommunityPackage | undefined;
+		}),
+		withN8n
+			? ensureN8nRuntime(LOGS_DIR, log).then(
+					() => true,
+					(error: Error) => {
+						errors.push(`n8n runtime: ${error.message}`);
+						return false;
+					},
+				)
+			: Promise.resolve(false),
+	]);
+
+	if (only.has(5)) {
+		const oursDir = await extractOurs(packed.tarball);
+		const ours = {
+			key: 'ours',
+			label: `${packed.name} ${packed.version} (this package)`,
+			tarball: packed.tarball,
+			dir: oursDir,
+			nodeModule: join(oursDir, 'dist', 'nodes', 'UiPathOrchestrator', 'UiPathOrchestrator.node.js'),
+		};
+		await step('scenario 5 (package)', async () => await packageScenario(ours, community, settings.repetitions, log));
+	}
+
+	log(`seeding sandboxes (${settings.listed.toLocaleString('en-US')} releases and jobs for scenario 3)`);
+	const sandboxes = {
+		starts: await sandbox('starts', PROCESSES.quick, { latencyMs: settings.latencyMs }),
+		expiry: await sandbox('expiry', PROCESSES.quick, { latencyMs: settings.latencyMs, accessTokenTtlSeconds: settings.expiryTtlSeconds }),
+		listing: await sandbox('listing', PROCESSES.quick, { latencyMs: settings.latencyMs, seed: { releases: settings.listed, jobs: settings.listed } }),
+		waiting: await sandbox('waiting', PROCESSES.slow, { latencyMs: settings.latencyMs, timeScale: settings.timeScale }),
+	};
+	const targets = Object.values(sandboxes).map((entry) => entry.target);
+	const [undici, embedded] = await Promise.all([startUndiciContender(targets), startEmbeddedContender(targets)]);
+	const context: BenchContext = { settings, log, undici, embedded, sandboxes };
+
+	if (runtime && community) {
+		try {
+			log('starting n8n with both packages installed');
+			const server = await startBenchN8n(packed, community, LOGS_DIR);
+			context.n8n = {
+				server,
+				node: new N8nContender(server, 'node', targets),
+				httpRequest: new N8nContender(server, 'httpRequest', targets),
+				community: new N8nContender(server, 'community', targets),
+			};
+			if (server.hasTrigger) context.trigger = new TriggerContender(server, sandboxes.waiting.target, sandboxes.waiting.sandbox, undici);
+			log(`n8n ready at ${server.server.baseUrl}`);
+		} catch (error) {
+			errors.push(`real n8n: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	}
+
+	if (only.has(1) || only.has(2)) await step('scenarios 1 and 2 (job starts)', async () => await jobStarts(context));
+	if (only.has(3)) await step('scenario 3 (Return All)', async () => await listing(context));
+	if (only.has(4)) await step('scenario 4 (waiting)', async () => await waiting(context));
+
+	const finishedAt = Date.now();
+	const byScenario = (a: { scenario: number }, b: { scenario: number }) => a.scenario - b.scenario;
+	return {
+		startedAt: new Date(startedAt).toISOString(),
+		finishedAt: new Date(finishedAt).toISOString(),
+		durationSeconds: (finishedAt - startedAt) / 1000,
+		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, n8n: N8N_VERSION, loadAverageAtStart },
+		settings: { ...settings },
+		tables: [...tables].sort(byScenario),
+		goals: [...goals].sort(byScenario),
+		errors,
+	};
+}
+
+main()
+	.then(async (results) => {
+		await writeFile(RESULTS_JSON, `${JSON.stringify(results, null, '\t')}\n`);
+		await writeFile(RESULTS_MD, resultsMarkdown(results));
+		await writeFile(CHART_SVG, renderChart(results));
+		log(`wrote ${RESULTS_JSON}, ${RESULTS_MD}, ${CHART_SVG}; ${results.errors.length} errors; total ${Math.round(results.durationSeconds)} s`);
+		return results.errors.length === 0 ? 0 : 1;
+	})
+	.catch((error: unknown) => {
+		console.error(error);
+		return 1;
+	})
+	.then(async (code) => {
+		await stopAll();
+		process.exit(code);
+	});

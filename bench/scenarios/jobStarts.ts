@@ -1,0 +1,252 @@
+/**
+ * Scenarios 1 and 2: start N jobs, one per item. Wall time, Orchestrator requests per started job, token
+ * requests per execution (first execution with nothing stored, later ones, and after an expiry), and the
+ * same at bounded concurrency 1/4/16 against raw undici at the same concurrency.
+ */
+import { setTimeout as sleep } from 'timers/promises';
+
+import type { Contender } from '../contenders/contender';
+import type { Task } from '../contenders/tasks';
+import { interleave, measureRun, table, type Entry, type Metrics } from '../lib/measure';
+import type { BenchSandbox } from '../lib/sandboxes';
+import { median } from '../lib/stats';
+import type { Column, Goal, Table } from '../report/model';
+import type { BenchContext } from './context';
+
+const START_COLUMNS: Column[] = [
+	{ metric: 'wallS', title: 'wall time (s)', digits: 2, ratio: true, range: true },
+	{ metric: 'requestsPerJob', title: 'requests per started job', digits: 3 },
+	{ metric: 'tokenRequests', title: 'token requests per execution (token stored)', digits: 0 },
+	{ metric: 'firstExecutionTokens', title: 'token requests, first execution (nothing stored)', digits: 0 },
+	{ metric: 'peakGrowthMb', title: 'peak memory growth (MiB)', digits: 0 },
+];
+
+const CONCURRENCY_COLUMNS: Column[] = [
+	{ metric: 'wallS', title: 'wall time (s)', digits: 2, ratio: true, range: true },
+	{ metric: 'inFlight', title: 'requests in flight (average)', digits: 2 },
+	{ metric: 'msPerJob', title: 'ms per job', digits: 2 },
+];
+
+const EXPIRY_COLUMNS: Column[] = [
+	{ metric: 'wallS', title: 'wall time (s)', digits: 2 },
+	{ metric: 'expiredTokens', title: 'expired tokens met (401)', digits: 0 },
+	{ metric: 'tokenRequests', title: 'token requests', digits: 0 },
+	{ metric: 'tokensPerExpiry', title: 'token requests per expiry', digits: 2 },
+	{ metric: 'requestsPerJob', title: 'requests per started job', digits: 3 },
+];
+
+function startTask(target: string, count: number, concurrency: number): Task {
+	return { kind: 'startJobs', target, count, concurrency };
+}
+
+/** Every contender at every concurrency it is compared at; unsupported ones stay as rows with the reason. */
+function entriesFor(context: BenchContext, target: string, count: number): Entry[] {
+	const { undici, embedded, n8n } = context;
+	const entries: Entry[] = [];
+	for (const concurrency of context.settings.concurrencies) {
+		const task = startTask(target, count, concurrency);
+		const variant = `concurrency ${concurrency}`;
+		const baseline = `undici c${concurrency}`;
+		entries.push({ key: baseline, contender: undici, task, variant });
+		entries.push({ key: `node-embedded c${concurrency}`, contender: embedded, task, variant, baseline });
+		if (n8n) entries.push({ key: `node-n8n c${concurrency}`, contender: n8n.node, task, variant, baseline });
+		if (n8n && concurrency === 1) entries.push({ key: 'community-n8n c1', contender: n8n.community, task, variant, baseline });
+	}
+	const all = startTask(target, count, count);
+	entries.push({ key: 'undici all', contender: undici, task: all, variant: 'all items at once' });
+	if (n8n) entries.push({ key: 'httpRequest-n8n all', contender: n8n.httpRequest, task: all, variant: 'all items at once', baseline: 'undici all' });
+	return entries;
+}
+
+const supported = (entries: Entry[]) => entries.filter((entry) => !entry.contender.unsupported(entry.task));
+
+/** One run, checked: every item must have started exactly one job. */
+async function measureStarts(bench: BenchSandbox, contender: Contender, task: Task & { kind: 'startJobs' }): Promise<Metrics> {
+	const jobsBefore = bench.sandbox.state.store.jobs.size;
+	const run = await measureRun(bench.sandbox, contender, task);
+	const created = bench.sandbox.state.store.jobs.size - jobsBefore;
+	if (created !== task.count || run.result.items !== task.count) {
+		throw new Error(`${contender.id}: ${task.count} items gave ${created} jobs and ${run.result.items} output items`);
+	}
+	const latency = bench.sandbox.state.latencyMs;
+	return {
+		wallS: run.wallMs / 1000,
+		msPerJob: run.wallMs / task.count,
+		requestsPerJob: run.tally.orchestrator / created,
+		tokenRequests: run.tally.token,
+		// Little's law: requests × time each spends at the server / wall time = average requests in flight.
+		inFlight: latency > 0 ? (run.tally.orchestrator * latency) / run.wallMs : Number.NaN,
+		peakGrowthMb: run.peakGrowthMb,
+		expiredTokens: run.tally.expiredTokens,
+		unauthorized: run.tally.unauthorized,
+	};
+}
+
+/** Starts with the token expired beforehand, so every contender meets at least one expiry. */
+async function expiryCheck(context: BenchContext): Promise<Table> {
+	const { settings, sandboxes, log } = context;
+	const bench = sandboxes.expiry;
+	bench.sandbox.state.latencyMs = settings.latencyMs;
+	const entries = supported(entriesFor(context, bench.target.name, settings.expiryJobs)).filter(
+		(entry) => entry.key.endsWith(' c1') || entry.key.endsWith(' all'),
+	);
+	const samples = new Map<string, Record<string, number[]>>();
+	for (const entry of entries) {
+		const task = entry.task as Task & { kind: 'startJobs' };
+		await entry.contender.run({ ...task, count: Math.min(5, task.count), concurrency: Math.min(task.concurrency, 5) });
+		await sleep(settings.expiryTtlSeconds * 1000 + 500);
+		const metrics = await measureStarts(bench, entry.contender, task);
+		metrics.tokensPerExpiry = metrics.expiredTokens > 0 ? metrics.tokenRequests / metrics.expiredTokens : Number.NaN;
+		samples.set(entry.key, Object.fromEntries(Object.entries(metrics).map(([name, value]) => [name, [value]])));
+		log(`expiry ${entry.key}: ${metrics.tokenRequests} token requests for ${metrics.expiredTokens} expired tokens`);
+	}
+	return table({
+		id: 's1-expiry',
+		scenario: 1,
+		title: `Scenario 1b: token requests per expiry (${settings.expiryJobs} job starts, token lifetime ${settings.expiryTtlSeconds} s, stored token expired before the run)`,
+		conditions: `${settings.latencyMs} ms latency, one run per contender (a count, not a timing)`,
+		columns: EXPIRY_COLUMNS,
+		entries,
+		samples,
+		notes: [
+			'An expiry is a distinct access token that Orchestrator answered with 401; the ideal is one token request per expiry.',
+			'n8n-nodes-uipath-orchestrator renews its cached token 60 s before it expires, so with any lifetime under 60 s it requests a token for every call and never meets a 401; with UiPath\'s usual 3600 s it requests one per 59 minutes per n8n process.',
+		],
+	});
+}
+
+export async function jobStarts(context: BenchContext): Promise<{ tables: Table[]; goals: Goal[] }> {
+	const { settings, sandboxes, log } = context;
+	const bench = sandboxes.starts;
+
+	// Warm-up: n8n creates the workflows, JITs warm up; the first run of each contender finds no stored token.
+	bench.sandbox.state.latencyMs = settings.latencyMs;
+	const firstTokens = new Map<string, number>();
+	for (const entry of supported(entriesFor(context, bench.target.name, settings.jobs))) {
+		const task = entry.task as Task & { kind: 'startJobs' };
+		const warmup = { ...task, count: settings.warmupJobs, concurrency: Math.min(task.concurrency, settings.warmupJobs) };
+		const metrics = await measureStarts(bench, entry.contender, warmup);
+		if (!firstTokens.has(entry.contender.id)) firstTokens.set(entry.contender.id, metrics.tokenRequests);
+		log(`warm-up ${entry.key}: ${metrics.tokenRequests} token requests`);
+	}
+
+	const tables: Table[] = [];
+	const byLatency = new Map<number, Map<string, Record<string, number[]>>>();
+	for (const latency of [settings.latencyMs, settings.extraLatencyMs]) {
+		bench.sandbox.state.latencyMs = latency;
+		const jobs = latency === settings.latencyMs ? settings.jobs : settings.extraLatencyJobs;
+		const entries = entriesFor(context, bench.target.name, jobs);
+		const samples = await interleave(entries, settings.repetitions, async (entry) => await measureStarts(bench, entry.contender, entry.task as Task & { kind: 'startJobs' }), (message) => log(`${latency} ms ${message}`));
+		for (const entry of entries) {
+			const first = firstTokens.get(entry.contender.id);
+			const stored = samples.get(entry.key);
+			if (stored && first !== undefined && (entry.key.endsWith(' c1') || entry.key.endsWith(' all'))) stored.firstExecutionTokens = [first];
+		}
+		byLatency.set(latency, samples);
+		const conditions = `${latency} ms latency per request, ${settings.repetitions} repetitions A B A B, median (min–max)`;
+		tables.push(
+			table({
+				id: `s1-${latency}ms`,
+				scenario: 1,
+				title: `Scenario 1: start ${jobs.toLocaleString('en-US')} jobs, one per item (${latency} ms latency)`,
+				conditions,
+				columns: START_COLUMNS,
+				entries: entries.filter((entry) => entry.key.endsWith(' c1') || entry.key.endsWith(' all')),
+				samples,
+				notes: [
+					'Ratio: median wall time divided by the median of raw undici at the same concurrency, measured in the same run.',
+					`"First execution" is the warm-up run (${settings.warmupJobs} items) with no token stored yet.`,
+					'The HTTP Request node sends every item at once (n8n has no setting to bound it), so its baseline is undici with all items in flight.',
+					'Raw undici fetches its token once, before the runs; it fetches again only after a 401.',
+					...(latency === settings.extraLatencyMs && jobs !== settings.jobs
+						? [`At ${latency} ms a run measures the per-job CPU cost, so it starts ${jobs} jobs instead of ${settings.jobs.toLocaleString('en-US')}.`]
+						: []),
+				],
+			}),
+			table({
+				id: `s2-${latency}ms`,
+				scenario: 2,
+				title: `Scenario 2: bounded concurrency 1 / 4 / 16 against raw undici (${latency} ms latency)`,
+				conditions,
+				columns: CONCURRENCY_COLUMNS,
+				entries: entries.filter((entry) => !entry.key.endsWith(' all') && !entry.key.startsWith('community')),
+				samples,
+				notes: ['Requests in flight: requests × latency / wall time (Little\'s law); 1.00 means strictly one after the other.'],
+			}),
+		);
+	}
+	tables.push(await expiryCheck(context));
+	return { tables, goals: goalsOf(context, byLatency, tables) };
+}
+
+function goalsOf(context: BenchContext, byLatency: Map<number, Map<string, Record<string, number[]>>>, tables: Table[]): Goal[] {
+	const { settings } = context;
+	const main = byLatency.get(settings.latencyMs);
+	const zero = byLatency.get(settings.extraLatencyMs);
+	const value = (samples: Map<string, Record<string, number[]>> | undefined, key: string, metric: string) => median(samples?.get(key)?.[metric] ?? []);
+	const nodeKeys = ['node-embedded c1', ...(context.n8n ? ['node-n8n c1'] : [])];
+	const goals: Goal[] = [];
+
+	const perJob = nodeKeys.map((key) => `${key}: ${value(main, key, 'requestsPerJob').toFixed(3)}`);
+	goals.push({
+		scenario: 1,
+		goal: 'HTTP requests per started job: 1.00',
+		met: nodeKeys.every((key) => value(main, key, 'requestsPerJob') === 1),
+		measured: perJob.join('; '),
+	});
+	const stored = nodeKeys.map((key) => `${key}: ${value(main, key, 'tokenRequests')}`);
+	goals.push({
+		scenario: 1,
+		goal: 'Token requests per execution: 0 when a valid token is stored',
+		met: nodeKeys.every((key) => value(main, key, 'tokenRequests') === 0),
+		measured: `median per execution ${stored.join('; ')}`,
+	});
+	const expiry = tables.find((candidate) => candidate.id === 's1-expiry');
+	const expiryRows = expiry?.rows.filter((row) => nodeKeys.includes(row.key)) ?? [];
+	goals.push({
+		scenario: 1,
+		goal: 'Token requests: 1 per expiry',
+		met: expiryRows.length > 0 ? expiryRows.every((row) => row.metrics.tokensPerExpiry?.median === 1) : undefined,
+		measured: expiryRows.map((row) => `${row.key}: ${row.metrics.tokenRequests?.median} token requests for ${row.metrics.expiredTokens?.median} expiries`).join('; '),
+	});
+
+	const runners = [
+		{ prefix: 'node-embedded', name: 'embedded runner', contender: context.embedded as Contender },
+		...(context.n8n ? [{ prefix: 'node-n8n', name: 'real n8n', contender: context.n8n.node as Contender }] : []),
+	];
+	for (const concurrency of settings.concurrencies) {
+		const baselineKey = `undici c${concurrency}`;
+		const baseline = value(main, baselineKey, 'wallS');
+		for (const runner of runners) {
+			const key = `${runner.prefix} c${concurrency}`;
+			const goal = `Within 1.25x of raw undici at concurrency ${concurrency} (${runner.name})`;
+			const reason = runner.contender.unsupported(startTask('starts', settings.jobs, concurrency));
+			if (reason) {
+				const sequential = value(main, `${runner.prefix} c1`, 'wallS');
+				goals.push({
+					scenario: 2,
+					goal,
+					met: false,
+					measured: `no run (${reason}); its only mode takes ${sequential.toFixed(2)} s, ${(sequential / baseline).toFixed(2)}x undici at ${concurrency} (${baseline.toFixed(2)} s)`,
+					cause: `The node has no concurrency setting: its router awaits each item before starting the next. Measured average requests in flight: ${value(main, `${runner.prefix} c1`, 'inFlight').toFixed(2)}, against ${value(main, baselineKey, 'inFlight').toFixed(2)} for undici at ${concurrency}.`,
+				});
+				continue;
+			}
+			const nodeWall = value(main, key, 'wallS');
+			const ratioValue = nodeWall / baseline;
+			const overheadMs = value(zero, key, 'msPerJob') - value(zero, baselineKey, 'msPerJob');
+			goals.push({
+				scenario: 2,
+				goal,
+				met: ratioValue <= 1.25,
+				measured: `${nodeWall.toFixed(2)} s vs ${baseline.toFixed(2)} s: ${ratioValue.toFixed(2)}x at ${settings.latencyMs} ms latency`,
+				...(ratioValue > 1.25
+					? {
+							cause: `Per-job work beside the request: at ${settings.extraLatencyMs} ms latency the node needs ${value(zero, key, 'msPerJob').toFixed(2)} ms per job, undici ${value(zero, baselineKey, 'msPerJob').toFixed(2)} ms (${overheadMs.toFixed(2)} ms more, ${((overheadMs / settings.latencyMs) * 100).toFixed(0)}% of the ${settings.latencyMs} ms latency); requests in flight ${value(main, key, 'inFlight').toFixed(2)} against ${value(main, baselineKey, 'inFlight').toFixed(2)}.`,
+						}
+					: {}),
+			});
+		}
+	}
+	return goals;
+}
