@@ -110,7 +110,8 @@ export function redactSecrets(text: string): string {
 		.replace(/((?:access|refresh|id)_token|client_secret|password)("?\s*[:=]\s*"?)[^\s"',&]+/gi, '$1$2[redacted]');
 }
 
-function looksLikeHtml(body: unknown): boolean {
+/** The site's web pages (sign-in, not found), which a wrong address reaches instead of the API. */
+export function looksLikeHtml(body: unknown): boolean {
 	return typeof body === 'string' && /^\s*<(!doctype|html|head|body)/i.test(body);
 }
 

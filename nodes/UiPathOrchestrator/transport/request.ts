@@ -5,7 +5,7 @@ import type { UiPathEndpoints } from '../../../credentials/auth/endpoints';
 import { resolveUiPathEndpoints } from '../../../credentials/auth/endpoints';
 import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
-import { toUiPathApiError } from './errors';
+import { looksLikeHtml, toUiPathApiError } from './errors';
 import { describeFolder, folderHeaders } from './folder';
 import { withRetries } from './retry';
 
@@ -58,10 +58,6 @@ const SERVICE_HINT: Record<UiPathService, string> = {
 	portal: 'Listing organizations and tenants this way needs an Automation Cloud or Automation Suite credential.',
 	cloudRpa: 'This listing needs the 2019 (legacy2019) identity preset.',
 };
-
-function looksLikeHtml(response: unknown): boolean {
-	return typeof response === 'string' && /^\s*<(!doctype|html|head|body)/i.test(response);
-}
 
 /** The only function in the package that sends a request to UiPath. */
 export async function uiPathApiRequest<T = IDataObject>(
