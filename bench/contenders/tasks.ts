@@ -31,6 +31,8 @@ export interface TaskResult {
 	items: number;
 	/** Scenario 4: when each job's item left the node, epoch ms, by job Id. */
 	outputAt?: Record<string, number>;
+	/** Embedded runner only: how often n8n's credentials helper loaded the stored credential (a database read in n8n). */
+	credentialLoads?: number;
 }
 
 /** Items given to the first node: `{ n }` for n = 0..count-1. */

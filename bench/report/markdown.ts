@@ -30,9 +30,10 @@ export function tableMarkdown(table: Table): string {
 		`| ${header.map(escape).join(' | ')} |`,
 		`| ${header.map((_, index) => (index < 2 ? '---' : '---:')).join(' | ')} |`,
 	];
+	const baselines = new Set(table.rows.map((row) => row.baseline));
 	for (const row of table.rows) {
 		const variant = row.unsupported ? `not available: ${row.unsupported}` : (row.variant ?? '');
-		const baseline = row.baseline ? '' : row.unsupported ? '' : ' (baseline)';
+		const baseline = baselines.has(row.key) ? ' (baseline)' : '';
 		lines.push(`| ${escape(row.label + baseline)} | ${escape(variant)} | ${table.columns.map((column) => escape(cell(row, column))).join(' | ')} |`);
 	}
 	if (table.notes.length > 0) lines.push('', ...table.notes.map((note) => `- ${note}`));

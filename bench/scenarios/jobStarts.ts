@@ -8,14 +8,16 @@ import { setTimeout as sleep } from 'timers/promises';
 import type { Contender } from '../contenders/contender';
 import type { Task } from '../contenders/tasks';
 import { interleave, measureRun, table, type Entry, type Metrics } from '../lib/measure';
+import { profileProcess, type ProfileSummary } from '../lib/profile';
 import type { BenchSandbox } from '../lib/sandboxes';
-import { median } from '../lib/stats';
+import { median, summarize } from '../lib/stats';
 import type { Column, Goal, Table } from '../report/model';
 import type { BenchContext } from './context';
 
 const START_COLUMNS: Column[] = [
 	{ metric: 'wallS', title: 'wall time (s)', digits: 2, ratio: true, range: true },
 	{ metric: 'requestsPerJob', title: 'requests per started job', digits: 3 },
+	{ metric: 'credentialLoadsPerJob', title: 'credential loads per job', digits: 1 },
 	{ metric: 'tokenRequests', title: 'token requests per execution (token stored)', digits: 0 },
 	{ metric: 'firstExecutionTokens', title: 'token requests, first execution (nothing stored)', digits: 0 },
 	{ metric: 'peakGrowthMb', title: 'peak memory growth (MiB)', digits: 0 },
@@ -79,6 +81,7 @@ async function measureStarts(bench: BenchSandbox, contender: Contender, task: Ta
 		peakGrowthMb: run.peakGrowthMb,
 		expiredTokens: run.tally.expiredTokens,
 		unauthorized: run.tally.unauthorized,
+		...(run.result.credentialLoads === undefined ? {} : { credentialLoadsPerJob: run.result.credentialLoads / task.count }),
 	};
 }
 
@@ -113,6 +116,74 @@ async function expiryCheck(context: BenchContext): Promise<Table> {
 			'n8n-nodes-uipath-orchestrator renews its cached token 60 s before it expires, so with any lifetime under 60 s it requests a token for every call and never meets a 401; with UiPath\'s usual 3600 s it requests one per 59 minutes per n8n process.',
 		],
 	});
+}
+
+const PROFILE_CATEGORIES: Array<{ metric: string; category: string; title: string }> = [
+	{ metric: 'ours', category: 'this package (node and credential code)', title: 'this package' },
+	{ metric: 'credentials', category: 'credentials: load, decrypt, resolve', title: 'credentials load/decrypt' },
+	{ metric: 'database', category: 'database (sqlite, TypeORM)', title: 'database' },
+	{ metric: 'expressions', category: 'expressions', title: 'expressions' },
+	{ metric: 'http', category: 'HTTP client (axios, Node http/net/tls)', title: 'HTTP client' },
+	{ metric: 'core', category: 'n8n-core / n8n-workflow execution', title: 'n8n-core/workflow' },
+	{ metric: 'server', category: 'n8n server (webhooks, executions, events)', title: 'n8n server' },
+	{ metric: 'gc', category: 'garbage collection', title: 'GC' },
+	{ metric: 'native', category: 'native (V8, libuv, JSON, crypto)', title: 'native' },
+	{ metric: 'other', category: 'other JavaScript', title: 'other JS' },
+];
+
+/** One extra run per contender at the extra latency under a CPU profile: where each job's CPU time goes. */
+async function profileStarts(context: BenchContext): Promise<{ table: Table; summaries: Map<string, ProfileSummary> }> {
+	const { settings, sandboxes, log } = context;
+	const bench = sandboxes.starts;
+	bench.sandbox.state.latencyMs = settings.extraLatencyMs;
+	const entries = supported(entriesFor(context, bench.target.name, settings.extraLatencyJobs)).filter(
+		(entry) => entry.key.endsWith(' c1') && entry.contender !== context.undici,
+	);
+	const samples = new Map<string, Record<string, number[]>>();
+	const summaries = new Map<string, ProfileSummary>();
+	for (const entry of entries) {
+		const task = entry.task as Task & { kind: 'startJobs' };
+		try {
+			const { summary } = await profileProcess(entry.contender.pid(), async () => await entry.contender.run(task));
+			await entry.contender.settle?.();
+			summaries.set(entry.key, summary);
+			const share = (category: string) => (summary.categories.find((candidate) => candidate.name === category)?.share ?? 0) * 100;
+			samples.set(entry.key, {
+				cpuMsPerJob: [summary.busyMs / task.count],
+				...Object.fromEntries(PROFILE_CATEGORIES.map(({ metric, category }) => [metric, [share(category)]])),
+			});
+			log(`profile ${entry.key}: ${(summary.busyMs / task.count).toFixed(2)} ms CPU per job`);
+		} catch (error) {
+			log(`profile ${entry.key} failed: ${error instanceof Error ? error.message : String(error)}`);
+		}
+	}
+	const profiled = entries.filter((entry) => summaries.has(entry.key));
+	const notes = profiled.map((entry) => {
+		const top = summaries.get(entry.key)?.topFunctions.slice(0, 5) ?? [];
+		return `${entry.contender.label}, top functions by self time: ${top.map((item) => `${item.name} ${(item.share * 100).toFixed(0)}%`).join('; ')}.`;
+	});
+	return {
+		table: {
+			id: 's2-profile',
+			scenario: 2,
+			title: `Scenario 2b: where the CPU time of a job start goes (one extra run of ${settings.extraLatencyJobs} starts, ${settings.extraLatencyMs} ms latency, V8 CPU profile)`,
+			conditions: 'Sampled every 0.5 ms in the process that runs the contender (the n8n process for the real n8n); shares of its busy CPU time, in %',
+			columns: [
+				{ metric: 'cpuMsPerJob', title: 'CPU ms per job', digits: 2 },
+				...PROFILE_CATEGORIES.map(({ metric, title }) => ({ metric, title: `${title} %`, digits: 0 })),
+			],
+			rows: profiled.map((entry) => ({
+				key: entry.key,
+				contender: entry.contender.id,
+				label: entry.contender.label,
+				variant: entry.variant,
+				metrics: Object.fromEntries(Object.entries(samples.get(entry.key) ?? {}).map(([name, values]) => [name, summarize(values)])),
+				ratios: {},
+			})),
+			notes: ['Categories by the file of the sampled function; "native" is time outside JavaScript (V8 builtins such as JSON, libuv, crypto).', ...notes],
+		},
+		summaries,
+	};
 }
 
 export async function jobStarts(context: BenchContext): Promise<{ tables: Table[]; goals: Goal[] }> {
@@ -158,6 +229,7 @@ export async function jobStarts(context: BenchContext): Promise<{ tables: Table[
 					`"First execution" is the warm-up run (${settings.warmupJobs} items) with no token stored yet.`,
 					'The HTTP Request node sends every item at once (n8n has no setting to bound it), so its baseline is undici with all items in flight.',
 					'Raw undici fetches its token once, before the runs; it fetches again only after a 401.',
+					'Credential loads: how often n8n\'s credentials helper loaded the stored credential during the run, counted in the embedded runner; in a real n8n each load is a database read and a decryption.',
 					...(latency === settings.extraLatencyMs && jobs !== settings.jobs
 						? [`At ${latency} ms a run measures the per-job CPU cost, so it starts ${jobs} jobs instead of ${settings.jobs.toLocaleString('en-US')}.`]
 						: []),
@@ -176,10 +248,24 @@ export async function jobStarts(context: BenchContext): Promise<{ tables: Table[
 		);
 	}
 	tables.push(await expiryCheck(context));
-	return { tables, goals: goalsOf(context, byLatency, tables) };
+	const profile = await profileStarts(context);
+	tables.push(profile.table);
+	return { tables, goals: goalsOf(context, byLatency, tables, profile.summaries) };
 }
 
-function goalsOf(context: BenchContext, byLatency: Map<number, Map<string, Record<string, number[]>>>, tables: Table[]): Goal[] {
+/** The largest shares of a profile, as words for a goal's cause. */
+function profileWords(summary: ProfileSummary | undefined): string {
+	if (!summary) return '';
+	const parts = summary.categories.slice(0, 4).map((category) => `${category.name} ${(category.share * 100).toFixed(0)}%`);
+	return ` CPU profile of one run: ${parts.join(', ')}.`;
+}
+
+function goalsOf(
+	context: BenchContext,
+	byLatency: Map<number, Map<string, Record<string, number[]>>>,
+	tables: Table[],
+	profiles: Map<string, ProfileSummary>,
+): Goal[] {
 	const { settings } = context;
 	const main = byLatency.get(settings.latencyMs);
 	const zero = byLatency.get(settings.extraLatencyMs);
@@ -242,7 +328,7 @@ function goalsOf(context: BenchContext, byLatency: Map<number, Map<string, Recor
 				measured: `${nodeWall.toFixed(2)} s vs ${baseline.toFixed(2)} s: ${ratioValue.toFixed(2)}x at ${settings.latencyMs} ms latency`,
 				...(ratioValue > 1.25
 					? {
-							cause: `Per-job work beside the request: at ${settings.extraLatencyMs} ms latency the node needs ${value(zero, key, 'msPerJob').toFixed(2)} ms per job, undici ${value(zero, baselineKey, 'msPerJob').toFixed(2)} ms (${overheadMs.toFixed(2)} ms more, ${((overheadMs / settings.latencyMs) * 100).toFixed(0)}% of the ${settings.latencyMs} ms latency); requests in flight ${value(main, key, 'inFlight').toFixed(2)} against ${value(main, baselineKey, 'inFlight').toFixed(2)}.`,
+							cause: `Per-job work beside the request: at ${settings.extraLatencyMs} ms latency the node needs ${value(zero, key, 'msPerJob').toFixed(2)} ms per job, undici ${value(zero, baselineKey, 'msPerJob').toFixed(2)} ms (${overheadMs.toFixed(2)} ms more, ${((overheadMs / settings.latencyMs) * 100).toFixed(0)}% of the ${settings.latencyMs} ms latency); requests in flight ${value(main, key, 'inFlight').toFixed(2)} against ${value(main, baselineKey, 'inFlight').toFixed(2)}. Credential loads per job: ${value(main, 'node-embedded c1', 'credentialLoadsPerJob').toFixed(1)} (counted in the embedded runner; in n8n each is a database read and a decryption).${profileWords(profiles.get(key))}`,
 						}
 					: {}),
 			});

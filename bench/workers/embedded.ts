@@ -16,6 +16,19 @@ import { numberedItems, type Target, type Task, type TaskResult } from '../conte
 import { serveWorker } from '../lib/worker';
 
 const stores = new Map<string, { store: CredentialStore; target: Target }>();
+/** Credential loads by n8n's credentials helper (each one a database read and decryption in a real n8n). */
+let credentialLoads = 0;
+
+/** A store whose lookups are counted. */
+function countingStore(target: Target): CredentialStore {
+	const store = new CredentialStore([{ id: '1', name: `UiPath ${target.name}`, type: 'uiPathApi', data: uiPathApiData(target) }]);
+	const find = store.find.bind(store);
+	store.find = (id, type) => {
+		credentialLoads++;
+		return find(id, type);
+	};
+	return store;
+}
 
 function uiPathApiData(target: Target) {
 	return {
@@ -60,6 +73,12 @@ async function run(store: CredentialStore, nodes: Array<{ name: string; paramete
 }
 
 async function runTask(task: Task): Promise<TaskResult> {
+	credentialLoads = 0;
+	const result = await runCounted(task);
+	return { ...result, credentialLoads };
+}
+
+async function runCounted(task: Task): Promise<TaskResult> {
 	const { store, target } = storeFor(task.target);
 	if (task.kind === 'startJobs') {
 		const parameter = findConcurrencyParameter();
@@ -100,7 +119,7 @@ async function runTask(task: Task): Promise<TaskResult> {
 serveWorker({
 	async configure(targets: Target[]) {
 		for (const target of targets) {
-			stores.set(target.name, { store: new CredentialStore([{ id: '1', name: `UiPath ${target.name}`, type: 'uiPathApi', data: uiPathApiData(target) }]), target });
+			stores.set(target.name, { store: countingStore(target), target });
 		}
 		return { concurrencyParameter: findConcurrencyParameter()?.path.join('.') ?? null };
 	},
