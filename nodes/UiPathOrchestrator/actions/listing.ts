@@ -1,19 +1,154 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readPositiveInteger } from '../helpers/parameters';
+import type { FolderRef, OperationExecute, UiPathCredentialType } from '../helpers/interfaces';
+import { combineFilters, readDate, readFolder, readPositiveInteger } from '../helpers/parameters';
+import { odataString, uiPathApiRequestAllItems } from '../transport';
+import { folderLocator, odataFilterField, returnAllOrLimit } from './common.descriptions';
 
 /** `undefined` means every item; otherwise the Limit parameter. */
-export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
 	return readPositiveInteger(context, itemIndex, { label: 'Limit', name: 'limit' }, context.getNodeParameter('limit', itemIndex, 50));
 }
 
-export function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
+function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 }
 
 /** The user's raw OData filter, if any. */
-export function rawFilter(filters: IDataObject): string | undefined {
+function rawFilter(filters: IDataObject): string | undefined {
 	const value = typeof filters.odataFilter === 'string' ? filters.odataFilter.trim() : '';
 	return value || undefined;
+}
+
+/** What a filter's condition may consult besides its own value. */
+export interface FilterScope {
+	context: IExecuteFunctions;
+	itemIndex: number;
+	credentialType: UiPathCredentialType;
+	/** Unset for listings that are not folder-scoped. */
+	folder?: FolderRef;
+}
+
+/** One option of the Filters collection and the OData condition its value stands for. */
+export interface ListFilter {
+	option: INodeProperties;
+	condition: (value: unknown, scope: FilterScope) => string | undefined | Promise<string | undefined>;
+}
+
+export interface Listing {
+	resource: string;
+	/** The OData entity set, e.g. ODATA.releases. */
+	path: string;
+	/** Whether the listing runs in the folder of the Folder parameter. */
+	inFolder: boolean;
+	orderBy: 'Id asc' | 'Id desc';
+	/** In the order their conditions join the $filter; the raw OData filter always comes last. */
+	filters: ListFilter[];
+	toOutput: (value: IDataObject) => IDataObject;
+}
+
+/** "Name Contains": `contains(<field>, '<text>')`. */
+export function nameContains(entities: string, field = 'Name', what = 'name'): ListFilter {
+	return {
+		option: {
+			displayName: 'Name Contains',
+			name: 'name',
+			type: 'string',
+			default: '',
+			description: `Only ${entities} whose ${what} contains this text`,
+		},
+		condition: (value) => (value ? `contains(${field}, ${odataString(String(value))})` : undefined),
+	};
+}
+
+/** A text filter matched exactly: `<field> eq '<text>'`. */
+export function textEquals(displayName: string, name: string, field: string, description: string): ListFilter {
+	return {
+		option: { displayName, name, type: 'string', default: '', description },
+		condition: (value) => (value ? `${field} eq ${odataString(String(value))}` : undefined),
+	};
+}
+
+/** A multi-choice filter: `<field> eq 'a' or <field> eq 'b'`. */
+export function anyOf(
+	displayName: string,
+	name: string,
+	field: string,
+	values: readonly string[],
+	description: string,
+): ListFilter {
+	return {
+		option: {
+			displayName,
+			name,
+			type: 'multiOptions',
+			default: [],
+			options: values.map((value) => ({ name: value, value })),
+			description,
+		},
+		condition: (value) => {
+			const chosen = Array.isArray(value) ? (value as string[]) : [];
+			return chosen.length ? chosen.map((one) => `${field} eq ${odataString(one)}`).join(' or ') : undefined;
+		},
+	};
+}
+
+/** A bound on CreationTime (`ge` for after, `lt` for before), validated as a date. */
+export function createdBound(displayName: string, name: string, operator: 'ge' | 'lt'): ListFilter {
+	return {
+		option: { displayName, name, type: 'dateTime', default: '' },
+		condition: (value, { context, itemIndex }) =>
+			value
+				? `CreationTime ${operator} ${readDate(context, itemIndex, { label: displayName, name: `filters.${name}` }, value)}`
+				: undefined,
+	};
+}
+
+/** Options of a collection are listed by display name, as n8n's editor and linter expect. */
+function byDisplayName(a: INodeProperties, b: INodeProperties): number {
+	return a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
+}
+
+/** A Get Many operation: Folder (when folder-scoped), Return All/Limit, Filters with the raw OData filter; paged read. */
+export function listOperation(listing: Listing): { description: INodeProperties[]; execute: OperationExecute } {
+	const properties: INodeProperties[] = [
+		...(listing.inFolder ? [folderLocator] : []),
+		...returnAllOrLimit(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [...listing.filters.map((filter) => filter.option), odataFilterField].sort(byDisplayName),
+		},
+	];
+
+	async function execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		credentialType: UiPathCredentialType,
+	): Promise<IDataObject[]> {
+		const folder = listing.inFolder ? readFolder(this, itemIndex) : undefined;
+		const limit = readLimit(this, itemIndex);
+		const filters = readFilters(this, itemIndex);
+		const scope: FilterScope = { context: this, itemIndex, credentialType, folder };
+		const conditions: Array<string | undefined> = [];
+		for (const filter of listing.filters) conditions.push(await filter.condition(filters[filter.option.name], scope));
+		const $filter = combineFilters([...conditions, rawFilter(filters)]);
+		const items = await uiPathApiRequestAllItems(
+			this,
+			credentialType,
+			{ path: listing.path, ...(folder ? { folder } : {}), qs: { $orderby: listing.orderBy, ...($filter ? { $filter } : {}) } },
+			limit,
+		);
+		return items.map(listing.toOutput);
+	}
+
+	return {
+		description: updateDisplayOptions({ show: { resource: [listing.resource], operation: ['getAll'] } }, properties),
+		execute,
+	};
 }

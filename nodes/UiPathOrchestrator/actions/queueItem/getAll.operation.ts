@@ -1,60 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA, QUEUE_ITEM_STATUSES } from '../../helpers/constants';
-import type { FolderRef, ODataPage, QueueDefinition, UiPathCredentialType } from '../../helpers/interfaces';
+import type { ODataPage, QueueDefinition } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
-import { combineFilters, readFolder } from '../../helpers/parameters';
-import { describeFolder, odataString, uiPathApiRequest, uiPathApiRequestAllItems } from '../../transport';
-import { folderLocator, odataFilterField, returnAllOrLimit } from '../common.descriptions';
-import { rawFilter, readFilters, readLimit } from '../listing';
+import { describeFolder, odataString, uiPathApiRequest } from '../../transport';
+import { anyOf, listOperation, textEquals, type FilterScope, type ListFilter } from '../listing';
 
-const properties: INodeProperties[] = [
-	folderLocator,
-	...returnAllOrLimit(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			odataFilterField,
-			{
-				displayName: 'Queue Name',
-				name: 'queueName',
-				type: 'string',
-				default: '',
-				description: 'Only items of the queue with this name',
-			},
-			{
-				displayName: 'Reference',
-				name: 'reference',
-				type: 'string',
-				default: '',
-				description: 'Only items with this reference',
-			},
-			{
-				displayName: 'Statuses',
-				name: 'statuses',
-				type: 'multiOptions',
-				default: [],
-				options: QUEUE_ITEM_STATUSES.map((status) => ({ name: status, value: status })),
-				description: 'Only items in one of these statuses',
-			},
-		],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['queueItem'], operation: ['getAll'] } }, properties);
-
-async function queueIdByName(
-	context: IExecuteFunctions,
-	credentialType: UiPathCredentialType,
-	folder: FolderRef,
-	name: string,
-	itemIndex: number,
-): Promise<number> {
+async function queueIdByName({ context, credentialType, folder, itemIndex }: FilterScope, name: string): Promise<number> {
 	const response = await uiPathApiRequest<ODataPage<QueueDefinition>>(context, credentialType, {
 		path: ODATA.queueDefinitions,
 		folder,
@@ -70,28 +22,30 @@ async function queueIdByName(
 	return queue.Id;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	credentialType: UiPathCredentialType,
-): Promise<IDataObject[]> {
-	const folder = readFolder(this, itemIndex);
-	const limit = readLimit(this, itemIndex);
-	const filters = readFilters(this, itemIndex);
-	const statuses = Array.isArray(filters.statuses) ? (filters.statuses as string[]) : [];
-	const queueName = String(filters.queueName ?? '').trim();
-	const queueId = queueName ? await queueIdByName(this, credentialType, folder, queueName, itemIndex) : undefined;
-	const $filter = combineFilters([
-		queueId !== undefined ? `QueueDefinitionId eq ${queueId}` : undefined,
-		statuses.length ? statuses.map((status) => `Status eq ${odataString(status)}`).join(' or ') : undefined,
-		filters.reference ? `Reference eq ${odataString(String(filters.reference))}` : undefined,
-		rawFilter(filters),
-	]);
-	const items = await uiPathApiRequestAllItems(
-		this,
-		credentialType,
-		{ path: ODATA.queueItems, folder, qs: { $orderby: 'Id desc', ...($filter ? { $filter } : {}) } },
-		limit,
-	);
-	return items.map(withoutODataAnnotations);
-}
+/** Queue items carry their queue's Id, not its name: the name is looked up first. */
+const queueName: ListFilter = {
+	option: {
+		displayName: 'Queue Name',
+		name: 'queueName',
+		type: 'string',
+		default: '',
+		description: 'Only items of the queue with this name',
+	},
+	condition: async (value, scope) => {
+		const name = String(value ?? '').trim();
+		return name ? `QueueDefinitionId eq ${await queueIdByName(scope, name)}` : undefined;
+	},
+};
+
+export const { description, execute } = listOperation({
+	resource: 'queueItem',
+	path: ODATA.queueItems,
+	inFolder: true,
+	orderBy: 'Id desc',
+	filters: [
+		queueName,
+		anyOf('Statuses', 'statuses', 'Status', QUEUE_ITEM_STATUSES, 'Only items in one of these statuses'),
+		textEquals('Reference', 'reference', 'Reference', 'Only items with this reference'),
+	],
+	toOutput: withoutODataAnnotations,
+});
