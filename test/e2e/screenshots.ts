@@ -40,8 +40,8 @@ export class Editor {
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		const editor = new Editor(browser, page, client.server.baseUrl);
 		await page.goto(`${client.server.baseUrl}/signin`);
-		await page.fill('#emailOrLdapLoginId', client.owner.email);
-		await page.fill('#password', client.owner.password);
+		await page.fill('input[type="email"]', client.owner.email);
+		await page.fill('input[type="password"]', client.owner.password);
 		await page.click('button:has-text("Sign in")');
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
 		await mkdir(IMAGES_DIR, { recursive: true });
@@ -85,13 +85,22 @@ export class Editor {
 	async finishedExecution(workflowId: string, executionId: string, nodeCount: number): Promise<string> {
 		const { page } = this;
 		await page.goto(`${this.baseUrl}/workflow/${workflowId}/executions/${executionId}`);
-		const succeeded = page.locator('[data-test-id="canvas-node-status-success"]');
-		await succeeded.nth(nodeCount - 1).waitFor({ state: 'visible', timeout: 30_000 });
+		// n8n 2.41 draws the execution on the page; older versions in an iframe.
+		const succeeded = async () => {
+			const counts = await Promise.all(
+				page.frames().map(async (frame) => await frame.locator('[data-test-id="canvas-node-status-success"]').count()),
+			);
+			return Math.max(0, ...counts);
+		};
+		const deadline = Date.now() + 30_000;
+		while ((await succeeded()) < nodeCount && Date.now() < deadline) await page.waitForTimeout(250);
+		const count = await succeeded();
+		expect(count >= nodeCount, `${count} of ${nodeCount} nodes are shown as succeeded`);
 		const checklist = page.locator('[data-test-id="suggested-actions-close"]');
 		if (await checklist.isVisible()) await checklist.click();
 		await page.waitForTimeout(500);
 		await page.screenshot({ path: IMAGES.execution });
-		return `${await succeeded.count()} nodes succeeded`;
+		return `${count} nodes succeeded`;
 	}
 
 	/** The OAuth2 credential's form after Connect: n8n shows it connected. */

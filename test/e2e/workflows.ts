@@ -52,8 +52,21 @@ export async function createCredential(client: N8nClient, name: string, type: st
 /** Creates the workflow through the public API and publishes (activates) it. */
 export async function createActiveWorkflow(client: N8nClient, workflow: WorkflowJson): Promise<string> {
 	const { id } = await client.api<{ id: string }>('POST', '/workflows', workflow);
-	await client.api('POST', `/workflows/${id}/publish`, {});
+	await publishWorkflow(client, id, 'publish');
 	return id;
+}
+
+/** `publish`/`unpublish` since n8n 2.9 or so; older 2.x only has what they replaced, `activate`/`deactivate`. */
+export async function publishWorkflow(client: N8nClient, workflowId: string, action: 'publish' | 'unpublish'): Promise<void> {
+	const response = await client.http.request(`${client.server.baseUrl}/api/v1/workflows/${workflowId}/${action}`, {
+		body: {},
+		headers: { 'X-N8N-API-KEY': client.apiKey },
+	});
+	if (response.status === 404 || response.status === 405) {
+		await client.api('POST', `/workflows/${workflowId}/${action === 'publish' ? 'activate' : 'deactivate'}`, {});
+		return;
+	}
+	expectStatus(response, [200], `POST /api/v1/workflows/${workflowId}/${action}`);
 }
 
 /**

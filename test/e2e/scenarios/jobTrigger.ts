@@ -5,7 +5,15 @@ import type { E2eContext } from '../context';
 import { expectStatus, HttpClient, poll } from '../http';
 import { TRIGGER_NODE } from '../loadedTypes';
 import { expect } from '../report';
-import { createActiveWorkflow, executionsOf, loadWorkflowTemplate, nodeOutput, useCredential, type CredentialRef } from '../workflows';
+import {
+	createActiveWorkflow,
+	executionsOf,
+	loadWorkflowTemplate,
+	nodeOutput,
+	publishWorkflow,
+	useCredential,
+	type CredentialRef,
+} from '../workflows';
 import { invoiceEchoRelease } from './webhookStartJob';
 
 /**
@@ -57,7 +65,7 @@ export async function jobTrigger(context: E2eContext, credential: CredentialRef)
 	const delivery = sandbox.state.webhookDeliveries.find((entry) => entry.url === deliveryUrl && entry.type === 'job.completed');
 	expect(delivery?.status === 200, `n8n answered the signed delivery with ${String(delivery?.status ?? delivery?.error)}`);
 
-	await client.api('POST', `/workflows/${workflowId}/unpublish`, {});
+	await publishWorkflow(client, workflowId, 'unpublish');
 	await poll(
 		'deactivation to remove the Orchestrator subscription',
 		async () => ([...store.webhooks.values()].some((webhook) => webhook.Url === deliveryUrl) ? undefined : true),
