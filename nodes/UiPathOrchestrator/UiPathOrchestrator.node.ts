@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
 import * as folder from './actions/folder/Folder.resource';
 import * as job from './actions/job/Job.resource';
 import * as queueItem from './actions/queueItem/QueueItem.resource';
@@ -23,21 +24,9 @@ export class UiPathOrchestrator implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'uiPathApi', required: true, displayOptions: { show: { authentication: ['uiPathApi'] } } },
-			{ name: 'uiPathOAuth2Api', required: true, displayOptions: { show: { authentication: ['uiPathOAuth2Api'] } } },
-		],
+		credentials: uiPathCredentials,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'API (Client Credentials, Token or On-Premises)', value: 'uiPathApi' },
-					{ name: 'OAuth2 (Connect Button)', value: 'uiPathOAuth2Api' },
-				],
-				default: 'uiPathApi',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
 import { searchFolders } from './methods/listSearch';
-import { authenticationProperty, triggerCredentials } from './triggers/descriptions';
 import { pollingProperties } from './triggers/polling/descriptions';
 import { jobFinishedStream } from './triggers/polling/jobs';
 import { pollStreams } from './triggers/polling/poll';
@@ -21,7 +21,7 @@ export class UiPathOrchestratorPollingTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: triggerCredentials,
+		credentials: uiPathCredentials,
 		properties: [authenticationProperty, ...pollingProperties],
 	};
 

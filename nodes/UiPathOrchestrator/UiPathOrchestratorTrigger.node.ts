@@ -1,8 +1,9 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
 import { searchFolders } from './methods/listSearch';
-import { authenticationProperty, optionalFolderLocator, processNameFilter, triggerCredentials } from './triggers/descriptions';
+import { optionalFolderLocator, processNameFilter } from './triggers/descriptions';
 import { receiveDelivery } from './triggers/webhook/delivery';
 import { EVENT_OPTIONS } from './triggers/webhook/events';
 import { createSubscription, deleteSubscription, subscriptionExists } from './triggers/webhook/subscription';
@@ -19,7 +20,7 @@ export class UiPathOrchestratorTrigger implements INodeType {
 		defaults: { name: 'UiPath Orchestrator Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: triggerCredentials,
+		credentials: uiPathCredentials,
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: [
 			authenticationProperty,

@@ -1,4 +1,21 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+
+/** The action node and both triggers sign in with either credential, chosen by the Authentication parameter. */
+export const uiPathCredentials: INodeCredentialDescription[] = [
+	{ name: 'uiPathApi', required: true, displayOptions: { show: { authentication: ['uiPathApi'] } } },
+	{ name: 'uiPathOAuth2Api', required: true, displayOptions: { show: { authentication: ['uiPathOAuth2Api'] } } },
+];
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'API (Client Credentials, Token or On-Premises)', value: 'uiPathApi' },
+		{ name: 'OAuth2 (Connect Button)', value: 'uiPathOAuth2Api' },
+	],
+	default: 'uiPathApi',
+};
 
 /** Folder-scoped operations run in this folder: X-UIPATH-OrganizationUnitId (list, ID) or X-UIPATH-FolderPath-Encoded (path). */
 export const folderLocator: INodeProperties = {

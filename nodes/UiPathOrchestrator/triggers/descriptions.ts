@@ -1,23 +1,6 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { folderLocator } from '../actions/common.descriptions';
-
-/** The same two credentials as the action node, chosen the same way. */
-export const triggerCredentials: INodeCredentialDescription[] = [
-	{ name: 'uiPathApi', required: true, displayOptions: { show: { authentication: ['uiPathApi'] } } },
-	{ name: 'uiPathOAuth2Api', required: true, displayOptions: { show: { authentication: ['uiPathOAuth2Api'] } } },
-];
-
-export const authenticationProperty: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'API (Client Credentials, Token or On-Premises)', value: 'uiPathApi' },
-		{ name: 'OAuth2 (Connect Button)', value: 'uiPathOAuth2Api' },
-	],
-	default: 'uiPathApi',
-};
 
 /** The action node's folder picker (list, ID or path), here as a filter that may stay empty. */
 export const optionalFolderLocator: INodeProperties = {
