@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { MAX_REFERENCE_LENGTH } from './constants';
 import type { FolderRef } from './interfaces';
 
 /** A parameter problem, naming the parameter (label and name) and the item. */
@@ -104,6 +105,15 @@ export function readJsonObject(
 		throw parameterError(context, itemIndex, parameter, `must be a JSON object, not ${kind}`, 'Give a JSON object such as {"InvoiceId": "INV-1"}.');
 	}
 	return value as IDataObject;
+}
+
+/** Options > Reference, trimmed; empty when not set. */
+export function readReference(context: IExecuteFunctions, itemIndex: number, options: IDataObject): string {
+	const reference = String(options.reference ?? '').trim();
+	if (reference.length > MAX_REFERENCE_LENGTH) {
+		throw parameterError(context, itemIndex, { label: 'Reference', name: 'options.reference' }, `is longer than ${MAX_REFERENCE_LENGTH} characters`);
+	}
+	return reference;
 }
 
 export function readPositiveInteger(

@@ -4,7 +4,6 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import {
 	MAX_INPUT_ARGUMENTS_LENGTH,
-	MAX_REFERENCE_LENGTH,
 	START_STRATEGIES,
 	type StartStrategy,
 } from '../../helpers/constants';
@@ -15,6 +14,7 @@ import {
 	readFolder,
 	readJsonObject,
 	readPositiveInteger,
+	readReference,
 	readRelease,
 } from '../../helpers/parameters';
 import { startJobsExactlyOnce } from '../../transport';
@@ -188,10 +188,7 @@ function readStartInfo(context: IExecuteFunctions, itemIndex: number, options: I
 	}
 
 	// A reference per item lets an ambiguous start be looked up instead of sent twice.
-	const reference = String(options.reference ?? '').trim() || `n8n-${randomUUID()}`;
-	if (reference.length > MAX_REFERENCE_LENGTH) {
-		throw parameterError(context, itemIndex, { label: 'Reference', name: 'options.reference' }, `is longer than ${MAX_REFERENCE_LENGTH} characters`);
-	}
+	const reference = readReference(context, itemIndex, options) || `n8n-${randomUUID()}`;
 
 	return {
 		...(release.key ? { ReleaseKey: release.key } : { ReleaseName: release.name }),

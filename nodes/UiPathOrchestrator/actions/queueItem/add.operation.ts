@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { MAX_REFERENCE_LENGTH, ODATA } from '../../helpers/constants';
+import { ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
-import { parameterError, readDate, readFolder, readJsonObject, readQueueName } from '../../helpers/parameters';
+import { readDate, readFolder, readJsonObject, readQueueName, readReference } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
 import { folderLocator, queueLocator } from '../common.descriptions';
 
@@ -72,10 +72,7 @@ export async function execute(
 	const queue = readQueueName(this, itemIndex);
 	const specificContent = readJsonObject(this, itemIndex, { label: 'Specific Content', name: 'specificContent' });
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const reference = String(options.reference ?? '').trim();
-	if (reference.length > MAX_REFERENCE_LENGTH) {
-		throw parameterError(this, itemIndex, { label: 'Reference', name: 'options.reference' }, `is longer than ${MAX_REFERENCE_LENGTH} characters`);
-	}
+	const reference = readReference(this, itemIndex, options);
 	const itemData: IDataObject = {
 		Name: queue,
 		SpecificContent: specificContent,
