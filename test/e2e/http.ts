@@ -142,3 +142,26 @@ export async function poll<T>(
 	}
 	throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${lastError ? ` (last error: ${lastError})` : ''}`);
 }
+
+/**
+ * Follows redirects the way a browser does (GET, cookies kept) and returns the answer of the first address that
+ * `isDestination` accepts (the application's callback), or of the first page that does not redirect. At most 15 hops.
+ */
+export async function followRedirects(
+	browser: HttpClient,
+	start: string,
+	isDestination: (url: URL) => boolean,
+): Promise<{ status: number; url: URL; text: string; hops: string[] }> {
+	let url = new URL(start);
+	const hops: string[] = [];
+	for (let hop = 0; hop < 15; hop++) {
+		hops.push(`${url.origin}${url.pathname}`);
+		const response = await browser.request(url);
+		const location = response.headers.get('location');
+		if (isDestination(url) || response.status < 300 || response.status >= 400 || !location) {
+			return { status: response.status, url, text: response.text, hops };
+		}
+		url = new URL(location, url);
+	}
+	throw new Error(`more than 15 redirects: ${hops.join(' → ')}`);
+}

@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
 
-import type { HttpClient } from './http';
+import { followRedirects, type HttpClient } from './http';
 import { PROJECT_ROOT } from './paths';
 import { track } from './processes';
 
@@ -43,27 +43,4 @@ export async function loginWithTool(sandboxUrl: string, browser: HttpClient): Pr
 	const printed = JSON.parse(stdout) as { values: LoginToolValues };
 	if (!printed.values.refreshToken) throw new Error('the login tool printed no refresh token');
 	return printed.values;
-}
-
-/**
- * Follows redirects the way a browser does (GET, cookies kept) until `isDestination` says the next hop is the
- * application's callback; returns that final answer. At most 15 hops.
- */
-export async function followRedirects(
-	browser: HttpClient,
-	start: string,
-	isDestination: (url: URL) => boolean,
-): Promise<{ status: number; url: URL; text: string; hops: string[] }> {
-	let url = new URL(start);
-	const hops: string[] = [];
-	for (let hop = 0; hop < 15; hop++) {
-		hops.push(`${url.origin}${url.pathname}`);
-		const response = await browser.request(url);
-		const location = response.headers.get('location');
-		if (isDestination(url) || response.status < 300 || response.status >= 400 || !location) {
-			return { status: response.status, url, text: response.text, hops };
-		}
-		url = new URL(location, url);
-	}
-	throw new Error(`more than 15 redirects: ${hops.join(' → ')}`);
 }

@@ -44,6 +44,8 @@ async function main(report: Report): Promise<void> {
 	const chromium = ensureChromium(join(logs, 'install-chromium.log'));
 	let packed: PackedPackage | undefined;
 	const packing = packPackage(join(logs, 'pack.log')).then((result) => (packed = result));
+	// Each is awaited in turn below; until then a quick failure must not count as unhandled.
+	for (const pending of [runtime, chromium, packing]) pending.catch(() => undefined);
 
 	const runtimeReady = await report.check('runtime: pinned Node 24 and n8n in .cache', async () => await runtime);
 	const chromiumReady = await report.check('runtime: Debian Chromium', async () => `${await chromium}`);

@@ -103,4 +103,3 @@ export function nodeOutput(execution: ExecutionSummary, nodeName: string): Recor
 	return execution.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0]?.[0]?.json;
 }
 
-export { expectStatus };
