@@ -28,10 +28,11 @@ function pinnedN8nVersion(): string {
 }
 
 export const N8N_VERSION = pinnedN8nVersion();
-/** The README's pictures come from the default pin; a run against another n8n keeps its pictures in .work. */
-export const IMAGES_DIR = process.env.E2E_N8N_PIN
-	? join(WORK_DIR, `images-n8n-${N8N_VERSION}`)
-	: join(PROJECT_ROOT, 'docs', 'images');
+/** The README's pictures are rewritten only on request (`--update-images`, default pin), so a test run leaves the tree clean. */
+export const IMAGES_DIR =
+	process.argv.includes('--update-images') && !process.env.E2E_N8N_PIN
+		? join(PROJECT_ROOT, 'docs', 'images')
+		: join(WORK_DIR, `images-n8n-${N8N_VERSION}`);
 export const N8N_CACHE_DIR = join(CACHE_DIR, `n8n-${N8N_VERSION}`);
 export const N8N_BIN = join(N8N_CACHE_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 export const PACK_DIR = join(CACHE_DIR, 'pack');
