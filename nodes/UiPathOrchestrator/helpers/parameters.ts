@@ -19,36 +19,57 @@ export function parameterError(
 	);
 }
 
-function locator(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: string } {
-	const raw = context.getNodeParameter(name, itemIndex, undefined) as INodeParameterResourceLocator | string | undefined;
+/** A resource locator's mode and trimmed value, whether n8n stored an object or a bare string (taken as an ID). */
+function locatorParts(raw: unknown): { mode: string; value: string } {
 	if (raw && typeof raw === 'object') {
-		return { mode: String(raw.mode ?? ''), value: String(raw.value ?? '').trim() };
+		const { mode, value } = raw as INodeParameterResourceLocator;
+		return { mode: String(mode ?? ''), value: String(value ?? '').trim() };
 	}
 	return { mode: 'id', value: String(raw ?? '').trim() };
+}
+
+function locator(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: string } {
+	return locatorParts(context.getNodeParameter(name, itemIndex, undefined));
+}
+
+/** What a Folder locator names: nothing, a folder, or a value that is neither a folder path nor a folder ID. */
+export type FolderReading =
+	| { kind: 'empty' }
+	| { kind: 'folder'; folder: FolderRef }
+	| { kind: 'notAPath' | 'notAnId'; value: string };
+
+/** The rules for a Folder value, shared by the action node and the triggers, which word their errors differently. */
+export function parseFolderLocator(raw: unknown): FolderReading {
+	const { mode, value } = locatorParts(raw);
+	if (!value) return { kind: 'empty' };
+	if (mode === 'path') {
+		const path = value.replace(/^\/+|\/+$/g, '');
+		return path ? { kind: 'folder', folder: { path } } : { kind: 'notAPath', value };
+	}
+	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) return { kind: 'notAnId', value };
+	return { kind: 'folder', folder: { id: Number(value) } };
 }
 
 const FOLDER = { label: 'Folder', name: 'folder' };
 
 export function readFolder(context: IExecuteFunctions, itemIndex: number): FolderRef {
-	const { mode, value } = locator(context, FOLDER.name, itemIndex);
-	if (!value) {
-		throw parameterError(
-			context,
-			itemIndex,
-			FOLDER,
-			'is required: this operation runs inside an Orchestrator folder',
-			'Choose the folder from the list, or give its ID or its full path such as Finance/Invoices.',
-		);
+	const reading = parseFolderLocator(context.getNodeParameter(FOLDER.name, itemIndex, undefined));
+	switch (reading.kind) {
+		case 'folder':
+			return reading.folder;
+		case 'empty':
+			throw parameterError(
+				context,
+				itemIndex,
+				FOLDER,
+				'is required: this operation runs inside an Orchestrator folder',
+				'Choose the folder from the list, or give its ID or its full path such as Finance/Invoices.',
+			);
+		case 'notAPath':
+			throw parameterError(context, itemIndex, FOLDER, `"${reading.value}" is not a folder path`);
+		case 'notAnId':
+			throw parameterError(context, itemIndex, FOLDER, `"${reading.value}" is not a folder ID (a whole number)`, 'Use By Path to name the folder by its path instead.');
 	}
-	if (mode === 'path') {
-		const path = value.replace(/^\/+|\/+$/g, '');
-		if (!path) throw parameterError(context, itemIndex, FOLDER, `"${value}" is not a folder path`);
-		return { path };
-	}
-	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-		throw parameterError(context, itemIndex, FOLDER, `"${value}" is not a folder ID (a whole number)`, 'Use By Path to name the folder by its path instead.');
-	}
-	return { id: Number(value) };
 }
 
 export interface ReleaseRef {

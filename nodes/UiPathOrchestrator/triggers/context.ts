@@ -1,7 +1,8 @@
-import type { IHookFunctions, INodeParameterResourceLocator, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
+import { parseFolderLocator } from '../helpers/parameters';
 
 /** The n8n contexts the two triggers run in. */
 export type TriggerContext = IHookFunctions | IPollFunctions | IWebhookFunctions;
@@ -12,21 +13,19 @@ export function credentialTypeOf(context: TriggerContext): UiPathCredentialType 
 
 /** The Folder parameter as a folder reference, or undefined when it is empty; a bad value is an error naming the parameter. */
 export function readOptionalFolder(context: TriggerContext): FolderRef | undefined {
-	const raw = context.getNodeParameter('folder', '') as INodeParameterResourceLocator | string;
-	const mode = typeof raw === 'object' && raw ? String(raw.mode ?? '') : 'id';
-	const value = String((typeof raw === 'object' && raw ? raw.value : raw) ?? '').trim();
-	if (!value) return undefined;
-	if (mode === 'path') {
-		const path = value.replace(/^\/+|\/+$/g, '');
-		if (!path) throw new NodeOperationError(context.getNode(), `Folder (folder) "${value}" is not a folder path`);
-		return { path };
+	const reading = parseFolderLocator(context.getNodeParameter('folder', ''));
+	switch (reading.kind) {
+		case 'folder':
+			return reading.folder;
+		case 'empty':
+			return undefined;
+		case 'notAPath':
+			throw new NodeOperationError(context.getNode(), `Folder (folder) "${reading.value}" is not a folder path`);
+		case 'notAnId':
+			throw new NodeOperationError(context.getNode(), `Folder (folder) "${reading.value}" is not a folder ID (a whole number)`, {
+				description: 'Use By Path to name the folder by its path, such as Finance/Invoices.',
+			});
 	}
-	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-		throw new NodeOperationError(context.getNode(), `Folder (folder) "${value}" is not a folder ID (a whole number)`, {
-			description: 'Use By Path to name the folder by its path, such as Finance/Invoices.',
-		});
-	}
-	return { id: Number(value) };
 }
 
 export function readRequiredFolder(context: TriggerContext): FolderRef {
