@@ -9,11 +9,13 @@
  * - `uiPathApiRequestPage(context, credentialType, request, { top, skip })` → `{ items, count? }`
  * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
+ * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
  */
 export { cancelSignalOf, type UiPathContext } from './context';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError } from './errors';
 export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
 export { findJobsByReference, getJob, isFinal, odataString, startJobsExactlyOnce, waitForJob } from './jobs';
 export { uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
+export { findQueueByName } from './queues';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, isAmbiguousFailure, withRetries, type RetryPolicy } from './retry';

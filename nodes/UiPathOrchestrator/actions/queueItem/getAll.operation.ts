@@ -1,18 +1,13 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA, QUEUE_ITEM_STATUSES } from '../../helpers/constants';
-import type { ODataPage, QueueDefinition } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
-import { describeFolder, odataString, uiPathApiRequest } from '../../transport';
+import { describeFolder, findQueueByName } from '../../transport';
 import { anyOf, listOperation, textEquals, type FilterScope, type ListFilter } from '../listing';
 
 async function queueIdByName({ context, credentialType, folder, itemIndex }: FilterScope, name: string): Promise<number> {
-	const response = await uiPathApiRequest<ODataPage<QueueDefinition>>(context, credentialType, {
-		path: ODATA.queueDefinitions,
-		folder,
-		qs: { $filter: `Name eq ${odataString(name)}`, $top: 1, $select: 'Id,Name' },
-	});
-	const queue = response.value?.[0];
+	// Folder-scoped listing: the builder always sets the folder.
+	const queue = await findQueueByName(context, credentialType, folder!, name);
 	if (!queue) {
 		throw new NodeOperationError(context.getNode(), `No queue named "${name}" in ${describeFolder(folder)}`, {
 			itemIndex,

@@ -2,10 +2,10 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
-import type { FolderRef, ODataPage, QueueDefinition } from '../../helpers/interfaces';
+import type { FolderRef } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
 import { combineFilters } from '../../helpers/parameters';
-import { describeFolder, odataString, uiPathApiRequest } from '../../transport';
+import { describeFolder, findQueueByName, odataString } from '../../transport';
 import { credentialTypeOf, folderFingerprint, readRequiredFolder } from '../context';
 import type { EventStream } from './stream';
 
@@ -36,12 +36,7 @@ function readStatuses(context: IPollFunctions): WatchedQueueItemStatus[] {
 }
 
 async function queueIdByName(context: IPollFunctions, folder: FolderRef, name: string): Promise<number> {
-	const response = await uiPathApiRequest<ODataPage<QueueDefinition>>(context, credentialTypeOf(context), {
-		path: ODATA.queueDefinitions,
-		folder,
-		qs: { $filter: `Name eq ${odataString(name)}`, $top: 1, $select: 'Id,Name' },
-	});
-	const queue = response.value?.[0];
+	const queue = await findQueueByName(context, credentialTypeOf(context), folder, name);
 	if (!queue) {
 		throw new NodeOperationError(context.getNode(), `Queue Name (queueName) "${name}" is not a queue in ${describeFolder(folder)}`, {
 			description: 'Check the queue name and the folder.',
