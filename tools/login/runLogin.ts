@@ -8,13 +8,17 @@ import { discoverLegacyAccounts, discoverOrganization, organizationIdOf, type Re
 import { listenForCode } from './loopback';
 import { codeFromRedirect, isLoopback } from './redirect';
 
-export interface LoginOptions {
+/** Where to sign in, in the uiPathApi credential's own property names: the login reads them and pastes them back. */
+export interface SignInTarget {
 	identityPreset: IdentityPreset;
 	baseUrl?: string;
 	identityUrl?: string;
 	organization?: string;
 	tenant?: string;
 	clientId?: string;
+}
+
+export interface LoginOptions extends SignInTarget {
 	scope?: string;
 	redirectUri: string;
 	timeoutMs: number;
@@ -30,15 +34,9 @@ export interface LoginIo {
 	readRedirect(): Promise<string>;
 }
 
-/** The uiPathApi fields the person pastes, in the credential's own property names. */
-export interface CredentialValues {
+/** The uiPathApi fields the person pastes. */
+export interface CredentialValues extends SignInTarget {
 	authType: 'refreshToken';
-	identityPreset: IdentityPreset;
-	baseUrl?: string;
-	identityUrl?: string;
-	organization?: string;
-	tenant?: string;
-	clientId?: string;
 	refreshToken: string;
 }
 
