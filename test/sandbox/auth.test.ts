@@ -1,9 +1,9 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox } from '../../sandbox';
 import { FOLDERS } from '../../sandbox/fixtures';
 import { ROUTES } from '../../sandbox/orchestrator';
 import type { Route } from '../../sandbox/orchestrator/context';
 import { openApiValidator } from '../support/openapi';
-import { clientToken, orchestratorClient, sleep } from './client';
+import { clientToken, orchestratorClient, sandboxSuite, sleep } from './client';
 
 const ACTION = 'UiPath.Server.Configuration.OData';
 
@@ -42,20 +42,13 @@ const ROUTE_SAMPLES: [string, string][] = [
 ];
 
 describe('sandbox Orchestrator: tokens and scopes', () => {
-	let sandbox: Sandbox;
-	let call: ReturnType<typeof orchestratorClient>;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-		call = orchestratorClient(sandbox);
-	});
-	afterAll(() => sandbox.close());
+	const suite = sandboxSuite();
 
 	const unauthenticated = { message: 'You are not authenticated!', errorCode: 0, traceId: expect.stringMatching(/^[0-9a-f]{32}$/) };
 
 	test('no token, or an unknown one, answers 401 with WWW-Authenticate', async () => {
 		for (const token of [null, 'not-a-token']) {
-			const answer = await call('GET', '/odata/Releases', { token, folder: FOLDERS.shared });
+			const answer = await suite.call('GET', '/odata/Releases', { token, folder: FOLDERS.shared });
 			expect(answer.status).toBe(401);
 			expect(answer.json).toEqual(unauthenticated);
 			expect(answer.headers.get('www-authenticate')).toBe('Bearer');
@@ -63,7 +56,7 @@ describe('sandbox Orchestrator: tokens and scopes', () => {
 	});
 
 	test('the token is checked before the folder header', async () => {
-		expect((await call('GET', '/odata/Releases', { token: null })).status).toBe(401);
+		expect((await suite.call('GET', '/odata/Releases', { token: null })).status).toBe(401);
 	});
 
 	test('an expired access token answers 401', async () => {
@@ -83,8 +76,8 @@ describe('sandbox Orchestrator: tokens and scopes', () => {
 	});
 
 	test('a token without the route scope answers 403 naming the scopes', async () => {
-		const token = await clientToken(sandbox, 'OR.Folders.Read');
-		const answer = await call('GET', '/odata/Jobs', { token, folder: FOLDERS.shared });
+		const token = await clientToken(suite.sandbox, 'OR.Folders.Read');
+		const answer = await suite.call('GET', '/odata/Jobs', { token, folder: FOLDERS.shared });
 		expect(answer.status).toBe(403);
 		expect(answer.json).toEqual({
 			message: expect.stringContaining('OR.Jobs or OR.Jobs.Read'),
@@ -94,16 +87,16 @@ describe('sandbox Orchestrator: tokens and scopes', () => {
 	});
 
 	test('read scopes read, write scopes write: OR.Jobs.Read cannot start a job', async () => {
-		const token = await clientToken(sandbox, 'OR.Jobs.Read');
-		expect((await call('GET', '/odata/Jobs', { token, folder: FOLDERS.shared })).status).toBe(200);
-		const start = await call('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', {
+		const token = await clientToken(suite.sandbox, 'OR.Jobs.Read');
+		expect((await suite.call('GET', '/odata/Jobs', { token, folder: FOLDERS.shared })).status).toBe(200);
+		const start = await suite.call('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', {
 			token,
 			folder: FOLDERS.shared,
 			body: { startInfo: { ReleaseName: 'Invoice Echo' } },
 		});
 		expect(start.status).toBe(403);
 		expect(start.json.message).toContain('OR.Jobs or OR.Jobs.Write');
-		expect(sandbox.state.store.jobs.size).toBe(0);
+		expect(suite.sandbox.state.store.jobs.size).toBe(0);
 	});
 
 	test('every route asks for the OR.* scopes orchestrator.yaml lists for its operation', async () => {
@@ -133,17 +126,17 @@ describe('sandbox Orchestrator: tokens and scopes', () => {
 			['OR.Users.Read', '/odata/Users/UiPath.Server.Configuration.OData.GetCurrentUser'],
 		];
 		const tokens = new Map<string, string>();
-		for (const [scope] of areas) if (!tokens.has(scope)) tokens.set(scope, await clientToken(sandbox, scope));
+		for (const [scope] of areas) if (!tokens.has(scope)) tokens.set(scope, await clientToken(suite.sandbox, scope));
 		for (const [scope, path, folder] of areas) {
 			for (const [other, token] of tokens) {
-				const status = (await call('GET', path, { token, folder })).status;
+				const status = (await suite.call('GET', path, { token, folder })).status;
 				expect([scope, other, path, status]).toEqual([scope, other, path, other === scope ? 200 : 403]);
 			}
 		}
 	});
 
 	test('the personal access token carries every scope the node needs', async () => {
-		for (const path of ['/odata/Folders', '/odata/Processes', '/odata/Webhooks']) expect((await call('GET', path)).status).toBe(200);
-		expect((await call('GET', '/odata/Jobs', { folder: FOLDERS.shared })).status).toBe(200);
+		for (const path of ['/odata/Folders', '/odata/Processes', '/odata/Webhooks']) expect((await suite.call('GET', path)).status).toBe(200);
+		expect((await suite.call('GET', '/odata/Jobs', { folder: FOLDERS.shared })).status).toBe(200);
 	});
 });

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
 
 export interface ErrorBody {
 	message: string;
@@ -48,6 +48,19 @@ export function orchestratorClient(sandbox: Sandbox, base = sandbox.state.creden
 		}
 		return { status: response.status, headers: response.headers, text, json };
 	};
+}
+
+export type OrchestratorCall = ReturnType<typeof orchestratorClient>;
+
+/** A sandbox for the enclosing describe block (started before its tests, closed after them) and a client for its Orchestrator. */
+export function sandboxSuite(options?: SandboxOptions): { sandbox: Sandbox; call: OrchestratorCall } {
+	const suite = {} as { sandbox: Sandbox; call: OrchestratorCall };
+	beforeAll(async () => {
+		suite.sandbox = await startSandbox(options);
+		suite.call = orchestratorClient(suite.sandbox);
+	});
+	afterAll(() => suite.sandbox.close());
+	return suite;
 }
 
 /** A client-credentials access token with exactly these scopes. */

@@ -1,56 +1,48 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { FOLDERS, PROCESSES } from '../../sandbox/fixtures';
-import { orchestratorClient, type ODataList } from './client';
+import { type ODataList, sandboxSuite } from './client';
 
 const START = '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs';
 
 describe('sandbox: fault injection and rate limits', () => {
-	let sandbox: Sandbox;
-	let call: ReturnType<typeof orchestratorClient>;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ faults: [{ method: 'GET', path: '/odata/Processes', status5xxRate: 1, status5xx: 502, times: 1 }] });
-		call = orchestratorClient(sandbox);
-	});
-	afterAll(() => sandbox.close());
+	const suite = sandboxSuite({ faults: [{ method: 'GET', path: '/odata/Processes', status5xxRate: 1, status5xx: 502, times: 1 }] });
 	afterEach(() => {
-		sandbox.state.faults = [];
-		sandbox.state.rateLimit = undefined;
+		suite.sandbox.state.faults = [];
+		suite.sandbox.state.rateLimit = undefined;
 	});
 
 	const startJob = (reference: string) =>
-		call<ODataList>('POST', START, { folder: FOLDERS.shared, body: { startInfo: { ReleaseName: PROCESSES.quick, Reference: reference } } });
-	const jobsWithReference = (reference: string) => [...sandbox.state.store.jobs.values()].filter((job) => job.Reference === reference);
+		suite.call<ODataList>('POST', START, { folder: FOLDERS.shared, body: { startInfo: { ReleaseName: PROCESSES.quick, Reference: reference } } });
+	const jobsWithReference = (reference: string) => [...suite.sandbox.state.store.jobs.values()].filter((job) => job.Reference === reference);
 
 	test('rules given at start apply; times counts down and the rule then stops', async () => {
-		const failed = await call('GET', '/odata/Processes');
+		const failed = await suite.call('GET', '/odata/Processes');
 		expect(failed.status).toBe(502);
 		expect(failed.json).toMatchObject({ errorCode: 0, message: expect.stringContaining('502') });
-		expect((await call('GET', '/odata/Processes')).status).toBe(200);
-		expect(sandbox.state.faults[0].times).toBe(0);
+		expect((await suite.call('GET', '/odata/Processes')).status).toBe(200);
+		expect(suite.sandbox.state.faults[0].times).toBe(0);
 	});
 
 	test('a share of 5xx: rate 1 always fails before the request is served (no job is created)', async () => {
-		sandbox.state.faults.push({ path: START, status5xxRate: 1 });
+		suite.sandbox.state.faults.push({ path: START, status5xxRate: 1 });
 		const answer = await startJob('five-hundred');
 		expect(answer.status).toBe(503);
 		expect(jobsWithReference('five-hundred')).toHaveLength(0);
-		sandbox.state.faults[0].status5xxRate = 0;
+		suite.sandbox.state.faults[0].status5xxRate = 0;
 		expect((await startJob('five-hundred')).status).toBe(201);
 	});
 
 	test('a share of 5xx of one half fails some requests and serves the others', async () => {
-		sandbox.state.faults = [{ path: /\/odata\/Folders$/, status5xxRate: 0.5 }];
+		suite.sandbox.state.faults = [{ path: /\/odata\/Folders$/, status5xxRate: 0.5 }];
 		const statuses = new Set<number>();
-		for (let attempt = 0; attempt < 40; attempt += 1) statuses.add((await call('GET', '/odata/Folders')).status);
+		for (let attempt = 0; attempt < 40; attempt += 1) statuses.add((await suite.call('GET', '/odata/Folders')).status);
 		expect(statuses).toEqual(new Set([200, 503]));
 	});
 
 	test('added latency applies only to the matching method and path', async () => {
-		sandbox.state.faults = [{ method: 'GET', path: '/odata/Folders', latencyMs: 500 }];
+		suite.sandbox.state.faults = [{ method: 'GET', path: '/odata/Folders', latencyMs: 500 }];
 		const time = async (method: string, path: string) => {
 			const started = Date.now();
-			await call(method, path);
+			await suite.call(method, path);
 			return Date.now() - started;
 		};
 		expect(await time('GET', '/odata/Folders')).toBeGreaterThanOrEqual(490);
@@ -58,26 +50,26 @@ describe('sandbox: fault injection and rate limits', () => {
 	});
 
 	test('a reset closes the connection before anything happens', async () => {
-		sandbox.state.faults = [{ path: START, reset: true, times: 1 }];
+		suite.sandbox.state.faults = [{ path: START, reset: true, times: 1 }];
 		await expect(startJob('reset')).rejects.toThrow();
 		expect(jobsWithReference('reset')).toHaveLength(0);
-		expect(sandbox.state.requests.at(-1)).toMatchObject({ path: expect.stringContaining('StartJobs'), outcome: 'reset', status: 0 });
+		expect(suite.sandbox.state.requests.at(-1)).toMatchObject({ path: expect.stringContaining('StartJobs'), outcome: 'reset', status: 0 });
 	});
 
 	test('dropAfterCreate: the job exists, but the connection drops before the answer', async () => {
-		sandbox.state.faults = [{ method: 'POST', path: START, dropAfterCreate: true, times: 1 }];
+		suite.sandbox.state.faults = [{ method: 'POST', path: START, dropAfterCreate: true, times: 1 }];
 		await expect(startJob('dropped')).rejects.toThrow();
 		expect(jobsWithReference('dropped')).toHaveLength(1);
-		const found = await call<ODataList>('GET', '/odata/Jobs', { folder: FOLDERS.shared, query: { $filter: "Reference eq 'dropped'" } });
+		const found = await suite.call<ODataList>('GET', '/odata/Jobs', { folder: FOLDERS.shared, query: { $filter: "Reference eq 'dropped'" } });
 		expect(found.json.value).toHaveLength(1);
 	});
 
 	test("dropAfterCreate 'hang': the job exists and the request never gets an answer", async () => {
-		sandbox.state.faults = [{ path: START, dropAfterCreate: 'hang', times: 1 }];
-		const request = fetch(`${sandbox.state.credentials.orchestratorUrl}${START}`, {
+		suite.sandbox.state.faults = [{ path: START, dropAfterCreate: 'hang', times: 1 }];
+		const request = fetch(`${suite.sandbox.state.credentials.orchestratorUrl}${START}`, {
 			method: 'POST',
 			headers: {
-				Authorization: `Bearer ${sandbox.state.credentials.personalAccessToken}`,
+				Authorization: `Bearer ${suite.sandbox.state.credentials.personalAccessToken}`,
 				'Content-Type': 'application/json',
 				'X-UIPATH-FolderPath': FOLDERS.shared,
 			},
@@ -86,35 +78,35 @@ describe('sandbox: fault injection and rate limits', () => {
 		});
 		await expect(request).rejects.toThrow(/aborted|timeout/i);
 		expect(jobsWithReference('hung')).toHaveLength(1);
-		expect(sandbox.state.requests.find((entry) => entry.body.includes('"hung"'))?.outcome).toBe('hung');
+		expect(suite.sandbox.state.requests.find((entry) => entry.body.includes('"hung"'))?.outcome).toBe('hung');
 	});
 
 	test('dropAfterCreate leaves refused requests alone', async () => {
-		sandbox.state.faults = [{ path: START, dropAfterCreate: true }];
-		const refused = await call('POST', START, { folder: FOLDERS.shared, body: { startInfo: { ReleaseName: 'Nope' } } });
+		suite.sandbox.state.faults = [{ path: START, dropAfterCreate: true }];
+		const refused = await suite.call('POST', START, { folder: FOLDERS.shared, body: { startInfo: { ReleaseName: 'Nope' } } });
 		expect(refused.status).toBe(404);
 	});
 
 	test('above the rate limit GET Jobs and GET QueueItems answer 429 with Retry-After; other routes do not', async () => {
-		sandbox.state.rateLimit = { requests: 3, perSeconds: 60 };
+		suite.sandbox.state.rateLimit = { requests: 3, perSeconds: 60 };
 		for (const path of ['/odata/Jobs', '/odata/QueueItems']) {
-			for (let attempt = 0; attempt < 3; attempt += 1) expect((await call('GET', path, { folder: FOLDERS.shared })).status).toBe(200);
-			const limited = await call('GET', path, { folder: FOLDERS.shared });
+			for (let attempt = 0; attempt < 3; attempt += 1) expect((await suite.call('GET', path, { folder: FOLDERS.shared })).status).toBe(200);
+			const limited = await suite.call('GET', path, { folder: FOLDERS.shared });
 			expect([path, limited.status]).toEqual([path, 429]);
 			expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(59);
 			expect(limited.json).toMatchObject({ errorCode: 0, message: expect.stringMatching(/Too many requests/) });
 		}
-		for (let attempt = 0; attempt < 5; attempt += 1) expect((await call('GET', '/odata/Releases', { folder: FOLDERS.shared })).status).toBe(200);
+		for (let attempt = 0; attempt < 5; attempt += 1) expect((await suite.call('GET', '/odata/Releases', { folder: FOLDERS.shared })).status).toBe(200);
 		expect((await startJob('not-limited')).status).toBe(201);
 	});
 
 	test('the window slides: after perSeconds the route answers again', async () => {
-		sandbox.state.rateLimit = { requests: 1, perSeconds: 2 };
-		expect((await call('GET', '/odata/Jobs', { folder: FOLDERS.shared })).status).toBe(200);
-		const limited = await call('GET', '/odata/Jobs', { folder: FOLDERS.shared });
+		suite.sandbox.state.rateLimit = { requests: 1, perSeconds: 2 };
+		expect((await suite.call('GET', '/odata/Jobs', { folder: FOLDERS.shared })).status).toBe(200);
+		const limited = await suite.call('GET', '/odata/Jobs', { folder: FOLDERS.shared });
 		expect(limited.status).toBe(429);
 		expect(['1', '2']).toContain(limited.headers.get('retry-after'));
 		await new Promise((resolve) => setTimeout(resolve, 2050));
-		expect((await call('GET', '/odata/Jobs', { folder: FOLDERS.shared })).status).toBe(200);
+		expect((await suite.call('GET', '/odata/Jobs', { folder: FOLDERS.shared })).status).toBe(200);
 	});
 });

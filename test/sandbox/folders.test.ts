@@ -1,24 +1,17 @@
-import { encodeFolderPath, startSandbox, type Sandbox } from '../../sandbox';
+import { encodeFolderPath } from '../../sandbox';
 import { FOLDERS, PROCESSES } from '../../sandbox/fixtures';
-import { orchestratorClient, type ODataList } from './client';
+import { type ODataList, sandboxSuite } from './client';
 
 describe('sandbox Orchestrator: the folder header', () => {
-	let sandbox: Sandbox;
-	let call: ReturnType<typeof orchestratorClient>;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-		call = orchestratorClient(sandbox);
-	});
-	afterAll(() => sandbox.close());
+	const suite = sandboxSuite();
 
 	const folder = (path: string) => {
-		const found = [...sandbox.state.store.folders.values()].find((candidate) => candidate.FullyQualifiedName === path);
+		const found = [...suite.sandbox.state.store.folders.values()].find((candidate) => candidate.FullyQualifiedName === path);
 		if (!found) throw new Error(`no folder ${path}`);
 		return found;
 	};
 	const releaseNames = async (headers: Record<string, string>) => {
-		const answer = await call<ODataList>('GET', '/odata/Releases', { headers });
+		const answer = await suite.call<ODataList>('GET', '/odata/Releases', { headers });
 		expect(answer.status).toBe(200);
 		return answer.json.value.map((release) => release.Name);
 	};
@@ -47,7 +40,7 @@ describe('sandbox Orchestrator: the folder header', () => {
 
 	test('without a folder header a folder-scoped route answers 400 with errorCode 1101', async () => {
 		for (const path of ['/odata/Releases', '/odata/Jobs', '/odata/Robots', '/odata/Sessions', '/odata/QueueDefinitions', '/odata/QueueItems', '/odata/Assets']) {
-			const answer = await call('GET', path);
+			const answer = await suite.call('GET', path);
 			expect([path, answer.status]).toEqual([path, 400]);
 			expect(answer.json).toEqual({
 				message: 'An organization unit is required for this action.',
@@ -67,7 +60,7 @@ describe('sandbox Orchestrator: the folder header', () => {
 			{ 'X-UIPATH-FolderPath-Encoded': Buffer.from('Shared').toString('base64') },
 		];
 		for (const headers of cases) {
-			const answer = await call('GET', '/odata/Releases', { headers });
+			const answer = await suite.call('GET', '/odata/Releases', { headers });
 			expect([headers, answer.status, answer.json.errorCode]).toEqual([headers, 400, 1100]);
 			expect(answer.json.message).toBe('Folder does not exist or the user does not have access to the folder.');
 		}
@@ -79,17 +72,17 @@ describe('sandbox Orchestrator: the folder header', () => {
 
 	test('tenant-level routes need no folder header', async () => {
 		for (const path of ['/odata/Folders', '/odata/Processes', '/odata/Webhooks', '/odata/Users/UiPath.Server.Configuration.OData.GetCurrentUser']) {
-			expect([path, (await call('GET', path)).status]).toEqual([path, 200]);
+			expect([path, (await suite.call('GET', path)).status]).toEqual([path, 200]);
 		}
 	});
 
 	test('Folders lists the tree; Folders(id) and api/Folders/GetAllForCurrentUser read it', async () => {
-		const list = await call<ODataList>('GET', '/odata/Folders', { query: { $filter: "startswith(FullyQualifiedName,'Finance')" } });
+		const list = await suite.call<ODataList>('GET', '/odata/Folders', { query: { $filter: "startswith(FullyQualifiedName,'Finance')" } });
 		expect(list.json.value.map((entry) => entry.FullyQualifiedName)).toEqual([FOLDERS.finance, FOLDERS.invoices]);
-		const one = await call('GET', `/odata/Folders(${folder(FOLDERS.shared).Id})`);
+		const one = await suite.call('GET', `/odata/Folders(${folder(FOLDERS.shared).Id})`);
 		expect(one.json).toMatchObject({ DisplayName: 'Shared', FullyQualifiedName: 'Shared', ParentId: null });
-		expect((await call('GET', '/odata/Folders(42)')).status).toBe(404);
-		const page = await call<{ PageItems: { FullyQualifiedName: string }[]; Count: number }>('GET', '/api/Folders/GetAllForCurrentUser', {
+		expect((await suite.call('GET', '/odata/Folders(42)')).status).toBe(404);
+		const page = await suite.call<{ PageItems: { FullyQualifiedName: string }[]; Count: number }>('GET', '/api/Folders/GetAllForCurrentUser', {
 			query: { skip: 1, take: 1 },
 		});
 		expect(page.json.Count).toBe(3);

@@ -1,6 +1,5 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { FAULT_INFO, FOLDERS, MACHINES, PROCESSES, ROBOTS } from '../../sandbox/fixtures';
-import { eventually, orchestratorClient, sleep, type ODataList } from './client';
+import { eventually, sandboxSuite, sleep, type ODataList } from './client';
 
 const START = '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs';
 const STOP_JOBS = '/odata/Jobs/UiPath.Server.Configuration.OData.StopJobs';
@@ -9,26 +8,22 @@ const stopJob = (id: number) => `/odata/Jobs(${id})/UiPath.Server.Configuration.
 type Job = Record<string, unknown> & { Id: number; State: string };
 
 describe('sandbox Orchestrator: jobs', () => {
-	let sandbox: Sandbox;
-	let call: ReturnType<typeof orchestratorClient>;
+	// 20 times real speed: a quick job runs 100 ms, the slow one 1.5 s.
+	const suite = sandboxSuite({ timeScale: 20 });
 	const releaseKey: Record<string, string> = {};
 	const robotIds: number[] = [];
 
 	beforeAll(async () => {
-		// 20 times real speed: a quick job runs 100 ms, the slow one 1.5 s.
-		sandbox = await startSandbox({ timeScale: 20 });
-		call = orchestratorClient(sandbox);
-		for (const release of (await call<ODataList>('GET', '/odata/Releases', { folder: FOLDERS.shared })).json.value) {
+		for (const release of (await suite.call<ODataList>('GET', '/odata/Releases', { folder: FOLDERS.shared })).json.value) {
 			releaseKey[release.Name as string] = release.Key as string;
 		}
-		for (const robot of (await call<ODataList>('GET', '/odata/Robots', { folder: FOLDERS.shared })).json.value) robotIds.push(robot.Id as number);
+		for (const robot of (await suite.call<ODataList>('GET', '/odata/Robots', { folder: FOLDERS.shared })).json.value) robotIds.push(robot.Id as number);
 	});
-	afterAll(() => sandbox.close());
 
 	const start = (startInfo: Record<string, unknown>, folder: string = FOLDERS.shared) =>
-		call<ODataList<Job>>('POST', START, { folder, body: { startInfo } });
+		suite.call<ODataList<Job>>('POST', START, { folder, body: { startInfo } });
 	const getJob = async (id: number, folder: string = FOLDERS.shared, query: Record<string, string> = {}) =>
-		(await call<Job>('GET', `/odata/Jobs(${id})`, { folder, query })).json;
+		(await suite.call<Job>('GET', `/odata/Jobs(${id})`, { folder, query })).json;
 	const waitFor = (id: number, states: string[], folder: string = FOLDERS.shared) =>
 		eventually(async () => {
 			const job = await getJob(id, folder);
@@ -72,21 +67,21 @@ describe('sandbox Orchestrator: jobs', () => {
 		const [soft, killed] = (await start({ ReleaseKey: releaseKey[PROCESSES.slow], Strategy: 'JobsCount', JobsCount: 2 })).json.value;
 		await waitFor(soft.Id, ['Running']);
 		await waitFor(killed.Id, ['Running']);
-		expect((await call('POST', stopJob(soft.Id), { folder: FOLDERS.shared, body: { strategy: 'SoftStop' } })).status).toBe(200);
+		expect((await suite.call('POST', stopJob(soft.Id), { folder: FOLDERS.shared, body: { strategy: 'SoftStop' } })).status).toBe(200);
 		expect((await getJob(soft.Id)).State).toMatch(/Stopping|Stopped/);
-		expect((await call('POST', STOP_JOBS, { folder: FOLDERS.shared, body: { jobIds: [killed.Id], strategy: 'Kill' } })).status).toBe(200);
+		expect((await suite.call('POST', STOP_JOBS, { folder: FOLDERS.shared, body: { jobIds: [killed.Id], strategy: 'Kill' } })).status).toBe(200);
 		expect((await getJob(killed.Id)).State).toMatch(/Terminating|Stopped/);
 		expect(await waitFor(soft.Id, ['Stopped', 'Successful'])).toMatchObject({ State: 'Stopped', StopStrategy: 'SoftStop' });
 		expect(await waitFor(killed.Id, ['Stopped', 'Successful'])).toMatchObject({ State: 'Stopped', StopStrategy: 'Kill' });
 	});
 
 	test('stopping a pending job stops it at once; the body needs a known strategy', async () => {
-		sandbox.state.jobs.timeScale = 0.01;
+		suite.sandbox.state.jobs.timeScale = 0.01;
 		const [job] = (await start({ ReleaseName: PROCESSES.quick })).json.value;
-		sandbox.state.jobs.timeScale = 20;
-		expect((await call('POST', stopJob(job.Id), { folder: FOLDERS.shared, body: {} })).status).toBe(400);
-		expect((await call('POST', stopJob(job.Id), { folder: FOLDERS.shared, body: { strategy: 'Pause' } })).status).toBe(400);
-		await call('POST', stopJob(job.Id), { folder: FOLDERS.shared, body: { strategy: 'SoftStop' } });
+		suite.sandbox.state.jobs.timeScale = 20;
+		expect((await suite.call('POST', stopJob(job.Id), { folder: FOLDERS.shared, body: {} })).status).toBe(400);
+		expect((await suite.call('POST', stopJob(job.Id), { folder: FOLDERS.shared, body: { strategy: 'Pause' } })).status).toBe(400);
+		await suite.call('POST', stopJob(job.Id), { folder: FOLDERS.shared, body: { strategy: 'SoftStop' } });
 		expect((await getJob(job.Id)).State).toBe('Stopped');
 	});
 
@@ -124,11 +119,11 @@ describe('sandbox Orchestrator: jobs', () => {
 		[{ JobPriority: 'Urgent' }, /JobPriority 'Urgent'/],
 		[{ JobsCount: 'two', Strategy: 'JobsCount' }, /JobsCount must be an integer/],
 	])('startInfo %j is refused: %s', async (extra, message) => {
-		const before = sandbox.state.store.jobs.size;
+		const before = suite.sandbox.state.store.jobs.size;
 		const answer = await start({ ReleaseName: PROCESSES.quick, ...extra });
 		expect(answer.status).toBe(400);
 		expect(answer.json).toEqual({ message: expect.stringMatching(message), errorCode: 0, traceId: expect.any(String) });
-		expect(sandbox.state.store.jobs.size).toBe(before);
+		expect(suite.sandbox.state.store.jobs.size).toBe(before);
 	});
 
 	test('InputArguments may be 10,000 characters long, not one more', async () => {
@@ -148,20 +143,20 @@ describe('sandbox Orchestrator: jobs', () => {
 		// The Shared process key does not exist in Finance/Invoices, which has its own Invoice Echo.
 		expect((await start({ ReleaseKey: releaseKey[PROCESSES.faulting] }, FOLDERS.invoices)).status).toBe(404);
 		expect((await start({ ReleaseName: PROCESSES.quick }, FOLDERS.invoices)).status).toBe(201);
-		expect((await call('POST', START, { folder: FOLDERS.shared, body: 'not json' })).status).toBe(400);
-		expect((await call('POST', START, { folder: FOLDERS.shared, body: {} })).json.message).toMatch(/startInfo is required/);
+		expect((await suite.call('POST', START, { folder: FOLDERS.shared, body: 'not json' })).status).toBe(400);
+		expect((await suite.call('POST', START, { folder: FOLDERS.shared, body: {} })).json.message).toMatch(/startInfo is required/);
 	});
 
 	test('Reference is stored and filterable; Jobs(key) is folder-bound', async () => {
 		const reference = `exactly-once-${Date.now()}`;
 		const [job] = (await start({ ReleaseName: PROCESSES.quick, Reference: reference })).json.value;
-		const found = await call<ODataList<Job>>('GET', '/odata/Jobs', {
+		const found = await suite.call<ODataList<Job>>('GET', '/odata/Jobs', {
 			folder: FOLDERS.shared,
 			query: { $filter: `Reference eq '${reference}'`, $count: true },
 		});
 		expect(found.json['@odata.count']).toBe(1);
 		expect(found.json.value[0].Id).toBe(job.Id);
-		const elsewhere = await call('GET', `/odata/Jobs(${job.Id})`, { folder: FOLDERS.invoices });
+		const elsewhere = await suite.call('GET', `/odata/Jobs(${job.Id})`, { folder: FOLDERS.invoices });
 		expect(elsewhere.status).toBe(404);
 		expect(elsewhere.json).toMatchObject({ errorCode: 1002, message: `Job ${job.Id} does not exist.` });
 	});
@@ -171,7 +166,7 @@ describe('sandbox Orchestrator: jobs', () => {
 		await sleep(5);
 		const [job] = (await start({ ReleaseName: PROCESSES.quick })).json.value;
 		await waitFor(job.Id, ['Successful']);
-		const answer = await call<ODataList<Job>>('GET', '/odata/Jobs', {
+		const answer = await suite.call<ODataList<Job>>('GET', '/odata/Jobs', {
 			folder: FOLDERS.shared,
 			query: { $filter: `State eq 'Successful' and CreationTime gt ${since}`, $orderby: 'CreationTime desc' },
 		});
@@ -179,10 +174,10 @@ describe('sandbox Orchestrator: jobs', () => {
 	});
 
 	test('state.jobs.finish runs the remaining steps of a job now', async () => {
-		sandbox.state.jobs.timeScale = 0.001;
+		suite.sandbox.state.jobs.timeScale = 0.001;
 		const [job] = (await start({ ReleaseName: PROCESSES.slow, InputArguments: '{"Month":"2026-11"}' })).json.value;
-		sandbox.state.jobs.timeScale = 20;
-		sandbox.state.jobs.finish(job.Id);
+		suite.sandbox.state.jobs.timeScale = 20;
+		suite.sandbox.state.jobs.finish(job.Id);
 		expect(await getJob(job.Id)).toMatchObject({
 			State: 'Successful',
 			OutputArguments: JSON.stringify({ ReportUrl: 'https://erp.acme.test/reports/month-end/2026-11.pdf' }),
@@ -190,15 +185,15 @@ describe('sandbox Orchestrator: jobs', () => {
 	});
 
 	test('sessions show the robots Busy while they run a job', async () => {
-		sandbox.state.jobs.timeScale = 1;
+		suite.sandbox.state.jobs.timeScale = 1;
 		const [job] = (await start({ ReleaseName: PROCESSES.slow, Strategy: 'Specific', RobotIds: [robotIds[0]] })).json.value;
 		await waitFor(job.Id, ['Running']);
-		const sessions = await call<ODataList>('GET', '/odata/Sessions', { folder: FOLDERS.shared, query: { $expand: 'Robot' } });
+		const sessions = await suite.call<ODataList>('GET', '/odata/Sessions', { folder: FOLDERS.shared, query: { $expand: 'Robot' } });
 		const busy = sessions.json.value.find((session) => (session.Robot as { Id: number }).Id === robotIds[0]);
 		expect(busy?.State).toBe('Busy');
-		sandbox.state.jobs.finish(job.Id);
-		sandbox.state.jobs.timeScale = 20;
-		const after = await call<ODataList>('GET', '/odata/Sessions', { folder: FOLDERS.shared, query: { $filter: "State eq 'Busy'" } });
+		suite.sandbox.state.jobs.finish(job.Id);
+		suite.sandbox.state.jobs.timeScale = 20;
+		const after = await suite.call<ODataList>('GET', '/odata/Sessions', { folder: FOLDERS.shared, query: { $filter: "State eq 'Busy'" } });
 		expect(after.json.value.length).toBeLessThanOrEqual(1);
 	});
 });

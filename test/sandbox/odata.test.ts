@@ -1,9 +1,8 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { FOLDERS } from '../../sandbox/fixtures';
 import { evaluate } from '../../sandbox/orchestrator/odata/evaluate';
 import { FilterSyntaxError } from '../../sandbox/orchestrator/odata/lexer';
 import { parseFilter } from '../../sandbox/orchestrator/odata/parser';
-import { orchestratorClient, type ODataList } from './client';
+import { type ODataList, sandboxSuite } from './client';
 
 describe('OData $filter parser', () => {
 	const row = {
@@ -53,22 +52,15 @@ describe('OData $filter parser', () => {
 });
 
 describe('sandbox Orchestrator: OData query options over HTTP', () => {
-	let sandbox: Sandbox;
-	let call: ReturnType<typeof orchestratorClient>;
-
-	beforeAll(async () => {
-		sandbox = await startSandbox({ seed: { releases: 1200 } });
-		call = orchestratorClient(sandbox);
-	});
-	afterAll(() => sandbox.close());
+	const suite = sandboxSuite({ seed: { releases: 1200 } });
 
 	const releases = (query: Record<string, string | number | boolean>) =>
-		call<ODataList>('GET', '/odata/Releases', { folder: FOLDERS.shared, query });
+		suite.call<ODataList>('GET', '/odata/Releases', { folder: FOLDERS.shared, query });
 
 	test('@odata.context names the entity set; $count adds @odata.count of all matches', async () => {
 		const answer = await releases({ $top: 2, $count: true });
 		expect(Object.keys(answer.json)).toEqual(['@odata.context', '@odata.count', 'value']);
-		expect(answer.json['@odata.context']).toBe(`${sandbox.state.credentials.orchestratorUrl}/odata/$metadata#Releases`);
+		expect(answer.json['@odata.context']).toBe(`${suite.sandbox.state.credentials.orchestratorUrl}/odata/$metadata#Releases`);
 		expect(answer.json['@odata.count']).toBe(1203);
 		expect(answer.json.value).toHaveLength(2);
 		expect(Object.keys((await releases({ $top: 1 })).json)).toEqual(['@odata.context', 'value']);

@@ -1,30 +1,22 @@
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { ASSET, ASSET_VALUE, FOLDERS, QUEUE, USER_EMAIL, USER_NAME } from '../../sandbox/fixtures';
-import { clientToken, orchestratorClient, type ODataList } from './client';
+import { clientToken, type ODataList, sandboxSuite } from './client';
 
 const ADD = '/odata/Queues/UiPathODataSvc.AddQueueItem';
 
 describe('sandbox Orchestrator: queues, queue items, assets, robots, processes, current user', () => {
-	let sandbox: Sandbox;
-	let call: ReturnType<typeof orchestratorClient>;
+	const suite = sandboxSuite();
 
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-		call = orchestratorClient(sandbox);
-	});
-	afterAll(() => sandbox.close());
-
-	const add = (itemData: Record<string, unknown>, folder: string = FOLDERS.shared) => call('POST', ADD, { folder, body: { itemData } });
+	const add = (itemData: Record<string, unknown>, folder: string = FOLDERS.shared) => suite.call('POST', ADD, { folder, body: { itemData } });
 
 	test(`the queue ${QUEUE} lives in ${FOLDERS.shared} with a few items in several states`, async () => {
-		const queues = await call<ODataList>('GET', '/odata/QueueDefinitions', { folder: FOLDERS.shared });
+		const queues = await suite.call<ODataList>('GET', '/odata/QueueDefinitions', { folder: FOLDERS.shared });
 		expect(queues.json.value.map((queue) => queue.Name)).toEqual([QUEUE]);
 		const queue = queues.json.value[0];
-		expect((await call('GET', `/odata/QueueDefinitions(${queue.Id})`, { folder: FOLDERS.shared })).json.Name).toBe(QUEUE);
-		const items = await call<ODataList>('GET', '/odata/QueueItems', { folder: FOLDERS.shared, query: { $count: true } });
+		expect((await suite.call('GET', `/odata/QueueDefinitions(${queue.Id})`, { folder: FOLDERS.shared })).json.Name).toBe(QUEUE);
+		const items = await suite.call<ODataList>('GET', '/odata/QueueItems', { folder: FOLDERS.shared, query: { $count: true } });
 		expect(items.json['@odata.count']).toBeGreaterThanOrEqual(3);
 		expect(new Set(items.json.value.map((item) => item.Status))).toEqual(new Set(['New', 'Successful', 'Failed']));
-		const fresh = await call<ODataList>('GET', '/odata/QueueItems', {
+		const fresh = await suite.call<ODataList>('GET', '/odata/QueueItems', {
 			folder: FOLDERS.shared,
 			query: { $filter: `QueueDefinitionId eq ${queue.Id} and Status eq 'New'`, $expand: 'QueueDefinition' },
 		});
@@ -48,9 +40,9 @@ describe('sandbox Orchestrator: queues, queue items, assets, robots, processes, 
 			SpecificContent: { InvoiceId: 'INV-2001', Amount: 42 },
 			DueDate: '2026-12-24T17:00:00.000Z',
 		});
-		const byId = await call('GET', `/odata/QueueItems(${created.json.Id})`, { folder: FOLDERS.shared });
+		const byId = await suite.call('GET', `/odata/QueueItems(${created.json.Id})`, { folder: FOLDERS.shared });
 		expect(byId.json.Key).toBe(created.json.Key);
-		const found = await call<ODataList>('GET', '/odata/QueueItems', { folder: FOLDERS.shared, query: { $filter: "Reference eq 'INV-2001'" } });
+		const found = await suite.call<ODataList>('GET', '/odata/QueueItems', { folder: FOLDERS.shared, query: { $filter: "Reference eq 'INV-2001'" } });
 		expect(found.json.value.map((item) => item.Id)).toEqual([created.json.Id]);
 	});
 
@@ -77,25 +69,25 @@ describe('sandbox Orchestrator: queues, queue items, assets, robots, processes, 
 
 	test('the queue is not visible from another folder', async () => {
 		expect((await add({ Name: QUEUE }, FOLDERS.invoices)).status).toBe(404);
-		expect((await call<ODataList>('GET', '/odata/QueueItems', { folder: FOLDERS.invoices })).json.value).toEqual([]);
+		expect((await suite.call<ODataList>('GET', '/odata/QueueItems', { folder: FOLDERS.invoices })).json.value).toEqual([]);
 	});
 
 	test(`the asset ${ASSET} holds its text value`, async () => {
-		const assets = await call<ODataList>('GET', '/odata/Assets', { folder: FOLDERS.shared, query: { $filter: `Name eq '${ASSET}'` } });
+		const assets = await suite.call<ODataList>('GET', '/odata/Assets', { folder: FOLDERS.shared, query: { $filter: `Name eq '${ASSET}'` } });
 		expect(assets.json.value).toHaveLength(1);
 		expect(assets.json.value[0]).toMatchObject({ Name: ASSET, ValueType: 'Text', Value: ASSET_VALUE, StringValue: ASSET_VALUE });
-		const byId = await call('GET', `/odata/Assets(${assets.json.value[0].Id})`, { folder: FOLDERS.shared });
+		const byId = await suite.call('GET', `/odata/Assets(${assets.json.value[0].Id})`, { folder: FOLDERS.shared });
 		expect(byId.json.Name).toBe(ASSET);
-		expect((await call('GET', `/odata/Assets(${assets.json.value[0].Id})`, { folder: FOLDERS.invoices })).status).toBe(404);
+		expect((await suite.call('GET', `/odata/Assets(${assets.json.value[0].Id})`, { folder: FOLDERS.invoices })).status).toBe(404);
 	});
 
 	test('robots, sessions and the process feed', async () => {
-		const robots = await call<ODataList>('GET', '/odata/Robots', { folder: FOLDERS.shared });
+		const robots = await suite.call<ODataList>('GET', '/odata/Robots', { folder: FOLDERS.shared });
 		expect(robots.json.value.map((robot) => robot.Name)).toEqual(['Robot-01', 'Robot-02']);
-		expect((await call<ODataList>('GET', '/odata/Robots', { folder: FOLDERS.finance })).json.value).toEqual([]);
-		const sessions = await call<ODataList>('GET', '/odata/Sessions', { folder: FOLDERS.shared });
+		expect((await suite.call<ODataList>('GET', '/odata/Robots', { folder: FOLDERS.finance })).json.value).toEqual([]);
+		const sessions = await suite.call<ODataList>('GET', '/odata/Sessions', { folder: FOLDERS.shared });
 		expect(sessions.json.value.map((session) => session.State)).toEqual(['Available', 'Available']);
-		const processes = await call<ODataList>('GET', '/odata/Processes', { query: { $select: 'Id,Version' } });
+		const processes = await suite.call<ODataList>('GET', '/odata/Processes', { query: { $select: 'Id,Version' } });
 		expect(processes.json.value).toEqual([
 			{ Id: 'AlwaysFaults', Version: '1.2.0' },
 			{ Id: 'InvoiceEcho', Version: '1.0.3' },
@@ -105,11 +97,11 @@ describe('sandbox Orchestrator: queues, queue items, assets, robots, processes, 
 
 	test('GetCurrentUser answers the signed-in person, or the application for client credentials', async () => {
 		const path = '/odata/Users/UiPath.Server.Configuration.OData.GetCurrentUser';
-		const person = await call('GET', path);
+		const person = await suite.call('GET', path);
 		expect(person.json).toMatchObject({ UserName: USER_NAME, EmailAddress: USER_EMAIL, TenancyName: 'DefaultTenant', Type: 'DirectoryUser' });
-		const application = await call('GET', path, { token: await clientToken(sandbox, 'OR.Users.Read') });
+		const application = await suite.call('GET', path, { token: await clientToken(suite.sandbox, 'OR.Users.Read') });
 		expect(application.json).toMatchObject({
-			UserName: sandbox.state.credentials.clientCredentials.clientId,
+			UserName: suite.sandbox.state.credentials.clientCredentials.clientId,
 			Type: 'DirectoryExternalApplication',
 			EmailAddress: null,
 		});
@@ -117,9 +109,9 @@ describe('sandbox Orchestrator: queues, queue items, assets, robots, processes, 
 
 	test('state.processQueueItem plays the robot: the item ends Successful with its output', async () => {
 		const created = await add({ Name: QUEUE, Reference: 'INV-4001' });
-		sandbox.state.processQueueItem(created.json.Id as number, { status: 'Successful', output: { PostedDocument: 'DOC-1' } });
-		const item = await call('GET', `/odata/QueueItems(${created.json.Id})`, { folder: FOLDERS.shared });
+		suite.sandbox.state.processQueueItem(created.json.Id as number, { status: 'Successful', output: { PostedDocument: 'DOC-1' } });
+		const item = await suite.call('GET', `/odata/QueueItems(${created.json.Id})`, { folder: FOLDERS.shared });
 		expect(item.json).toMatchObject({ Status: 'Successful', Output: { PostedDocument: 'DOC-1' } });
-		expect(() => sandbox.state.processQueueItem(created.json.Id as number, { status: 'Failed' })).toThrow(/is Successful, not New/);
+		expect(() => suite.sandbox.state.processQueueItem(created.json.Id as number, { status: 'Failed' })).toThrow(/is Successful, not New/);
 	});
 });

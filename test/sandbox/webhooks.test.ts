@@ -1,9 +1,8 @@
 import { createHmac } from 'crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'http';
 import type { AddressInfo } from 'net';
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { FAULT_INFO, FOLDERS, PROCESSES, QUEUE } from '../../sandbox/fixtures';
-import { eventually, orchestratorClient, type ODataList } from './client';
+import { eventually, sandboxSuite, type ODataList } from './client';
 
 interface Received {
 	path: string;
@@ -37,28 +36,23 @@ const SECRET = 'a-shared-secret-for-signing';
 const sign = (raw: string) => createHmac('sha256', SECRET).update(raw, 'utf8').digest('base64');
 
 describe('sandbox Orchestrator: webhooks', () => {
-	let sandbox: Sandbox;
+	const suite = sandboxSuite({ timeScale: 20 });
 	let receiver: Awaited<ReturnType<typeof startReceiver>>;
-	let call: ReturnType<typeof orchestratorClient>;
 
 	beforeAll(async () => {
-		sandbox = await startSandbox({ timeScale: 20 });
 		receiver = await startReceiver();
-		call = orchestratorClient(sandbox);
 	});
-	afterAll(async () => {
-		await sandbox.close();
-		await receiver.close();
-	});
+	// Runs after the suite's own afterAll, which closes the sandbox first.
+	afterAll(() => receiver.close());
 
 	const subscribe = (body: Record<string, unknown>) =>
-		call('POST', '/odata/Webhooks', {
+		suite.call('POST', '/odata/Webhooks', {
 			body: { Name: 'n8n', Url: `${receiver.url}/hook`, Enabled: true, AllowInsecureSsl: false, SubscribeToAllEvents: false, ...body },
 		});
 	const deliveriesOf = (type: string) => receiver.received.filter((entry) => entry.payload.Type === type);
 
 	test('lists the event types it can deliver', async () => {
-		const types = await call<ODataList>('GET', '/odata/Webhooks/UiPath.Server.Configuration.OData.GetEventTypes');
+		const types = await suite.call<ODataList>('GET', '/odata/Webhooks/UiPath.Server.Configuration.OData.GetEventTypes');
 		expect(types.json.value.map((type) => type.Name)).toEqual(
 			expect.arrayContaining(['job.completed', 'job.faulted', 'job.stopped', 'job.started', 'queueItem.added', 'queueItem.transactionCompleted']),
 		);
@@ -73,7 +67,7 @@ describe('sandbox Orchestrator: webhooks', () => {
 		expect(created.json).toMatchObject({ Name: 'n8n', Enabled: true, Secret: SECRET, Events: expect.arrayContaining([{ EventType: 'job.completed' }]) });
 
 		const start = (ReleaseName: string) =>
-			call<ODataList>('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', {
+			suite.call<ODataList>('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', {
 				folder: FOLDERS.shared,
 				body: { startInfo: { ReleaseName, InputArguments: '{"Amount":5}' } },
 			});
@@ -81,7 +75,7 @@ describe('sandbox Orchestrator: webhooks', () => {
 		const faulting = (await start(PROCESSES.faulting)).json.value[0];
 		const slow = (await start(PROCESSES.slow)).json.value[0];
 		await eventually(() => deliveriesOf('job.started').find((entry) => (entry.payload.Job as { Id: number }).Id === slow.Id));
-		await call('POST', `/odata/Jobs(${slow.Id})/UiPath.Server.Configuration.OData.StopJob`, { folder: FOLDERS.shared, body: { strategy: 'Kill' } });
+		await suite.call('POST', `/odata/Jobs(${slow.Id})/UiPath.Server.Configuration.OData.StopJob`, { folder: FOLDERS.shared, body: { strategy: 'Kill' } });
 
 		const completed = await eventually(() => deliveriesOf('job.completed')[0]);
 		const faulted = await eventually(() => deliveriesOf('job.faulted')[0]);
@@ -93,12 +87,12 @@ describe('sandbox Orchestrator: webhooks', () => {
 			expect(entry.headers['content-type']).toMatch(/^application\/json/);
 			expect(entry.headers['x-uipath-signature']).toBe(sign(entry.raw));
 		}
-		const shared = [...sandbox.state.store.folders.values()].find((folder) => folder.FullyQualifiedName === FOLDERS.shared);
+		const shared = [...suite.sandbox.state.store.folders.values()].find((folder) => folder.FullyQualifiedName === FOLDERS.shared);
 		expect(completed.payload).toMatchObject({
 			Type: 'job.completed',
 			EventId: expect.stringMatching(/^[0-9a-f]{32}$/),
 			Timestamp: expect.any(String),
-			TenantId: sandbox.state.store.tenantId,
+			TenantId: suite.sandbox.state.store.tenantId,
 			OrganizationUnitId: shared?.Id,
 			Job: {
 				Id: quick.Id,
@@ -113,12 +107,12 @@ describe('sandbox Orchestrator: webhooks', () => {
 		expect(faulted.payload.Job).toMatchObject({ Id: faulting.Id, State: 'Faulted', Info: FAULT_INFO });
 		expect(stopped.payload.Job).toMatchObject({ Id: slow.Id, State: 'Stopped' });
 		expect(new Set(receiver.received.map((entry) => entry.payload.EventId)).size).toBe(receiver.received.length);
-		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.type === 'job.completed')[0]).toMatchObject({ status: 202, url: `${receiver.url}/hook` });
+		expect(suite.sandbox.state.webhookDeliveries.filter((delivery) => delivery.type === 'job.completed')[0]).toMatchObject({ status: 202, url: `${receiver.url}/hook` });
 	});
 
 	test('queue item events: added, then the transaction result', async () => {
 		await subscribe({ Name: 'queue', SubscribeToAllEvents: true });
-		const added = await call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', {
+		const added = await suite.call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', {
 			folder: FOLDERS.shared,
 			body: { itemData: { Name: QUEUE, Reference: 'WH-1', SpecificContent: { InvoiceId: 'WH-1' } } },
 		});
@@ -126,9 +120,9 @@ describe('sandbox Orchestrator: webhooks', () => {
 		expect(item.payload.QueueItem).toMatchObject({ Reference: 'WH-1', Status: 'New', SpecificContent: { InvoiceId: 'WH-1' } });
 		expect(item.headers['x-uipath-signature']).toBeUndefined();
 
-		sandbox.state.processQueueItem(added.json.Id as number, { status: 'Successful', output: { Posted: true } });
-		const second = await call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', { folder: FOLDERS.shared, body: { itemData: { Name: QUEUE } } });
-		sandbox.state.processQueueItem(second.json.Id as number, { status: 'Failed', reason: 'Supplier blocked' });
+		suite.sandbox.state.processQueueItem(added.json.Id as number, { status: 'Successful', output: { Posted: true } });
+		const second = await suite.call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', { folder: FOLDERS.shared, body: { itemData: { Name: QUEUE } } });
+		suite.sandbox.state.processQueueItem(second.json.Id as number, { status: 'Failed', reason: 'Supplier blocked' });
 		const done = await eventually(() => deliveriesOf('queueItem.transactionCompleted')[0]);
 		const failed = await eventually(() => deliveriesOf('queueItem.transactionFailed')[0]);
 		expect(done.payload.QueueItem).toMatchObject({ Id: added.json.Id, Status: 'Successful', Output: { Posted: true } });
@@ -138,29 +132,29 @@ describe('sandbox Orchestrator: webhooks', () => {
 	test('subscriptions can be read, changed, pinged and deleted; a disabled one receives nothing', async () => {
 		const created = await subscribe({ Name: 'crud', Events: [{ EventType: 'queueItem.added' }], Secret: SECRET });
 		const id = created.json.Id as number;
-		expect((await call('GET', `/odata/Webhooks(${id})`)).json.Name).toBe('crud');
-		const list = await call<ODataList>('GET', '/odata/Webhooks', { query: { $filter: "Name eq 'crud'" } });
+		expect((await suite.call('GET', `/odata/Webhooks(${id})`)).json.Name).toBe('crud');
+		const list = await suite.call<ODataList>('GET', '/odata/Webhooks', { query: { $filter: "Name eq 'crud'" } });
 		expect(list.json.value).toHaveLength(1);
 
-		const ping = await call('POST', `/odata/Webhooks(${id})/UiPath.Server.Configuration.OData.Ping`);
+		const ping = await suite.call('POST', `/odata/Webhooks(${id})/UiPath.Server.Configuration.OData.Ping`);
 		expect(ping.status).toBe(202);
-		expect(ping.json).toMatchObject({ Type: 'ping', EventId: expect.any(String), TenantId: sandbox.state.store.tenantId });
+		expect(ping.json).toMatchObject({ Type: 'ping', EventId: expect.any(String), TenantId: suite.sandbox.state.store.tenantId });
 		const pinged = await eventually(() => deliveriesOf('ping')[0]);
 		expect(pinged.headers['x-uipath-signature']).toBe(sign(pinged.raw));
 
-		const patched = await call('PATCH', `/odata/Webhooks(${id})`, { body: { Enabled: false } });
+		const patched = await suite.call('PATCH', `/odata/Webhooks(${id})`, { body: { Enabled: false } });
 		expect(patched.json).toMatchObject({ Enabled: false, Name: 'crud', Url: `${receiver.url}/hook` });
-		const before = sandbox.state.webhookDeliveries.filter((delivery) => delivery.webhookId === id).length;
-		await call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', { folder: FOLDERS.shared, body: { itemData: { Name: QUEUE } } });
-		await sandbox.state.webhooksIdle();
-		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.webhookId === id)).toHaveLength(before);
+		const before = suite.sandbox.state.webhookDeliveries.filter((delivery) => delivery.webhookId === id).length;
+		await suite.call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', { folder: FOLDERS.shared, body: { itemData: { Name: QUEUE } } });
+		await suite.sandbox.state.webhooksIdle();
+		expect(suite.sandbox.state.webhookDeliveries.filter((delivery) => delivery.webhookId === id)).toHaveLength(before);
 
-		const put = await call('PUT', `/odata/Webhooks(${id})`, {
+		const put = await suite.call('PUT', `/odata/Webhooks(${id})`, {
 			body: { Name: 'renamed', Url: `${receiver.url}/other`, Enabled: true, AllowInsecureSsl: false, SubscribeToAllEvents: true },
 		});
 		expect(put.json).toMatchObject({ Name: 'renamed', SubscribeToAllEvents: true, Secret: null });
-		expect((await call('DELETE', `/odata/Webhooks(${id})`)).status).toBe(204);
-		expect((await call('GET', `/odata/Webhooks(${id})`)).status).toBe(404);
+		expect((await suite.call('DELETE', `/odata/Webhooks(${id})`)).status).toBe(204);
+		expect((await suite.call('GET', `/odata/Webhooks(${id})`)).status).toBe(404);
 	});
 
 	test.each([
