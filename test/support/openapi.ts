@@ -1,14 +1,15 @@
 import type { OpenAPIBackend as Backend, Operation } from 'openapi-backend';
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { nodeRequire } from '../../sandbox/identity/nodeRequire';
+import { uipathDescription } from './uipathDescriptions';
 
 /** openapi-backend's reference parser is ESM only: Node's own require loads it (Node 20.19+), jest's cannot. */
 const { OpenAPIBackend } = nodeRequire(__filename)('openapi-backend') as { OpenAPIBackend: typeof Backend };
+
 const yaml = nodeRequire(__filename)('js-yaml') as { load(text: string): unknown };
 
 /** UiPath's official description of Orchestrator, kept outside the package (see /work/shared/uipath/README.md). */
-export const ORCHESTRATOR_DESCRIPTION = join(__dirname, '..', '..', '..', 'shared', 'uipath', 'orchestrator.yaml');
+export const ORCHESTRATOR_DESCRIPTION = uipathDescription('orchestrator.yaml');
 
 /** The parts of a recorded request the validator reads (`sandbox.state.requests` entries fit). */
 export interface RecordedExchange {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import type OpenAPIBackend from 'openapi-backend';
-import { join } from 'path';
 import { nodeRequire } from '../../../sandbox/identity/nodeRequire';
+import { uipathDescription } from '../../support/uipathDescriptions';
 
 // js-yaml ships no type declarations and none are installed; `load` is all this needs.
 const { load } = require('js-yaml') as { load(text: string): unknown };
@@ -11,7 +11,7 @@ const { default: Backend } = nodeRequire(__filename)('openapi-backend') as {
 };
 
 /** UiPath's own description of `POST /identity_/connect/token` (uipathcli `definitions/identity.token.yaml`). */
-const DEFINITION = join(__dirname, '../../../../shared/uipath/identity.token.yaml');
+const DEFINITION = uipathDescription('identity.token.yaml');
 
 let backend: Promise<OpenAPIBackend> | undefined;
 
