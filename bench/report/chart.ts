@@ -3,7 +3,8 @@ import type { BenchResults, Table } from './model';
 /** One horizontal bar: the median, with a whisker from min to max when there are several samples. */
 interface Bar {
 	label: string;
-	value: number;
+	/** Undefined for a contender that cannot do the task: the row shows why instead of a bar. */
+	value?: number;
 	min?: number;
 	max?: number;
 	text: string;
@@ -16,9 +17,9 @@ interface Panel {
 	bars: Bar[];
 }
 
-const WIDTH = 980;
-const LABEL_WIDTH = 430;
-const BAR_AREA = 400;
+const WIDTH = 1100;
+const LABEL_WIDTH = 420;
+const BAR_AREA = 380;
 const ROW = 22;
 const PANEL_GAP = 18;
 const TITLE = 24;
@@ -35,29 +36,39 @@ function panelFrom(
 	if (!table) return undefined;
 	const bars: Bar[] = [];
 	for (const row of table.rows) {
+		const label = row.variant ? `${row.label} · ${row.variant}` : row.label;
+		const highlight = row.contender.startsWith('node-') || row.contender.startsWith('trigger') || row.contender === 'ours';
+		if (row.unsupported) {
+			bars.push({ label, text: `not available: ${row.unsupported}`, highlight });
+			continue;
+		}
 		const summary = row.metrics[metric];
-		if (row.unsupported || !summary || !Number.isFinite(summary.median)) continue;
+		if (!summary || !Number.isFinite(summary.median)) continue;
 		const ratio = row.ratios[metric];
 		const extra = [ratio !== undefined ? `${ratio.toFixed(2)}×` : '', annotate(row)].filter(Boolean).join(', ');
 		bars.push({
-			label: row.variant ? `${row.label} · ${row.variant}` : row.label,
+			label,
 			value: summary.median,
 			...(summary.samples.length > 1 ? { min: summary.min, max: summary.max } : {}),
 			text: `${format(summary.median)}${extra ? `  (${extra})` : ''}`,
-			highlight: row.contender.startsWith('node-') || row.contender.startsWith('trigger') || row.contender === 'ours',
+			highlight,
 		});
 	}
-	return bars.length ? { title, bars } : undefined;
+	return bars.some((bar) => bar.value !== undefined) ? { title, bars } : undefined;
 }
 
 function renderPanel(panel: Panel, top: number): string {
-	const scaleMax = Math.max(...panel.bars.map((bar) => bar.max ?? bar.value)) || 1;
+	const scaleMax = Math.max(...panel.bars.map((bar) => bar.max ?? bar.value ?? 0)) || 1;
 	const x = (value: number) => LABEL_WIDTH + (value / scaleMax) * BAR_AREA;
 	const parts = [`<text x="8" y="${top + 16}" class="title">${esc(panel.title)}</text>`];
 	panel.bars.forEach((bar, index) => {
 		const y = top + TITLE + index * ROW;
 		const label = bar.label.length > 68 ? `${bar.label.slice(0, 67)}…` : bar.label;
 		parts.push(`<text x="${LABEL_WIDTH - 8}" y="${y + 14}" class="label" text-anchor="end">${esc(label)}</text>`);
+		if (bar.value === undefined) {
+			parts.push(`<text x="${LABEL_WIDTH + 4}" y="${y + 14}" class="missing">${esc(bar.text)}</text>`);
+			return;
+		}
 		parts.push(`<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${Math.max(1, x(bar.value) - LABEL_WIDTH).toFixed(1)}" height="${ROW - 8}" class="${bar.highlight ? 'node' : 'other'}"/>`);
 		if (bar.min !== undefined && bar.max !== undefined) {
 			parts.push(`<line x1="${x(bar.min).toFixed(1)}" x2="${x(bar.max).toFixed(1)}" y1="${y + ROW / 2}" y2="${y + ROW / 2}" class="whisker"/>`);
@@ -88,7 +99,7 @@ export function renderChart(results: BenchResults): string {
 	}
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${top}" viewBox="0 0 ${WIDTH} ${top}" font-family="Helvetica, Arial, sans-serif">`,
-		'<style>.title{font-size:13px;font-weight:bold;fill:#222}.label{font-size:11px;fill:#333}.value{font-size:11px;fill:#333}.node{fill:#fa4616}.other{fill:#8a9bb0}.whisker{stroke:#222;stroke-width:1.5}</style>',
+		'<style>.title{font-size:13px;font-weight:bold;fill:#222}.label{font-size:11px;fill:#333}.value{font-size:11px;fill:#333}.node{fill:#fa4616}.other{fill:#8a9bb0}.whisker{stroke:#222;stroke-width:1.5}.missing{font-size:11px;font-style:italic;fill:#888}</style>',
 		`<rect width="${WIDTH}" height="${top}" fill="#fff"/>`,
 		...body,
 		'</svg>',

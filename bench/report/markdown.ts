@@ -32,7 +32,7 @@ export function tableMarkdown(table: Table): string {
 	];
 	const baselines = new Set(table.rows.map((row) => row.baseline));
 	for (const row of table.rows) {
-		const variant = row.unsupported ? `not available: ${row.unsupported}` : (row.variant ?? '');
+		const variant = row.unsupported ? `${row.variant ? `${row.variant}: ` : ''}not available, ${row.unsupported}` : (row.variant ?? '');
 		const baseline = baselines.has(row.key) ? ' (baseline)' : '';
 		lines.push(`| ${escape(row.label + baseline)} | ${escape(variant)} | ${table.columns.map((column) => escape(cell(row, column))).join(' | ')} |`);
 	}
