@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'fs/promises';
 import { cpus, loadavg } from 'os';
 import { join } from 'path';
 
-import { N8N_VERSION } from '../test/e2e/paths';
+import { N8N_VERSION, NODE_VERSION } from '../test/e2e/paths';
 import { onShutdown, stopAll } from '../test/e2e/processes';
 import { startEmbeddedContender, startUndiciContender } from './contenders/contender';
 import { ensureCommunityPackage, type CommunityPackage } from './contenders/n8n/community';
@@ -146,7 +146,7 @@ async function main(): Promise<BenchResults> {
 		startedAt: new Date(startedAt).toISOString(),
 		finishedAt: new Date(finishedAt).toISOString(),
 		durationSeconds: (finishedAt - startedAt) / 1000,
-		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, n8n: N8N_VERSION, loadAverageAtStart },
+		machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version, n8n: `${N8N_VERSION} on Node ${NODE_VERSION}`, loadAverageAtStart },
 		settings: { ...settings },
 		tables: [...tables].sort(byScenario),
 		goals: [...goals].sort(byScenario),
