@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import { poll } from '../../../test/e2e/http';
 import { callWebhook, createActiveWorkflow, createCredential, type CredentialRef } from '../../../test/e2e/workflows';
 import type { Contender } from '../contender';
+import { findConcurrencyParameter } from '../nodeParameters';
 import { numberedItems, type Target, type Task, type TaskResult } from '../tasks';
 import { COMMUNITY_CREDENTIAL_TYPE } from './community';
 import type { BenchN8n } from './server';
@@ -84,8 +85,9 @@ export class N8nContender implements Contender {
 		if (task.kind === 'startJobs' && this.kind === 'httpRequest' && task.concurrency !== task.count) {
 			return 'sends every item at once; it has no concurrency setting';
 		}
-		if (task.kind === 'startJobs' && task.concurrency !== 1 && this.kind !== 'httpRequest') {
-			return this.kind === 'node' ? 'the node has no concurrency setting; it starts one item after the other' : 'no concurrency setting';
+		if (task.kind === 'startJobs' && task.concurrency !== 1 && this.kind === 'community') return 'no concurrency setting';
+		if (task.kind === 'startJobs' && task.concurrency !== 1 && this.kind === 'node' && !findConcurrencyParameter()) {
+			return 'the node has no concurrency setting; it starts one item after the other';
 		}
 		if (task.kind === 'wait' && this.kind !== 'node') return this.kind === 'community' ? 'has no wait operation' : 'has no way to wait for a job';
 		if (task.kind === 'list' && this.kind === 'community' && task.entity === 'jobs') return 'Jobs → Get All has no Return All (one page of take/skip)';

@@ -3,7 +3,7 @@ import { randomUUID } from 'crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { CredentialRef, WorkflowJson } from '../../../test/e2e/workflows';
-import { listParameters, NODE_TYPE, startJobParameters, waitJobParameters } from '../nodeParameters';
+import { findConcurrencyParameter, listParameters, NODE_TYPE, startJobParameters, waitJobParameters } from '../nodeParameters';
 import type { Target, Task } from '../tasks';
 import { COMMUNITY_NODE_TYPE } from './community';
 
@@ -130,8 +130,9 @@ function communityNodes(task: Task, target: Target, credential: CredentialRef): 
 
 function ourNodes(task: Task, target: Target, credential: CredentialRef): NodeSketch[] {
 	if (task.kind === 'startJobs') {
-		if (task.concurrency !== 1) throw new Error('the node has no concurrency setting');
-		return [uiPath(RESULT_NODE, startJobParameters(target), credential)];
+		const parameter = findConcurrencyParameter();
+		if (!parameter && task.concurrency !== 1) throw new Error('the node has no concurrency setting');
+		return [uiPath(RESULT_NODE, startJobParameters(target, parameter ? { concurrency: { parameter, value: task.concurrency } } : {}), credential)];
 	}
 	if (task.kind === 'list') return [uiPath(RESULT_NODE, listParameters(target, task.entity), credential)];
 	const wait = { pollIntervalSeconds: task.pollIntervalSeconds, timeoutSeconds: 600 };
