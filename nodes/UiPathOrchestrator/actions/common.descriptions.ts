@@ -168,3 +168,13 @@ export const waitOptions: INodeProperties[] = [
 		description: 'How often to ask Orchestrator for the job\'s state',
 	},
 ];
+
+/** Items run side by side only where the user asks: Orchestrator's rate limits are per tenant. */
+export const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: 64 },
+	default: 1,
+	description: 'How many items this node works on at the same time (1 = one after the other). A 429 from Orchestrator is waited out as it asks.',
+};

@@ -48,6 +48,30 @@ function failedItem(error: unknown): IDataObject {
 	return { error: message, ...(description ? { description } : {}) };
 }
 
+/** Runs `work` for indexes 0..count-1 with at most `limit` in flight; stops starting new ones after a failure. */
+async function forEachBounded(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
+	let next = 0;
+	const failures: Array<{ index: number; error: unknown }> = [];
+	const lane = async () => {
+		while (next < count && failures.length === 0) {
+			const index = next++;
+			try {
+				await work(index);
+			} catch (error) {
+				failures.push({ index, error });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(limit, count) }, lane));
+	// The lowest failing item is the one n8n would have stopped at when running items in order.
+	if (failures.length > 0) throw failures.reduce((first, other) => (other.index < first.index ? other : first)).error;
+}
+
+function readConcurrency(context: IExecuteFunctions): number {
+	const value = Number(context.getNodeParameter('options.concurrency', 0, 1));
+	return Number.isInteger(value) && value >= 1 ? value : 1;
+}
+
 /** Owns the item loop: every output item is paired with its input item; continueOnFail yields a paired error item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -56,15 +80,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
 	const execute = lookUp(this.getNode(), resource, operation);
 
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	// Items may finish out of order when they run side by side; output keeps the input order.
+	const outputByItem: INodeExecutionData[][] = items.map(() => []);
+	await forEachBounded(items.length, readConcurrency(this), async (itemIndex) => {
 		try {
 			const results = await execute.call(this, itemIndex, credentialType);
-			for (const json of results) output.push({ json, pairedItem: { item: itemIndex } });
+			outputByItem[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 		} catch (error) {
 			if (!this.continueOnFail()) throw withItemIndex(this.getNode(), error, itemIndex);
-			output.push({ json: failedItem(error), pairedItem: { item: itemIndex } });
+			outputByItem[itemIndex] = [{ json: failedItem(error), pairedItem: { item: itemIndex } }];
 		}
-	}
-	return [output];
+	});
+	return [outputByItem.flat()];
 }

@@ -18,7 +18,7 @@ import {
 	readRelease,
 } from '../../helpers/parameters';
 import { startJobsExactlyOnce } from '../../transport';
-import { folderLocator, releaseLocator, waitOptions } from '../common.descriptions';
+import { concurrencyOption, folderLocator, releaseLocator, waitOptions } from '../common.descriptions';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -91,6 +91,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'Job Priority',
 				name: 'jobPriority',

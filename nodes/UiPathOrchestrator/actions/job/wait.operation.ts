@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { readFolder, readJobId } from '../../helpers/parameters';
 import { getJob } from '../../transport';
-import { folderLocator, jobIdField, waitOptions } from '../common.descriptions';
+import { concurrencyOption, folderLocator, jobIdField, waitOptions } from '../common.descriptions';
 import { readWaitOptions, finishedJobs } from './waiting';
 
 const properties: INodeProperties[] = [
@@ -16,7 +16,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: waitOptions,
+		options: [concurrencyOption, ...waitOptions],
 	},
 ];
 

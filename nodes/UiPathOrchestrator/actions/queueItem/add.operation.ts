@@ -6,7 +6,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
 import { readDate, readFolder, readJsonObject, readQueueName, readReference } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
-import { folderLocator, queueLocator } from '../common.descriptions';
+import { concurrencyOption, folderLocator, queueLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	folderLocator,
@@ -25,6 +25,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			concurrencyOption,
 			{
 				displayName: 'Defer Date',
 				name: 'deferDate',
