@@ -47,6 +47,7 @@ function settingsFromFlags(): { settings: Settings; only: Set<number>; withN8n: 
 	};
 	settings.extraLatencyJobs = Math.min(settings.extraLatencyJobs, settings.jobs);
 	settings.expiryJobs = Math.min(settings.expiryJobs, settings.jobs);
+	settings.jobsAtConcurrency = Object.fromEntries(Object.entries(settings.jobsAtConcurrency).map(([concurrency, jobs]) => [concurrency, Math.min(jobs, settings.jobs)]));
 	const only = new Set((flag('only') ?? '1,2,3,4,5').split(',').map(Number));
 	return { settings, only, withN8n: !process.argv.includes('--no-n8n') };
 }

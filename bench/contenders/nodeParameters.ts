@@ -20,19 +20,21 @@ export interface ConcurrencyParameter {
 	path: string[];
 }
 
-function shownForJobStart(property: INodeProperties): boolean {
+type JobOperation = 'start' | 'wait';
+
+function shownForJob(property: INodeProperties, operation: JobOperation): boolean {
 	const show = property.displayOptions?.show;
-	return !show || ((show.resource ?? ['job']).includes('job') && (show.operation ?? ['start']).includes('start'));
+	return !show || ((show.resource ?? ['job']).includes('job') && (show.operation ?? [operation]).includes(operation));
 }
 
 /**
- * Looks for a concurrency setting of Job → Start in the node's own description, so the benchmark uses it
- * as soon as the node has one (top level or inside a collection such as Options).
+ * Looks for a concurrency setting of Job → Start (or Wait) in the node's own description, so the benchmark
+ * uses it as soon as the node has one (top level or inside a collection such as Options).
  */
-export function findConcurrencyParameter(): ConcurrencyParameter | undefined {
+export function findConcurrencyParameter(operation: JobOperation = 'start'): ConcurrencyParameter | undefined {
 	const matches = (name: string) => /concurren|parallel/i.test(name);
 	for (const property of nodeDescription().properties) {
-		if (!shownForJobStart(property)) continue;
+		if (!shownForJob(property, operation)) continue;
 		if (matches(property.name)) return { path: [property.name] };
 		if (property.type === 'collection' && Array.isArray(property.options)) {
 			for (const option of property.options as INodeProperties[]) {
@@ -73,15 +75,37 @@ export function startJobParameters(
 	return options.concurrency ? withParameter(parameters, options.concurrency.parameter.path, options.concurrency.value) : parameters;
 }
 
-/** Job → Wait for the job whose Id the item carries. */
-export function waitJobParameters(target: Target, wait: { pollIntervalSeconds: number; timeoutSeconds: number }): INodeParameters {
-	return {
+/** Job → Wait for the job whose Id the item carries, optionally with a concurrency. */
+export function waitJobParameters(
+	target: Target,
+	wait: { pollIntervalSeconds: number; timeoutSeconds: number },
+	concurrency?: { parameter: ConcurrencyParameter; value: number },
+): INodeParameters {
+	const parameters: INodeParameters = {
 		authentication: 'uiPathApi',
 		resource: 'job',
 		operation: 'wait',
 		folder: folder(target),
 		jobId: '={{ $json.Id }}',
 		options: { pollInterval: wait.pollIntervalSeconds, timeout: wait.timeoutSeconds },
+	};
+	return concurrency ? withParameter(parameters, concurrency.parameter.path, concurrency.value) : parameters;
+}
+
+/**
+ * Scenario 4's one-execution workflow, Start → Wait, each at the task's concurrency when the node has the
+ * setting (a user waiting for many jobs in one execution sets it); without it, one item after the other.
+ */
+export function startThenWaitParameters(
+	target: Target,
+	task: { pollIntervalSeconds: number; startConcurrency?: number; waitConcurrency?: number },
+): { start: INodeParameters; wait: INodeParameters } {
+	const wait = { pollIntervalSeconds: task.pollIntervalSeconds, timeoutSeconds: 600 };
+	const startParameter = findConcurrencyParameter('start');
+	const waitParameter = findConcurrencyParameter('wait');
+	return {
+		start: startJobParameters(target, startParameter && task.startConcurrency ? { concurrency: { parameter: startParameter, value: task.startConcurrency } } : {}),
+		wait: waitJobParameters(target, wait, waitParameter && task.waitConcurrency ? { parameter: waitParameter, value: task.waitConcurrency } : undefined),
 	};
 }
 

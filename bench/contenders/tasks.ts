@@ -22,9 +22,11 @@ export type ListedEntity = 'releases' | 'jobs';
 export type WaitMode = 'oneExecution' | 'executionPerJob';
 
 export type Task =
-	| { kind: 'startJobs'; target: string; count: number; concurrency: number }
+	/** batchIntervalMs: the HTTP Request node's Batching interval, for the runs that pace it (it has no bound). */
+	| { kind: 'startJobs'; target: string; count: number; concurrency: number; batchIntervalMs?: number }
 	| { kind: 'list'; target: string; entity: ListedEntity }
-	| { kind: 'wait'; target: string; count: number; mode: WaitMode; pollIntervalSeconds: number };
+	/** startConcurrency/waitConcurrency: the node's Concurrency in the one-execution workflow (Start → Wait). */
+	| { kind: 'wait'; target: string; count: number; mode: WaitMode; pollIntervalSeconds: number; startConcurrency?: number; waitConcurrency?: number };
 
 export interface TaskResult {
 	/** Items the contender's last node output (started jobs, listed entities, finished jobs). */

@@ -15,7 +15,9 @@ import type { Column, Goal, Table } from '../report/model';
 import type { BenchContext } from './context';
 
 const START_COLUMNS: Column[] = [
+	{ metric: 'jobs', title: 'jobs per run', digits: 0 },
 	{ metric: 'wallS', title: 'wall time (s)', digits: 2, ratio: true, range: true },
+	{ metric: 'msPerJob', title: 'ms per job', digits: 2, ratio: true },
 	{ metric: 'requestsPerJob', title: 'requests per started job', digits: 3 },
 	{ metric: 'credentialLoadsPerJob', title: 'credential loads per job', digits: 1 },
 	{ metric: 'tokenRequests', title: 'token requests per execution (token stored)', digits: 0 },
@@ -24,9 +26,10 @@ const START_COLUMNS: Column[] = [
 ];
 
 const CONCURRENCY_COLUMNS: Column[] = [
+	{ metric: 'jobs', title: 'jobs per run', digits: 0 },
 	{ metric: 'wallS', title: 'wall time (s)', digits: 2, ratio: true, range: true },
 	{ metric: 'inFlight', title: 'requests in flight (average)', digits: 2 },
-	{ metric: 'msPerJob', title: 'ms per job', digits: 2 },
+	{ metric: 'msPerJob', title: 'ms per job', digits: 2, ratio: true },
 ];
 
 const EXPIRY_COLUMNS: Column[] = [
@@ -41,22 +44,40 @@ function startTask(target: string, count: number, concurrency: number): Task {
 	return { kind: 'startJobs', target, count, concurrency };
 }
 
-/** Every contender at every concurrency it is compared at; unsupported ones stay as rows with the reason. */
-function entriesFor(context: BenchContext, target: string, count: number): Entry[] {
-	const { undici, embedded, n8n } = context;
+/** Jobs per run: scenario 2's count for the concurrency at the main latency, the extra-latency count otherwise. */
+function jobsFor(context: BenchContext, latency: number, concurrency: number): number {
+	const { settings } = context;
+	return latency === settings.latencyMs ? (settings.jobsAtConcurrency[concurrency] ?? settings.jobs) : settings.extraLatencyJobs;
+}
+
+/**
+ * Every contender at every concurrency it is compared at; unsupported ones stay as rows with the reason.
+ * `count` fixes the jobs per run for all entries (warm-up, expiry check); otherwise jobsFor decides.
+ */
+function entriesFor(context: BenchContext, target: string, latency: number, count?: number): Entry[] {
+	const { undici, embedded, n8n, settings } = context;
 	const entries: Entry[] = [];
-	for (const concurrency of context.settings.concurrencies) {
-		const task = startTask(target, count, concurrency);
+	for (const concurrency of settings.concurrencies) {
+		const jobs = count ?? jobsFor(context, latency, concurrency);
+		const task = startTask(target, jobs, concurrency);
 		const variant = `concurrency ${concurrency}`;
 		const baseline = `undici c${concurrency}`;
 		entries.push({ key: baseline, contender: undici, task, variant });
 		entries.push({ key: `node-embedded c${concurrency}`, contender: embedded, task, variant, baseline });
 		if (n8n) entries.push({ key: `node-n8n c${concurrency}`, contender: n8n.node, task, variant, baseline });
-		if (n8n && concurrency === 1) entries.push({ key: 'community-n8n c1', contender: n8n.community, task, variant, baseline });
+		if (n8n && concurrency === 1) entries.push({ key: 'community-n8n c1', contender: n8n.community, task, variant: 'concurrency 1 (it has no concurrency setting)', baseline });
+		if (n8n && concurrency === settings.batchConcurrency) {
+			// The HTTP Request node's Batching paces instead of bounding: one batch per latency keeps about `concurrency` in flight.
+			const batchIntervalMs = Math.max(1, latency);
+			entries.push({
+				key: `httpRequest-n8n c${concurrency}`,
+				contender: n8n.httpRequest,
+				task: { kind: 'startJobs', target, count: jobs, concurrency, batchIntervalMs },
+				variant: `Batching: ${concurrency} items every ${batchIntervalMs} ms`,
+				baseline,
+			});
+		}
 	}
-	const all = startTask(target, count, count);
-	entries.push({ key: 'undici all', contender: undici, task: all, variant: 'all items at once' });
-	if (n8n) entries.push({ key: 'httpRequest-n8n all', contender: n8n.httpRequest, task: all, variant: 'all items at once', baseline: 'undici all' });
 	return entries;
 }
 
@@ -72,6 +93,7 @@ async function measureStarts(bench: BenchSandbox, contender: Contender, task: Ta
 	}
 	const latency = bench.sandbox.state.latencyMs;
 	return {
+		jobs: task.count,
 		wallS: run.wallMs / 1000,
 		msPerJob: run.wallMs / task.count,
 		requestsPerJob: run.tally.orchestrator / created,
@@ -90,8 +112,8 @@ async function expiryCheck(context: BenchContext): Promise<Table> {
 	const { settings, sandboxes, log } = context;
 	const bench = sandboxes.expiry;
 	bench.sandbox.state.latencyMs = settings.latencyMs;
-	const entries = supported(entriesFor(context, bench.target.name, settings.expiryJobs)).filter(
-		(entry) => entry.key.endsWith(' c1') || entry.key.endsWith(' all'),
+	const entries = supported(entriesFor(context, bench.target.name, settings.latencyMs, settings.expiryJobs)).filter(
+		(entry) => entry.key.endsWith(' c1') || entry.key.startsWith('httpRequest'),
 	);
 	const samples = new Map<string, Record<string, number[]>>();
 	for (const entry of entries) {
@@ -136,7 +158,7 @@ async function profileStarts(context: BenchContext): Promise<{ table: Table; sum
 	const { settings, sandboxes, log } = context;
 	const bench = sandboxes.starts;
 	bench.sandbox.state.latencyMs = settings.extraLatencyMs;
-	const entries = supported(entriesFor(context, bench.target.name, settings.extraLatencyJobs)).filter(
+	const entries = supported(entriesFor(context, bench.target.name, settings.extraLatencyMs)).filter(
 		(entry) => entry.key.endsWith(' c1') && entry.contender !== context.undici,
 	);
 	const samples = new Map<string, Record<string, number[]>>();
@@ -193,7 +215,7 @@ export async function jobStarts(context: BenchContext): Promise<{ tables: Table[
 	// Warm-up: n8n creates the workflows, JITs warm up; the first run of each contender finds no stored token.
 	bench.sandbox.state.latencyMs = settings.latencyMs;
 	const firstTokens = new Map<string, number>();
-	for (const entry of supported(entriesFor(context, bench.target.name, settings.jobs))) {
+	for (const entry of supported(entriesFor(context, bench.target.name, settings.latencyMs))) {
 		const task = entry.task as Task & { kind: 'startJobs' };
 		const warmup = { ...task, count: settings.warmupJobs, concurrency: Math.min(task.concurrency, settings.warmupJobs) };
 		const metrics = await measureStarts(bench, entry.contender, warmup);
@@ -201,49 +223,57 @@ export async function jobStarts(context: BenchContext): Promise<{ tables: Table[
 		log(`warm-up ${entry.key}: ${metrics.tokenRequests} token requests`);
 	}
 
+	// Scenario 1 shows each contender at the concurrency a user would set for a batch, or at 1 when it has no such setting.
+	const batch = settings.batchConcurrency;
+	const scenario1Keys = [`undici c${batch}`, `node-embedded c${batch}`, `node-n8n c${batch}`, `httpRequest-n8n c${batch}`, 'undici c1', 'community-n8n c1'];
 	const tables: Table[] = [];
 	const byLatency = new Map<number, Map<string, Record<string, number[]>>>();
 	for (const latency of [settings.latencyMs, settings.extraLatencyMs]) {
 		bench.sandbox.state.latencyMs = latency;
-		const jobs = latency === settings.latencyMs ? settings.jobs : settings.extraLatencyJobs;
-		const entries = entriesFor(context, bench.target.name, jobs);
+		const entries = entriesFor(context, bench.target.name, latency);
 		const samples = await interleave(entries, settings.repetitions, async (entry) => await measureStarts(bench, entry.contender, entry.task as Task & { kind: 'startJobs' }), (message) => log(`${latency} ms ${message}`));
 		for (const entry of entries) {
 			const first = firstTokens.get(entry.contender.id);
 			const stored = samples.get(entry.key);
-			if (stored && first !== undefined && (entry.key.endsWith(' c1') || entry.key.endsWith(' all'))) stored.firstExecutionTokens = [first];
+			if (stored && first !== undefined && scenario1Keys.includes(entry.key)) stored.firstExecutionTokens = [first];
 		}
 		byLatency.set(latency, samples);
 		const conditions = `${latency} ms latency per request, ${settings.repetitions} repetitions A B A B, median (min–max)`;
+		const mainJobs = jobsFor(context, latency, batch);
+		const sequentialJobs = jobsFor(context, latency, 1);
 		tables.push(
 			table({
 				id: `s1-${latency}ms`,
 				scenario: 1,
-				title: `Scenario 1: start ${jobs.toLocaleString('en-US')} jobs, one per item (${latency} ms latency)`,
+				title: `Scenario 1: start ${mainJobs.toLocaleString('en-US')} jobs, one per item, at concurrency ${batch} (${latency} ms latency)`,
 				conditions,
 				columns: START_COLUMNS,
-				entries: entries.filter((entry) => entry.key.endsWith(' c1') || entry.key.endsWith(' all')),
+				entries: scenario1Keys.flatMap((key) => entries.filter((entry) => entry.key === key)),
 				samples,
 				notes: [
-					'Ratio: median wall time divided by the median of raw undici at the same concurrency, measured in the same run.',
+					`Each contender runs at the concurrency a user would set for a batch, ${batch}; n8n-nodes-uipath-orchestrator has no such setting and runs one item after the other (${sequentialJobs.toLocaleString('en-US')} jobs per run, compared with undici at concurrency 1 on the same count; compare it through ms per job).`,
+					'Ratio: median wall time divided by the median of raw undici at the same concurrency and job count, measured in the same run.',
+					`The HTTP Request node's Batching option does not bound requests in flight: it sends a batch, sleeps the interval and sends the next without waiting for answers (interval 0 = every item at once). One batch of ${batch} per ${Math.max(1, latency)} ms is the setting that comes closest to ${batch} in flight; a user must know the latency to choose it.`,
 					`"First execution" is the warm-up run (${settings.warmupJobs} items) with no token stored yet.`,
-					'The HTTP Request node sends every item at once (n8n has no setting to bound it), so its baseline is undici with all items in flight.',
 					'Raw undici fetches its token once, before the runs; it fetches again only after a 401.',
 					'Credential loads: how often n8n\'s credentials helper loaded the stored credential during the run, counted in the embedded runner; in a real n8n each load is a database read and a decryption.',
-					...(latency === settings.extraLatencyMs && jobs !== settings.jobs
-						? [`At ${latency} ms a run measures the per-job CPU cost, so it starts ${jobs} jobs instead of ${settings.jobs.toLocaleString('en-US')}.`]
-						: []),
+					...(latency === settings.extraLatencyMs ? [`At ${latency} ms a run measures the per-job CPU cost, so every run starts ${settings.extraLatencyJobs} jobs.`] : []),
 				],
 			}),
 			table({
 				id: `s2-${latency}ms`,
 				scenario: 2,
-				title: `Scenario 2: bounded concurrency 1 / 4 / 16 against raw undici (${latency} ms latency)`,
+				title: `Scenario 2: bounded concurrency ${settings.concurrencies.join(' / ')} against raw undici (${latency} ms latency)`,
 				conditions,
 				columns: CONCURRENCY_COLUMNS,
-				entries: entries.filter((entry) => !entry.key.endsWith(' all') && !entry.key.startsWith('community')),
+				entries: entries.filter((entry) => !entry.key.startsWith('httpRequest') && !entry.key.startsWith('community')),
 				samples,
-				notes: ['Requests in flight: requests × latency / wall time (Little\'s law); 1.00 means strictly one after the other.'],
+				notes: [
+					'Requests in flight: requests × latency / wall time (Little\'s law); 1.00 means strictly one after the other.',
+					...(latency === settings.latencyMs
+						? [`Jobs per run grow with the concurrency (${settings.concurrencies.map((concurrency) => `${jobsFor(context, latency, concurrency).toLocaleString('en-US')} at ${concurrency}`).join(', ')}) so that no run is dominated by 20 ms × 1,000 waits; the node and undici always start the same count, so ratios and ms per job compare like with like.`]
+						: []),
+				],
 			}),
 		);
 	}
@@ -270,7 +300,9 @@ function goalsOf(
 	const main = byLatency.get(settings.latencyMs);
 	const zero = byLatency.get(settings.extraLatencyMs);
 	const value = (samples: Map<string, Record<string, number[]>> | undefined, key: string, metric: string) => median(samples?.get(key)?.[metric] ?? []);
-	const nodeKeys = ['node-embedded c1', ...(context.n8n ? ['node-n8n c1'] : [])];
+	const batch = settings.batchConcurrency;
+	const nodeKeys = [`node-embedded c${batch}`, ...(context.n8n ? [`node-n8n c${batch}`] : [])];
+	const expiryKeys = ['node-embedded c1', ...(context.n8n ? ['node-n8n c1'] : [])];
 	const goals: Goal[] = [];
 
 	const perJob = nodeKeys.map((key) => `${key}: ${value(main, key, 'requestsPerJob').toFixed(3)}`);
@@ -288,7 +320,7 @@ function goalsOf(
 		measured: `median per execution ${stored.join('; ')}`,
 	});
 	const expiry = tables.find((candidate) => candidate.id === 's1-expiry');
-	const expiryRows = expiry?.rows.filter((row) => nodeKeys.includes(row.key)) ?? [];
+	const expiryRows = expiry?.rows.filter((row) => expiryKeys.includes(row.key)) ?? [];
 	goals.push({
 		scenario: 1,
 		goal: 'Token requests: 1 per expiry',
@@ -306,7 +338,7 @@ function goalsOf(
 		for (const runner of runners) {
 			const key = `${runner.prefix} c${concurrency}`;
 			const goal = `Within 1.25x of raw undici at concurrency ${concurrency} (${runner.name})`;
-			const reason = runner.contender.unsupported(startTask('starts', settings.jobs, concurrency));
+			const reason = runner.contender.unsupported(startTask('starts', jobsFor(context, settings.latencyMs, concurrency), concurrency));
 			if (reason) {
 				const sequential = value(main, `${runner.prefix} c1`, 'wallS');
 				goals.push({

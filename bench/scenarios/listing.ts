@@ -68,7 +68,7 @@ export async function listing(context: BenchContext): Promise<{ tables: Table[];
 
 	const tables: Table[] = [];
 	const samplesByLatency = new Map<number, Map<string, Record<string, number[]>>>();
-	for (const latency of [settings.latencyMs, settings.extraLatencyMs]) {
+	for (const latency of settings.listingLatenciesMs) {
 		bench.sandbox.state.latencyMs = latency;
 		const samples = await interleave(entries, settings.repetitions, measure, (message) => log(`${latency} ms ${message}`));
 		samplesByLatency.set(latency, samples);

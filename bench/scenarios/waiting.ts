@@ -87,17 +87,24 @@ class JobClock {
 function entriesFor(context: BenchContext, count: number): Entry[] {
 	const { undici, embedded, n8n, settings } = context;
 	const target = context.sandboxes.waiting.target.name;
-	const task = (mode: WaitMode): Task => ({ kind: 'wait', target, count, mode, pollIntervalSeconds: settings.pollIntervalSeconds });
+	const task = (mode: WaitMode): Task => ({
+		kind: 'wait',
+		target,
+		count,
+		mode,
+		pollIntervalSeconds: settings.pollIntervalSeconds,
+		...(mode === 'oneExecution' ? { startConcurrency: settings.batchConcurrency, waitConcurrency: settings.waitConcurrency } : {}),
+	});
 	const baseline = 'undici';
 	const entries: Entry[] = [
 		{ key: baseline, contender: undici, task: task('executionPerJob'), variant: 'each job polled on its own' },
 		{ key: 'node-embedded per job', contender: embedded, task: task('executionPerJob'), variant: 'one execution per job', baseline },
-		{ key: 'node-embedded one execution', contender: embedded, task: task('oneExecution'), variant: `one execution, ${count} items (Start → Wait)`, baseline },
+		{ key: 'node-embedded one execution', contender: embedded, task: task('oneExecution'), variant: `one execution, ${count} items (Start c${settings.batchConcurrency} → Wait c${settings.waitConcurrency})`, baseline },
 	];
 	if (n8n) {
 		entries.push(
 			{ key: 'node-n8n per job', contender: n8n.node, task: task('executionPerJob'), variant: 'one execution per job', baseline },
-			{ key: 'node-n8n one execution', contender: n8n.node, task: task('oneExecution'), variant: `one execution, ${count} items (Start → Wait)`, baseline },
+			{ key: 'node-n8n one execution', contender: n8n.node, task: task('oneExecution'), variant: `one execution, ${count} items (Start c${settings.batchConcurrency} → Wait c${settings.waitConcurrency})`, baseline },
 		);
 		if (context.trigger) entries.push({ key: 'trigger-n8n', contender: context.trigger, task: task('executionPerJob'), variant: 'job.completed webhook, one execution per job', baseline });
 		entries.push(
@@ -173,7 +180,7 @@ export async function waiting(context: BenchContext): Promise<{ tables: Table[];
 			notes: [
 				`Delay: when the job's item left the node (n8n run data: the node's start plus its execution time; undici: when the final state arrived) minus the job's EndTime in the sandbox. Poll interval: ${intervalMs} ms real.`,
 				'Status requests: GET Jobs(<id>) the sandbox received for the job (the Wait operation reads the job once before it polls).',
-				'One execution with N items: n8n hands a node\'s items on only when the node has finished all of them, and the node waits for its items one after the other.',
+				`One execution with N items: n8n hands a node's items on only when the node has finished all of them; Start runs ${settings.batchConcurrency} items at a time and Wait ${settings.waitConcurrency} (Options → Concurrency, its largest value), so with ${settings.waitJobs} jobs Wait polls in ${Math.ceil(settings.waitJobs / settings.waitConcurrency)} waves.`,
 				'The webhook trigger row: jobs started by raw undici while a workflow with the trigger (job.completed, this process, this folder) is active; delay runs to the end of the trigger node in the execution Orchestrator\'s delivery started.',
 			],
 		}),
@@ -203,7 +210,7 @@ export async function waiting(context: BenchContext): Promise<{ tables: Table[];
 			goal: `Delay from job end to item output under one poll interval (${key})`,
 			met: value(key, 'delayP95Ms') < intervalMs,
 			measured: `median ${medianDelay.toFixed(0)} ms, p95 ${value(key, 'delayP95Ms').toFixed(0)} ms; wall time ${value(key, 'wallS').toFixed(1)} s`,
-			cause: `n8n passes a node's items on only when the node has finished every item, and the node starts and then waits for items one after the other: every job's item waits for the last job (measured median delay ${(medianDelay / intervalMs).toFixed(1)} poll intervals). One execution per job (the rows "per job") or the webhook trigger avoids it.`,
+			cause: `n8n passes a node's items on only when the node has finished every item: every job's item waits for the last job of the execution (measured median delay ${(medianDelay / intervalMs).toFixed(1)} poll intervals, even with Wait at concurrency ${settings.waitConcurrency}, which waits for ${settings.waitConcurrency} jobs at a time and so for ${Math.ceil(settings.waitJobs / settings.waitConcurrency)} waves). One execution per job (the rows "per job") or the webhook trigger avoids it.`,
 		});
 	}
 	if (context.trigger) {

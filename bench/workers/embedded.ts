@@ -7,10 +7,10 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import {
 	findConcurrencyParameter,
+	startThenWaitParameters,
 	listParameters,
 	NODE_TYPE,
 	startJobParameters,
-	waitJobParameters,
 } from '../contenders/nodeParameters';
 import { numberedItems, type Target, type Task, type TaskResult } from '../contenders/tasks';
 import { serveWorker } from '../lib/worker';
@@ -94,11 +94,12 @@ async function runCounted(task: Task): Promise<TaskResult> {
 	const wait = { pollIntervalSeconds: task.pollIntervalSeconds, timeoutSeconds: 600 };
 	const outputAt: Record<string, number> = {};
 	if (task.mode === 'oneExecution') {
+		const parameters = startThenWaitParameters(target, task);
 		const result = await run(
 			store,
 			[
-				{ name: 'Start', parameters: startJobParameters(target) },
-				{ name: 'Wait', parameters: waitJobParameters(target, wait) },
+				{ name: 'Start', parameters: parameters.start },
+				{ name: 'Wait', parameters: parameters.wait },
 			],
 			numberedItems(task.count),
 		);

@@ -82,8 +82,8 @@ export class N8nContender implements Contender {
 	}
 
 	unsupported(task: Task): string | undefined {
-		if (task.kind === 'startJobs' && this.kind === 'httpRequest' && task.concurrency !== task.count) {
-			return 'sends every item at once; it has no concurrency setting';
+		if (task.kind === 'startJobs' && this.kind === 'httpRequest' && task.concurrency < task.count && task.batchIntervalMs === undefined) {
+			return 'sends every item at once unless its Batching option paces it';
 		}
 		if (task.kind === 'startJobs' && task.concurrency !== 1 && this.kind === 'community') return 'no concurrency setting';
 		if (task.kind === 'startJobs' && task.concurrency !== 1 && this.kind === 'node' && !findConcurrencyParameter()) {
@@ -165,7 +165,7 @@ export class N8nContender implements Contender {
 		if (!this.unsettled) return;
 		const { workflowId, since } = this.unsettled;
 		this.unsettled = undefined;
-		await this.executionsAfter(workflowId, since, 1, false);
+		await this.executionsAfter(workflowId, since, 1, false, 100);
 	}
 
 	private async lastExecutionId(workflowId: string): Promise<number> {
@@ -174,7 +174,7 @@ export class N8nContender implements Contender {
 	}
 
 	/** The workflow's executions newer than `since`, with data, once `expected` of them are saved. */
-	private async executionsAfter(workflowId: string, since: number, expected: number, includeData: boolean): Promise<ExecutionRecord[]> {
+	private async executionsAfter(workflowId: string, since: number, expected: number, includeData: boolean, intervalMs = 500): Promise<ExecutionRecord[]> {
 		return await poll(
 			`${expected} saved executions`,
 			async () => {
@@ -191,7 +191,7 @@ export class N8nContender implements Contender {
 				if (failed) throw new Error(`execution ${failed.id} ended ${failed.status}`);
 				return found.filter((execution) => execution.status === 'success').length >= expected ? found : undefined;
 			},
-			{ timeoutMs: 60_000, intervalMs: 500 },
+			{ timeoutMs: 60_000, intervalMs },
 		);
 	}
 }

@@ -3,7 +3,7 @@ import { randomUUID } from 'crypto';
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { CredentialRef, WorkflowJson } from '../../../test/e2e/workflows';
-import { findConcurrencyParameter, listParameters, NODE_TYPE, startJobParameters, waitJobParameters } from '../nodeParameters';
+import { findConcurrencyParameter, listParameters, NODE_TYPE, startJobParameters, startThenWaitParameters } from '../nodeParameters';
 import type { Target, Task } from '../tasks';
 import { COMMUNITY_NODE_TYPE } from './community';
 
@@ -60,6 +60,15 @@ function httpRequest(name: string, target: Target, credential: CredentialRef, re
 	};
 }
 
+/**
+ * The HTTP Request node's Batching option: it sends `concurrency` requests, sleeps the interval, sends the
+ * next batch, without waiting for answers (a pace, not a bound on requests in flight); none = all at once.
+ */
+function batching(task: Task & { kind: 'startJobs' }): INodeParameters {
+	if (task.batchIntervalMs === undefined || task.concurrency >= task.count) return {};
+	return { options: { batching: { batch: { batchSize: task.concurrency, batchInterval: task.batchIntervalMs } } } };
+}
+
 function httpRequestNodes(task: Task, target: Target, credential: CredentialRef): NodeSketch[] {
 	if (task.kind === 'startJobs') {
 		const startInfo =
@@ -67,6 +76,7 @@ function httpRequestNodes(task: Task, target: Target, credential: CredentialRef)
 			`InputArguments: JSON.stringify({ InvoiceId: 'INV-' + $json.n }) }`;
 		return [
 			httpRequest('Start', target, credential, {
+				...batching(task),
 				method: 'POST',
 				url: `${target.orchestratorUrl}/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs`,
 				sendBody: true,
@@ -137,7 +147,8 @@ function ourNodes(task: Task, target: Target, credential: CredentialRef): NodeSk
 	if (task.kind === 'list') return [uiPath(RESULT_NODE, listParameters(target, task.entity), credential)];
 	const wait = { pollIntervalSeconds: task.pollIntervalSeconds, timeoutSeconds: 600 };
 	if (task.mode === 'executionPerJob') return [uiPath(RESULT_NODE, startJobParameters(target, { wait }), credential)];
-	return [uiPath('Start', startJobParameters(target), credential), uiPath(RESULT_NODE, waitJobParameters(target, wait), credential)];
+	const parameters = startThenWaitParameters(target, task);
+	return [uiPath('Start', parameters.start, credential), uiPath(RESULT_NODE, parameters.wait, credential)];
 }
 
 /**
