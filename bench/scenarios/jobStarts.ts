@@ -353,6 +353,7 @@ function goalsOf(
 			const nodeWall = value(main, key, 'wallS');
 			const ratioValue = nodeWall / baseline;
 			const overheadMs = value(zero, key, 'msPerJob') - value(zero, baselineKey, 'msPerJob');
+			const undiciMsPerJob = value(main, baselineKey, 'msPerJob');
 			goals.push({
 				scenario: 2,
 				goal,
@@ -360,7 +361,7 @@ function goalsOf(
 				measured: `${nodeWall.toFixed(2)} s vs ${baseline.toFixed(2)} s: ${ratioValue.toFixed(2)}x at ${settings.latencyMs} ms latency`,
 				...(ratioValue > 1.25
 					? {
-							cause: `Per-job work beside the request: at ${settings.extraLatencyMs} ms latency the node needs ${value(zero, key, 'msPerJob').toFixed(2)} ms per job, undici ${value(zero, baselineKey, 'msPerJob').toFixed(2)} ms (${overheadMs.toFixed(2)} ms more, ${((overheadMs / settings.latencyMs) * 100).toFixed(0)}% of the ${settings.latencyMs} ms latency); requests in flight ${value(main, key, 'inFlight').toFixed(2)} against ${value(main, baselineKey, 'inFlight').toFixed(2)}. Credential loads per job: ${value(main, 'node-embedded c1', 'credentialLoadsPerJob').toFixed(1)} (counted in the embedded runner; in n8n each is a database read and a decryption).${profileWords(profiles.get(key))}`,
+							cause: `Per-job work beside the request: at ${settings.extraLatencyMs} ms latency the node needs ${value(zero, key, 'msPerJob').toFixed(2)} ms per job, undici ${value(zero, baselineKey, 'msPerJob').toFixed(2)} ms (${overheadMs.toFixed(2)} ms more); at concurrency ${concurrency} undici needs ${undiciMsPerJob.toFixed(2)} ms per job at ${settings.latencyMs} ms latency, so the extra work is ${((overheadMs / undiciMsPerJob) * 100).toFixed(0)}% of it (the node's JavaScript runs on one thread: per-job CPU time adds up, it does not overlap like the waits); requests in flight ${value(main, key, 'inFlight').toFixed(2)} against ${value(main, baselineKey, 'inFlight').toFixed(2)}. Credential loads per job: ${value(main, 'node-embedded c1', 'credentialLoadsPerJob').toFixed(1)} (counted in the embedded runner; in n8n each is a database read and a decryption).${profileWords(profiles.get(key))}`,
 						}
 					: {}),
 			});

@@ -180,7 +180,7 @@ export async function waiting(context: BenchContext): Promise<{ tables: Table[];
 			notes: [
 				`Delay: when the job's item left the node (n8n run data: the node's start plus its execution time; undici: when the final state arrived) minus the job's EndTime in the sandbox. Poll interval: ${intervalMs} ms real.`,
 				'Status requests: GET Jobs(<id>) the sandbox received for the job (the Wait operation reads the job once before it polls).',
-				`One execution with N items: n8n hands a node's items on only when the node has finished all of them; Start runs ${settings.batchConcurrency} items at a time and Wait ${settings.waitConcurrency} (Options → Concurrency, its largest value), so with ${settings.waitJobs} jobs Wait polls in ${Math.ceil(settings.waitJobs / settings.waitConcurrency)} waves.`,
+				`One execution with N items: n8n hands a node's items on only when the node has finished all of them; Start runs ${settings.batchConcurrency} items at a time and Wait ${settings.waitConcurrency} (Options → Concurrency, its largest value), so Wait polls at most ${settings.waitConcurrency} of the ${settings.waitJobs} jobs at a time.`,
 				'The webhook trigger row: jobs started by raw undici while a workflow with the trigger (job.completed, this process, this folder) is active; delay runs to the end of the trigger node in the execution Orchestrator\'s delivery started.',
 			],
 		}),
@@ -210,7 +210,7 @@ export async function waiting(context: BenchContext): Promise<{ tables: Table[];
 			goal: `Delay from job end to item output under one poll interval (${key})`,
 			met: value(key, 'delayP95Ms') < intervalMs,
 			measured: `median ${medianDelay.toFixed(0)} ms, p95 ${value(key, 'delayP95Ms').toFixed(0)} ms; wall time ${value(key, 'wallS').toFixed(1)} s`,
-			cause: `n8n passes a node's items on only when the node has finished every item: every job's item waits for the last job of the execution (measured median delay ${(medianDelay / intervalMs).toFixed(1)} poll intervals, even with Wait at concurrency ${settings.waitConcurrency}, which waits for ${settings.waitConcurrency} jobs at a time and so for ${Math.ceil(settings.waitJobs / settings.waitConcurrency)} waves). One execution per job (the rows "per job") or the webhook trigger avoids it.`,
+			cause: `n8n passes a node's items on only when the node has finished every item: every job's item waits for the last job of the execution (measured median delay ${(medianDelay / intervalMs).toFixed(1)} poll intervals, even with Wait at concurrency ${settings.waitConcurrency}, which polls up to ${settings.waitConcurrency} jobs at a time). One execution per job (the rows "per job") or the webhook trigger avoids it.`,
 		});
 	}
 	if (context.trigger) {
