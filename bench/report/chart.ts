@@ -86,7 +86,7 @@ export function renderChart(results: BenchResults): string {
 	const seconds = (value: number) => `${value.toFixed(2)} s`;
 	const perJob = (value: number) => `${value.toFixed(2)} ms`;
 	const panels = [
-		panelFrom(byId(`s1-${latency}ms`), `1 · Start jobs at concurrency 16 (the community node: 1), ${latency} ms latency: ms per job (ratio to undici alike)`, 'msPerJob', perJob, (row) => `${row.metrics.requestsPerJob?.median.toFixed(2)} req/job`),
+		panelFrom(byId(`s1-${latency}ms`), `1 · Start jobs at concurrency 16 (the community node: 1), ${latency} ms latency: ms per job, ratio to undici at the same concurrency`, 'msPerJob', perJob, (row) => `${row.metrics.requestsPerJob?.median.toFixed(2)} req/job`),
 		panelFrom(byId(`s2-${latency}ms`), `2 · Concurrency 1 / 4 / 16, ${latency} ms latency: ms per job`, 'msPerJob', perJob),
 		panelFrom(byId(`s3-${latency}ms`), `3 · Return All over 25,000 releases / jobs, ${latency} ms latency: wall time`, 'wallS', seconds, (row) => `${row.metrics.requests?.median} requests, +${row.metrics.peakGrowthMb?.median.toFixed(0)} MiB`),
 		panelFrom(byId('s4'), '4 · 200 jobs of 1–30 s: median delay from job end to item output', 'delayMedianMs', (value) => `${value.toFixed(0)} ms`, (row) => `${row.metrics.pollsPerJob?.median.toFixed(1)} polls/job`),
