@@ -1,4 +1,4 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** The action node and both triggers sign in with either credential, chosen by the Authentication parameter. */
 export const uiPathCredentials: INodeCredentialDescription[] = [
@@ -178,3 +178,10 @@ export const concurrencyOption: INodeProperties = {
 	default: 1,
 	description: 'How many items this node works on at the same time (1 = one after the other). A 429 from Orchestrator is waited out as it asks.',
 };
+
+/** Orchestrator's three priorities, the same for jobs and queue items. */
+export const priorityOptions: INodePropertyOptions[] = [
+	{ name: 'High', value: 'High' },
+	{ name: 'Low', value: 'Low' },
+	{ name: 'Normal', value: 'Normal' },
+];

@@ -18,7 +18,7 @@ import {
 	readRelease,
 } from '../../helpers/parameters';
 import { startJobsExactlyOnce } from '../../transport';
-import { concurrencyOption, folderLocator, releaseLocator, waitOptions } from '../common.descriptions';
+import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../common.descriptions';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -97,11 +97,7 @@ const properties: INodeProperties[] = [
 				name: 'jobPriority',
 				type: 'options',
 				default: 'Normal',
-				options: [
-					{ name: 'High', value: 'High' },
-					{ name: 'Low', value: 'Low' },
-					{ name: 'Normal', value: 'Normal' },
-				],
+				options: priorityOptions,
 				description: 'Execution priority; without it the process\'s own priority applies',
 			},
 			...waitOptions,

@@ -6,7 +6,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
 import { readDate, readFolder, readJsonObject, readQueueName, readReference } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
-import { concurrencyOption, folderLocator, queueLocator } from '../common.descriptions';
+import { concurrencyOption, folderLocator, priorityOptions, queueLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	folderLocator,
@@ -45,11 +45,7 @@ const properties: INodeProperties[] = [
 				name: 'priority',
 				type: 'options',
 				default: 'Normal',
-				options: [
-					{ name: 'High', value: 'High' },
-					{ name: 'Low', value: 'Low' },
-					{ name: 'Normal', value: 'Normal' },
-				],
+				options: priorityOptions,
 			},
 			{
 				displayName: 'Reference',
