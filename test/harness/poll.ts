@@ -14,7 +14,7 @@ import './user-folder';
 
 import { dirname } from 'node:path';
 
-import { ExternalSecretsProxy, PollContext, PollTriggerExecutor } from 'n8n-core';
+import { PollContext, PollTriggerExecutor } from 'n8n-core';
 import {
 	UserError,
 	Workflow,
@@ -25,6 +25,7 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
+import { harnessAdditionalData } from './additional-data';
 import type { CredentialStore } from './credential-store';
 import { CredentialTypeRegistry } from './credential-types';
 import { HarnessCredentialsHelper } from './credentials-helper';
@@ -59,33 +60,10 @@ export function triggerEnvironment(credentials: CredentialStore, urls: InstanceU
 	const packageTypes = loadPackageTypes();
 	const nodeTypes = new NodeTypeRegistry([{ name: 'n8n-nodes-base.noOp', type: new NoOp() }, ...packageTypes.nodeTypes]);
 	const credentialTypes = new CredentialTypeRegistry([new OAuth2Api(), ...packageTypes.credentialTypes], nodeTypes);
-	const instanceUrl = new URL(urls.webhookBaseUrl).origin;
-	const additionalData: IWorkflowExecuteAdditionalData = {
+	const additionalData = harnessAdditionalData({
 		credentialsHelper: new HarnessCredentialsHelper(credentialTypes, credentials),
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		restApiUrl: `${instanceUrl}/rest`,
-		instanceBaseUrl: `${instanceUrl}/`,
-		formBaseUrl: `${instanceUrl}/form`,
-		formWaitingBaseUrl: `${instanceUrl}/form-waiting`,
-		formTestBaseUrl: `${instanceUrl}/form-test`,
-		webhookBaseUrl: urls.webhookBaseUrl,
-		webhookWaitingBaseUrl: `${instanceUrl}/webhook-waiting`,
-		webhookTestBaseUrl: urls.webhookTestBaseUrl,
-		mcpBaseUrl: `${instanceUrl}/mcp`,
-		mcpTestBaseUrl: `${instanceUrl}/mcp-test`,
-		externalSecretsProxy: new ExternalSecretsProxy(),
-		setExecutionStatus: () => undefined,
-		logAiEvent: () => undefined,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		executeWorkflow: async () => {
-			throw new UserError('Sub-workflows are not supported by the trigger runners');
-		},
-		startRunnerTask: async () => {
-			throw new UserError('Task runners (Code node) are not available in the trigger runners');
-		},
-	};
+		...urls,
+	});
 	return { nodeTypes, additionalData };
 }
 

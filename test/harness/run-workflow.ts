@@ -1,6 +1,6 @@
 import './user-folder';
 
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	UserError,
 	Workflow,
@@ -13,10 +13,10 @@ import {
 	type IRun,
 	type IRunData,
 	type IWorkflowBase,
-	type IWorkflowExecuteAdditionalData,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
+import { harnessAdditionalData } from './additional-data';
 import { CredentialStore, type CredentialInput } from './credential-store';
 import { CredentialTypeRegistry } from './credential-types';
 import { HarnessCredentialsHelper } from './credentials-helper';
@@ -97,43 +97,6 @@ function typeRegistries(options: RunWorkflowOptions) {
 	return { nodeTypes, credentialTypes };
 }
 
-// n8n's default instance URL; nodes only read these to build links (webhooks, forms).
-const instanceUrl = 'http://localhost:5678';
-
-function additionalDataFor(credentialsHelper: HarnessCredentialsHelper, hooks: ExecutionLifecycleHooks, workflowId: string, executionId: string): IWorkflowExecuteAdditionalData {
-	return {
-		credentialsHelper,
-		hooks,
-		executionId,
-		workflowId,
-		currentNodeExecutionIndex: 0,
-		variables: {},
-		restApiUrl: `${instanceUrl}/rest`,
-		instanceBaseUrl: `${instanceUrl}/`,
-		formBaseUrl: `${instanceUrl}/form`,
-		formWaitingBaseUrl: `${instanceUrl}/form-waiting`,
-		formTestBaseUrl: `${instanceUrl}/form-test`,
-		webhookBaseUrl: `${instanceUrl}/webhook`,
-		webhookWaitingBaseUrl: `${instanceUrl}/webhook-waiting`,
-		webhookTestBaseUrl: `${instanceUrl}/webhook-test`,
-		mcpBaseUrl: `${instanceUrl}/mcp`,
-		mcpTestBaseUrl: `${instanceUrl}/mcp-test`,
-		// No secrets manager behind it: `$secrets` expressions find no provider, as on an n8n without one.
-		externalSecretsProxy: new ExternalSecretsProxy(),
-		setExecutionStatus: () => undefined,
-		logAiEvent: () => undefined,
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		executeWorkflow: async () => {
-			throw new UserError('Sub-workflows are not supported by the workflow harness');
-		},
-		// The Code node runs in n8n's task runners, which only the n8n server starts.
-		startRunnerTask: async () => {
-			throw new UserError('Task runners (Code node) are not available in the workflow harness');
-		},
-	};
-}
-
 function resultOf(run: IRun, executedNodes: string[], credentials: CredentialStore): WorkflowRunResult {
 	const { runData, error } = run.data.resultData;
 	const items = (nodeName: string, outputIndex = 0, runIndex?: number) => {
@@ -206,7 +169,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 			nodeExecutionStack: [{ node: startNode, data: { main: [options.startData ?? [{ json: {} }]] }, source: null }],
 		},
 	});
-	const additionalData = additionalDataFor(credentialsHelper, hooks, workflowId, executionId);
+	const additionalData = harnessAdditionalData({ credentialsHelper, hooks, workflowId, executionId });
 	const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 
 	const cancel = () => execution.cancel();
