@@ -34,6 +34,27 @@ async function legacyRefreshToken(baseUrl: string): Promise<string> {
 	return body.refresh_token;
 }
 
+/** A `uiPathApi` credential on the 2019 preset, pointed at the suite's sandbox, holding a fresh 2019 refresh token. */
+async function legacyStore(suite: Suite): Promise<CredentialStore> {
+	const { credentials } = suite.sandbox.state;
+	return new CredentialStore([
+		{
+			id: CREDENTIAL_ID,
+			name: 'UiPath 2019',
+			type: 'uiPathApi',
+			data: {
+				authType: 'refreshToken',
+				identityPreset: 'legacy2019',
+				baseUrl: suite.sandbox.url,
+				identityUrl: suite.sandbox.url,
+				organization: credentials.organization,
+				tenant: credentials.tenant,
+				refreshToken: await legacyRefreshToken(suite.sandbox.url),
+			},
+		},
+	]);
+}
+
 describe('identity presets other than Automation Cloud', () => {
 	let suite: Suite;
 	beforeAll(async () => {
@@ -44,25 +65,7 @@ describe('identity presets other than Automation Cloud', () => {
 
 	it('2019 preset: Orchestrator at /{account}/{tenant} with X-UIPATH-TenantName, a job started and awaited', async () => {
 		const { credentials } = suite.sandbox.state;
-		suite.stores.set(
-			'legacy2019',
-			new CredentialStore([
-				{
-					id: CREDENTIAL_ID,
-					name: 'UiPath 2019',
-					type: 'uiPathApi',
-					data: {
-						authType: 'refreshToken',
-						identityPreset: 'legacy2019',
-						baseUrl: suite.sandbox.url,
-						identityUrl: suite.sandbox.url,
-						organization: credentials.organization,
-						tenant: credentials.tenant,
-						refreshToken: await legacyRefreshToken(suite.sandbox.url),
-					},
-				},
-			]),
-		);
+		suite.stores.set('legacy2019', await legacyStore(suite));
 		const result = await suite.run('legacy2019', {
 			resource: 'job',
 			operation: 'start',
@@ -107,22 +110,7 @@ describe('identity presets other than Automation Cloud', () => {
 
 	it('2019 preset: accounts and their service instances through /cloudrpa/api, with the id_token as Bearer', async () => {
 		const { credentials } = suite.sandbox.state;
-		const store = new CredentialStore([
-			{
-				id: CREDENTIAL_ID,
-				name: 'UiPath 2019',
-				type: 'uiPathApi',
-				data: {
-					authType: 'refreshToken',
-					identityPreset: 'legacy2019',
-					baseUrl: suite.sandbox.url,
-					identityUrl: suite.sandbox.url,
-					organization: credentials.organization,
-					tenant: credentials.tenant,
-					refreshToken: await legacyRefreshToken(suite.sandbox.url),
-				},
-			},
-		]);
+		const store = await legacyStore(suite);
 		suite.stores.set('legacy2019', store);
 		const accounts = await suite.run('legacy2019', { resource: 'account', operation: 'getAll' });
 		expect(accounts.json(NODE_NAME)).toEqual([expect.objectContaining({ accountLogicalName: credentials.organization })]);
