@@ -107,6 +107,8 @@ describe('sandbox Orchestrator: webhooks', () => {
 		expect(faulted.payload.Job).toMatchObject({ Id: faulting.Id, State: 'Faulted', Info: FAULT_INFO });
 		expect(stopped.payload.Job).toMatchObject({ Id: slow.Id, State: 'Stopped' });
 		expect(new Set(receiver.received.map((entry) => entry.payload.EventId)).size).toBe(receiver.received.length);
+		// The receiver keeps a delivery before its 202 reaches the sandbox, which records the status only then.
+		await suite.sandbox.state.webhooksIdle();
 		expect(suite.sandbox.state.webhookDeliveries.filter((delivery) => delivery.type === 'job.completed')[0]).toMatchObject({ status: 202, url: `${receiver.url}/hook` });
 	});
 
