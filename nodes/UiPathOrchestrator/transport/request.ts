@@ -86,6 +86,8 @@ export async function uiPathApiRequest<T = IDataObject>(
 		body: request.body,
 		json: true,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		// n8n would put the Authorization header back on a redirect to another origin.
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	const failed = { method, path: request.path, baseUrl, folderDescription: request.folder && describeFolder(request.folder) };
 	const send = async (): Promise<T> => {
