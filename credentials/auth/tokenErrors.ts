@@ -104,6 +104,17 @@ export function describeSignInFailure(options: {
 	return `Sign-in at ${url} failed (${label})${suffix}`;
 }
 
+/** Where a redirect pointed, without its query (which could carry anything): only to name the address to fix. */
+function redirectTarget(url: string, location: string | undefined): string {
+	if (!location || !URL.canParse(location, url)) return 'no address';
+	const target = new URL(location, url);
+	return `${target.origin}${target.pathname}`;
+}
+
+export function describeRedirect(url: string, statusCode: number, location: string | undefined): string {
+	return `The identity server at ${url} answered with a redirect (HTTP ${statusCode} to ${redirectTarget(url, location)}), which sign-in requests do not follow: set ${ENDPOINT_FIELDS} to the address that answers itself`;
+}
+
 export function describeNetworkFailure(url: string, reason: string): string {
 	return `Could not reach the identity server at ${url} (${reason}): check ${ENDPOINT_FIELDS}`;
 }
