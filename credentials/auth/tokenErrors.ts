@@ -1,3 +1,5 @@
+import { redact } from './redact';
+
 /**
  * One-line sign-in failures that name the credential field to fix. They never carry the HTTP
  * status or the response as properties: n8n's NodeApiError would replace the message with a generic one.
@@ -15,15 +17,6 @@ export const RELOGIN_HINT =
 	'sign in again with the login tool (npm run login) and paste the new Refresh Token (refreshToken)';
 
 const ENDPOINT_FIELDS = 'Base URL (baseUrl), Identity URL (identityUrl) and Identity Preset (identityPreset)';
-
-/** Replaces every secret the request carried, so an echoing server cannot leak one into a message. */
-export function redact(text: string, secrets: readonly string[]): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret.length >= 4) result = result.split(secret).join('[redacted]');
-	}
-	return result;
-}
 
 function oneLine(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();

@@ -16,15 +16,24 @@ export interface RecordingOrigin {
 	close(): Promise<void>;
 }
 
-/** A second listener on 127.0.0.1 that a sandbox redirect points at; it records every request and answers an empty OData list. */
-export async function startRecordingOrigin(): Promise<RecordingOrigin> {
+export interface Answer {
+	status: number;
+	body: unknown;
+}
+
+const EMPTY_LIST: Answer = { status: 200, body: { '@odata.count': 0, value: [] } };
+
+/** A second listener on 127.0.0.1 (what a sandbox redirect points at); it records every request and answers an empty OData list unless told otherwise. */
+export async function startRecordingOrigin(answer: (request: ReceivedRequest) => Answer = () => EMPTY_LIST): Promise<RecordingOrigin> {
 	const received: ReceivedRequest[] = [];
 	const server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			received.push({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-			res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ '@odata.count': 0, value: [] }));
+			const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+			received.push(request);
+			const { status, body } = answer(request);
+			res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
