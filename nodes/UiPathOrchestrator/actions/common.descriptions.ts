@@ -185,3 +185,13 @@ export const priorityOptions: INodePropertyOptions[] = [
 	{ name: 'Low', value: 'Low' },
 	{ name: 'Normal', value: 'Normal' },
 ];
+
+export const queueItemIdField: INodeProperties = {
+	displayName: 'Queue Item ID',
+	name: 'queueItemId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 700003',
+	description: 'The queue item\'s numeric ID, for example the ID in the output of Get Many',
+};
