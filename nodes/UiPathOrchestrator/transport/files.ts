@@ -115,6 +115,8 @@ async function sendToStorage<T>(
 			headers: { ...options.headers, ...access.headers },
 			body: options.body ? await options.body() : undefined,
 			timeout: TRANSFER_IDLE_TIMEOUT_MS,
+			// Following redirects would buffer the whole upload to replay it, and could carry the token elsewhere.
+			disableFollowRedirect: true,
 		};
 		const answer: unknown = access.requiresAuth
 			? await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request)
