@@ -33,6 +33,7 @@ export const ORCHESTRATOR_SCOPES = [
 	'OR.Queues.Write',
 	'OR.Assets.Read',
 	'OR.Administration',
+	'OR.Administration.Read',
 	'OR.Webhooks',
 	'OR.Users.Read',
 ] as const;

@@ -76,7 +76,7 @@ describe('a 200 MB bucket file, uploaded and downloaded in filesystem binary-dat
 			expect(transfer).toMatchObject({ downloadedSha256: report.sourceSha256, downloadedBytes: SIZE, offloaded: true });
 		}
 		const growth = report.peakRssBytes - report.baselineRssBytes;
-		process.stdout.write(`large file transfer: RSS ${Math.round(report.baselineRssBytes / MB)} MB before, peak ${Math.round(report.peakRssBytes / MB)} MB, growth ${Math.round(growth / MB)} MB\n`);
+		process.stdout.write(`large file transfer: RSS ${Math.round(report.baselineRssBytes / MB)} MB before, peak ${Math.round(report.peakRssBytes / MB)} MB, growth ${Math.round(growth / MB)} MB; ${report.transfers.map((transfer) => `${transfer.bucket}: up ${transfer.uploadMs} ms, down ${transfer.downloadMs} ms`).join('; ')}\n`);
 		expect(growth).toBeLessThan(MAX_GROWTH);
 	}, 600_000);
 });

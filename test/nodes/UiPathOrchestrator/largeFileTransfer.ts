@@ -26,7 +26,7 @@ export interface TransferReport {
 	baselineRssBytes: number;
 	peakRssBytes: number;
 	sourceSha256: string;
-	transfers: Array<{ bucket: string; uploaded: unknown; downloadedSha256: string; downloadedBytes: number; offloaded: boolean }>;
+	transfers: Array<{ bucket: string; uploaded: unknown; downloadedSha256: string; downloadedBytes: number; offloaded: boolean; uploadMs: number; downloadMs: number }>;
 }
 
 async function sha256(stream: Readable): Promise<{ hash: string; bytes: number }> {
@@ -86,12 +86,15 @@ async function main(): Promise<void> {
 			path: config.path,
 			binaryPropertyName: 'data',
 		};
+		const started = Date.now();
 		const uploaded = await run({ ...common, operation: 'upload' }, input);
+		const uploadMs = Date.now() - started;
 		const downloaded = await run({ ...common, operation: 'download' });
+		const downloadMs = Date.now() - started - uploadMs;
 		const file = downloaded.items('UiPath')[0].binary?.data;
 		if (!file?.id) throw new Error(`the download kept no binary data id: ${JSON.stringify(file)}`);
 		const { hash, bytes } = await sha256(await binaryData.getAsStream(file.id));
-		transfers.push({ bucket, uploaded: uploaded.json('UiPath')[0], downloadedSha256: hash, downloadedBytes: bytes, offloaded: file.data === 'filesystem-v2' });
+		transfers.push({ bucket, uploaded: uploaded.json('UiPath')[0], downloadedSha256: hash, downloadedBytes: bytes, offloaded: file.data === 'filesystem-v2', uploadMs, downloadMs });
 	}
 	// The kernel's high-water mark of this process (ru_maxrss, in KiB on Linux).
 	const peakRssBytes = process.resourceUsage().maxRSS * 1024;
