@@ -102,7 +102,7 @@ describe('sandbox Orchestrator conforms to orchestrator.yaml', () => {
 		sandbox.state.processQueueItem(item.json.Id as number, { status: 'Successful', output: { Done: true } });
 		await call('GET', '/odata/QueueItems', { ...shared, query: { $filter: "Status eq 'Successful'", $expand: 'QueueDefinition,Robot' } });
 		await call('GET', `/odata/QueueItems(${item.json.Id})`, shared);
-		const bulk = await call<ODataList>('POST', '/odata/Queues/UiPathODataSvc.BulkAddQueueItems', {
+		const bulk = await call<{ FailedItems: unknown[] }>('POST', '/odata/Queues/UiPathODataSvc.BulkAddQueueItems', {
 			...shared,
 			body: {
 				queueName: QUEUE,

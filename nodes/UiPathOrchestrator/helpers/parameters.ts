@@ -28,6 +28,11 @@ function locatorParts(raw: unknown): { mode: string; value: string } {
 	return { mode: 'id', value: String(raw ?? '').trim() };
 }
 
+/** A queue picker's name, whether saved as a resource locator or, before it was one, as a plain string. */
+export function queueNameOf(raw: unknown): string {
+	return locatorParts(raw).value;
+}
+
 function locator(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: string } {
 	return locatorParts(context.getNodeParameter(name, itemIndex, undefined));
 }

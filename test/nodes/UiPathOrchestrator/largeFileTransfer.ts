@@ -48,7 +48,7 @@ async function writeSource(file: string, size: number): Promise<string> {
 		for (let offset = 0; offset < block.length; offset += 4) block.writeUInt32LE((written + offset) * 2654435761 >>> 0, offset);
 		const chunk = block.subarray(0, Math.min(block.length, size - written));
 		hash.update(chunk);
-		if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+		if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
 	}
 	await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 	return hash.digest('hex');
@@ -66,9 +66,10 @@ async function main(): Promise<void> {
 	});
 	await rm(source);
 	const store = new CredentialStore([config.credential]);
+	const credential = store.get(String(config.credential.id));
 	const run = async (parameters: INodeParameters, binary?: IBinaryData) =>
 		await runWorkflow({
-			workflow: manualWorkflow({ name: 'UiPath', type: 'n8n-nodes-uipath.uiPathOrchestrator', parameters, credentials: credentialsOf(config.credential) }),
+			workflow: manualWorkflow({ name: 'UiPath', type: 'n8n-nodes-uipath.uiPathOrchestrator', parameters, credentials: credentialsOf(credential) }),
 			credentials: store,
 			mode: 'trigger',
 			startData: [{ json: {}, ...(binary ? { binary: { data: binary } } : {}) }],

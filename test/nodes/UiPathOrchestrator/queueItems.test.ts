@@ -10,7 +10,8 @@ describe('queue item get, add many and delete', () => {
 	afterEach(async () => await expectConformingRequests(suite));
 
 	const run = async (parameters: Parameters<Suite['run']>[1], options?: Parameters<Suite['run']>[2]) => await suite.run('clientCredentials', parameters, options);
-	const seeded = (reference: string) => [...suite.sandbox.state.store.queueItems.values()].find((item) => item.Reference === reference)!;
+	const seededOrUndefined = (reference: string) => [...suite.sandbox.state.store.queueItems.values()].find((item) => item.Reference === reference);
+	const seeded = (reference: string) => seededOrUndefined(reference)!;
 	const bulkRequests = () => suite.apiRequests().filter((request) => request.path.endsWith('.BulkAddQueueItems'));
 
 	it('get returns an item by Id with its Status, Output and ProcessingException', async () => {
@@ -107,10 +108,15 @@ describe('queue item get, add many and delete', () => {
 		expect(bulkRequests().map((request) => JSON.parse(request.body).queueItems.length)).toEqual([1]);
 	});
 
+	it('get many filters by a queue from the picker or, as older workflows saved it, by its plain name', async () => {
+		for (const queueName of [locator('list', QUEUE), QUEUE]) {
+			const result = await run({ resource: 'queueItem', operation: 'getAll', folder: SHARED, returnAll: true, filters: { queueName, reference: 'INV-1001' } });
+			expect(result.json(NODE_NAME).map((item) => item.Reference)).toEqual(['INV-1001']);
+		}
+	});
+
 	it('add takes a queue saved as a plain string, as older workflows hold it', async () => {
 		const result = await run({ resource: 'queueItem', operation: 'add', folder: SHARED, queue: QUEUE, specificContent: '{"InvoiceId": "STR-1"}' });
 		expect(result.json(NODE_NAME)[0]).toMatchObject({ SpecificContent: { InvoiceId: 'STR-1' }, Status: 'New' });
 	});
-
-	const seededOrUndefined = (reference: string) => [...suite.sandbox.state.store.queueItems.values()].find((item) => item.Reference === reference);
 });
