@@ -1,5 +1,7 @@
+import { CredentialStore } from '../../harness';
+
 import { BUCKETS } from '../../../sandbox/fixtures';
-import { expectConformingRequests, locator, nodeError, NODE_NAME, SHARED, startSuite, type CredentialKind, type Suite } from './sandboxSuite';
+import { credentialFor, expectConformingRequests, locator, nodeError, NODE_NAME, SHARED, startSuite, type CredentialKind, type StoreName, type Suite } from './sandboxSuite';
 
 /** An input item carrying a file in n8n's in-memory binary form (what a Read File or HTTP node hands on). */
 function fileItem(content: string, fileName: string, mimeType: string, property = 'data') {
@@ -104,6 +106,15 @@ describe.each<CredentialKind>(['clientCredentials', 'oauth2'])('bucket files wit
 		expect(error.message).toMatch(/File 'missing\/a.txt' does not exist in bucket 'Scans'/);
 		expect(error.httpCode).toBe('404');
 		expect(storageRequests().filter((request) => request.method === 'GET')).toEqual([]);
+	});
+
+	it('a 403 names the scope buckets need', async () => {
+		const withoutAdministration = 'withoutAdministration' as StoreName;
+		const scope = 'OR.Folders.Read OR.Queues';
+		suite.stores.set(withoutAdministration, new CredentialStore([await credentialFor(suite.sandbox, 'clientCredentials', { scope })]));
+		const refused = await suite.run(withoutAdministration, { resource: 'storageBucket', operation: 'getAll', folder: SHARED, returnAll: true });
+		expect(nodeError(refused)).toMatchObject({ httpCode: '403' });
+		expect(nodeError(refused).description).toMatch(/needs the scope OR\.Administration or OR\.Administration\.Read/);
 	});
 
 	it('Continue On Fail pairs a failed item with its input and goes on with the next', async () => {
