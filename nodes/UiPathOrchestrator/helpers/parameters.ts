@@ -216,3 +216,8 @@ export function readBinaryPropertyName(context: IExecuteFunctions, itemIndex: nu
 	if (!name) throw parameterError(context, itemIndex, { label: 'Binary Field', name: 'binaryPropertyName' }, 'is required');
 	return name;
 }
+
+/** Which bucket file an operation works on: Folder, Bucket and File Path. */
+export function readBucketFile(context: IExecuteFunctions, itemIndex: number): { folder: FolderRef; bucket: { id: number } | { name: string }; path: string } {
+	return { folder: readFolder(context, itemIndex), bucket: readBucket(context, itemIndex), path: readBucketFilePath(context, itemIndex) };
+}

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { readBucket, readBucketFilePath, readFolder } from '../../helpers/parameters';
+import { readBucketFile } from '../../helpers/parameters';
 import { deleteBlob, resolveBucketId } from '../../transport';
 import { folderLocator } from '../common.descriptions';
 import { bucketLocator, filePathField } from './fields';
@@ -16,9 +16,7 @@ export async function execute(
 	itemIndex: number,
 	credentialType: UiPathCredentialType,
 ): Promise<IDataObject[]> {
-	const folder = readFolder(this, itemIndex);
-	const bucket = readBucket(this, itemIndex);
-	const path = readBucketFilePath(this, itemIndex);
+	const { folder, bucket, path } = readBucketFile(this, itemIndex);
 	const bucketId = await resolveBucketId(this, credentialType, folder, bucket);
 	await deleteBlob(this, credentialType, { folder, bucketId, path });
 	return [{ BucketId: bucketId, FullPath: path, deleted: true }];

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withBinary } from '../../helpers/output';
-import { readBinaryPropertyName, readBucket, readBucketFilePath, readFolder } from '../../helpers/parameters';
+import { readBinaryPropertyName, readBucketFile } from '../../helpers/parameters';
 import { downloadBlob, getBlobAccess, resolveBucketId } from '../../transport';
 import { folderLocator } from '../common.descriptions';
 import { binaryPropertyField, bucketLocator, filePathField } from './fields';
@@ -22,9 +22,7 @@ export async function execute(
 	itemIndex: number,
 	credentialType: UiPathCredentialType,
 ): Promise<IDataObject[]> {
-	const folder = readFolder(this, itemIndex);
-	const bucket = readBucket(this, itemIndex);
-	const path = readBucketFilePath(this, itemIndex);
+	const { folder, bucket, path } = readBucketFile(this, itemIndex);
 	const binaryPropertyName = readBinaryPropertyName(this, itemIndex);
 	const bucketId = await resolveBucketId(this, credentialType, folder, bucket);
 	const access = await getBlobAccess(this, credentialType, { folder, bucketId, path, direction: 'read' });

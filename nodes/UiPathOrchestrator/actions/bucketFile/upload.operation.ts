@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { BINARY_ENCODING, updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { readBinaryPropertyName, readBucket, readBucketFilePath, readFolder } from '../../helpers/parameters';
+import { readBinaryPropertyName, readBucketFile } from '../../helpers/parameters';
 import { getBlobAccess, resolveBucketId, uploadBlob } from '../../transport';
 import { folderLocator } from '../common.descriptions';
 import { binaryPropertyField, bucketLocator, filePathField } from './fields';
@@ -21,9 +21,7 @@ export async function execute(
 	itemIndex: number,
 	credentialType: UiPathCredentialType,
 ): Promise<IDataObject[]> {
-	const folder = readFolder(this, itemIndex);
-	const bucket = readBucket(this, itemIndex);
-	const path = readBucketFilePath(this, itemIndex);
+	const { folder, bucket, path } = readBucketFile(this, itemIndex);
 	const binary = this.helpers.assertBinaryData(itemIndex, readBinaryPropertyName(this, itemIndex));
 	const contentType = binary.mimeType || 'application/octet-stream';
 	const { id } = binary;
