@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { ODATA } from '../helpers/constants';
 import type { FolderRef, ODataPage, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
-import { toUiPathApiError } from './errors';
+import { inspectFailure, toUiPathApiError } from './errors';
 import { describeFolder } from './folder';
 import { odataString } from './jobs';
 import { uiPathApiRequest } from './request';
@@ -88,6 +88,9 @@ export async function getBlobAccess(
 
 /** Explains a storage failure without the URI's query, which holds its signature. */
 function storageError(context: UiPathContext, error: unknown, access: BlobAccess, path: string): NodeApiError {
+	// A refused download leaves its answer as an unread stream: release the connection.
+	const { body } = inspectFailure(error);
+	if (typeof (body as { destroy?: unknown } | undefined)?.destroy === 'function') (body as { destroy: () => void }).destroy();
 	const url = new URL(access.uri);
 	const failure = toUiPathApiError(context.getNode(), error, { method: access.verb, path: url.pathname, baseUrl: url.origin });
 	const where = access.requiresAuth ? 'Orchestrator\'s own storage' : `the bucket's external storage (${url.host})`;

@@ -108,6 +108,27 @@ describe.each<CredentialKind>(['clientCredentials', 'oauth2'])('bucket files wit
 		expect(storageRequests().filter((request) => request.method === 'GET')).toEqual([]);
 	});
 
+	it('resends an upload from its start after the storage failed once; a storage that keeps failing is explained without the URI\'s signature', async () => {
+		suite.sandbox.state.faults = [{ method: 'PUT', path: '/external-storage/', status5xxRate: 1, status5xx: 503, times: 1 }];
+		const content = 'resent in full';
+		const uploaded = await run(
+			{ resource: 'bucketFile', operation: 'upload', folder: SHARED, bucket: locator('name', BUCKETS.external), path: 'retry/r.txt' },
+			{ items: [fileItem(content, 'r.txt', 'text/plain')] },
+		);
+		expect(uploaded.json(NODE_NAME)[0]).toMatchObject({ Size: content.length });
+		expect(bucketNamed(BUCKETS.external).files.get('retry/r.txt')?.Size).toBe(content.length);
+		expect(storageRequests().filter((request) => request.method === 'PUT')).toHaveLength(2);
+
+		suite.sandbox.state.faults = [{ method: 'GET', path: '/external-storage/', status5xxRate: 1, status5xx: 502, times: 4 }];
+		const failed = await run({ resource: 'bucketFile', operation: 'download', folder: SHARED, bucket: locator('name', BUCKETS.external), path: 'retry/r.txt' });
+		const error = nodeError(failed);
+		expect(error.httpCode).toBe('502');
+		expect(error.description).toMatch(/^the bucket's external storage \(127\.0\.0\.1:\d+\) refused GET for "retry\/r\.txt"/);
+		expect(JSON.stringify({ message: error.message, description: error.description, context: error.context })).not.toMatch(/sig=/);
+		suite.sandbox.state.faults = [];
+		await run({ resource: 'bucketFile', operation: 'delete', folder: SHARED, bucket: locator('name', BUCKETS.external), path: 'retry/r.txt' });
+	});
+
 	it('a 403 names the scope buckets need', async () => {
 		const withoutAdministration = 'withoutAdministration' as StoreName;
 		const scope = 'OR.Folders.Read OR.Queues';
