@@ -1,10 +1,9 @@
 import { jsonBody, type Route, type RouteContext } from '../context';
 import { QUEUE_ITEM_FIELDS, serializeFields } from '../entitySets';
-import { queueItemEventContent } from '../webhooks/payloads';
 import { badRequest, notFound, ok, OrchestratorError } from '../reply';
 import { readScopes, writeScopes } from '../scopes';
 import { addQueueItem } from '../store/seed';
-import type { QueueItem } from '../store/types';
+import type { QueueDefinition, QueueItem } from '../store/types';
 import { byIdRoute, listRoute } from './generic';
 
 const PRIORITIES = ['High', 'Normal', 'Low'] as const;
@@ -86,7 +85,7 @@ export const queueRoutes: Route[] = [
 		folderScoped: true,
 		handle(context) {
 			const item = addItem(context);
-			context.webhooks.emit(context.store, 'queueItem.added', context.folder, item.Key, queueItemEventContent(item));
+			context.webhooks.queueItemsAdded(context.store, context.store.queues.get(item.QueueDefinitionId) as QueueDefinition, [item]);
 			return ok(
 				{ '@odata.context': `${context.serviceRoot}/odata/$metadata#QueueItems/$entity`, ...serializeFields(item, QUEUE_ITEM_FIELDS) },
 				201,
