@@ -74,7 +74,7 @@ describe('replayed and stale deliveries', () => {
 		for (const event of [stale, future]) {
 			expect(await post(event.body, event.signature)).toEqual({
 				status: 200,
-				message: 'Event ignored: the event is older than a few minutes (a delivery sent again later)',
+				message: "Event ignored: its Timestamp is more than 5 minutes from n8n's clock (a delivery sent again later, or a drifting clock)",
 			});
 		}
 		expect(await runsSoFar()).toBe(before);
@@ -84,6 +84,21 @@ describe('replayed and stale deliveries', () => {
 		expect((await post(late.body, late.signature)).status).toBe(200);
 		expect(await runsSoFar()).toBe(before + 1);
 		expect(trigger.runs.at(-1)?.json(NEXT)[0]).toMatchObject({ EventId: 'late-1' });
+	});
+});
+
+describe('numeric EventIds', () => {
+	it('are remembered like the same digits as a string (UiPath\'s examples show digits)', async () => {
+		const before = await runsSoFar();
+		const now = new Date().toISOString();
+		const bodies = [307348658, '307348658'].map((EventId) =>
+			JSON.stringify({ Type: 'job.completed', EventId, Timestamp: now, Job: { Id: 9001, State: 'Successful' }, TenantId: 1 }),
+		);
+		const secret = String(trigger.staticData.secret);
+		const answers = [];
+		for (const body of bodies) answers.push(await post(body, signWebhookBody(secret, body)));
+		expect(answers.map((answer) => answer.message)).toEqual(['Workflow was started', 'Event ignored: this event was received before (a delivery sent again)']);
+		expect(await runsSoFar()).toBe(before + 1);
 	});
 });
 

@@ -70,17 +70,19 @@ function readDelivery(context: IWebhookFunctions, payload: IDataObject): { items
 	const name = entityNameOf(type);
 	let entities = entitiesOf(payload, name);
 	const at = eventTime(payload);
-	if (entities.length === 0 || typeof payload.EventId !== 'string' || !payload.EventId || at === undefined) {
+	// UiPath's DTO says string; its examples show digits, so a number is taken as the same id.
+	const eventId = typeof payload.EventId === 'number' ? String(payload.EventId) : payload.EventId;
+	if (entities.length === 0 || typeof eventId !== 'string' || !eventId || at === undefined) {
 		return { ignored: `the delivery is not a ${type} event as Orchestrator sends it` };
 	}
 	const now = Date.now();
-	if (isStale(at, now)) return { ignored: 'the event is older than a few minutes (a delivery sent again later)' };
+	if (isStale(at, now)) return { ignored: 'its Timestamp is more than 5 minutes from n8n\'s clock (a delivery sent again later, or a drifting clock)' };
 	const state = subscriptionState(context);
 	if (typeof state.folderId === 'number' && payload.OrganizationUnitId !== state.folderId) return { ignored: 'event from another folder' };
 	const processName = String(context.getNodeParameter('processName', '') ?? '').trim().toLowerCase();
 	if (processName && name === 'Job') entities = entities.filter((job) => isOfProcess(job, processName));
 	if (entities.length === 0) return { ignored: 'job of another process' };
-	if (!rememberEvent(state, payload.EventId, at, now)) return { ignored: 'this event was received before (a delivery sent again)' };
+	if (!rememberEvent(state, eventId, at, now)) return { ignored: 'this event was received before (a delivery sent again)' };
 	return { items: eventItems(payload, name, entities) };
 }
 
