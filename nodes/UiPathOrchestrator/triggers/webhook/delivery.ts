@@ -56,7 +56,7 @@ function isOfProcess(job: IDataObject, processName: string): boolean {
 }
 
 /** One item per job or queue item: UiPath's event envelope with that entity, shaped as the action node outputs it. */
-export function eventItems(payload: IDataObject, name: 'Job' | 'QueueItem', entities: IDataObject[]): IDataObject[] {
+function eventItems(payload: IDataObject, name: 'Job' | 'QueueItem', entities: IDataObject[]): IDataObject[] {
 	const envelope: IDataObject = { ...payload };
 	delete envelope[name];
 	delete envelope[`${name}s`];
