@@ -66,6 +66,8 @@ export interface SandboxState extends ServerControls {
 	readonly webhooks: WebhookDispatcher;
 	/** Requests to the identity's token and authorize endpoints (for the benchmarks). */
 	readonly identityStats?: { tokenRequests: number; authorizeRequests: number };
+	/** Makes every bucket file URI handed out so far expire now. */
+	expireBucketUris(): void;
 	/** Resolves when every webhook POST started so far has finished. */
 	webhooksIdle(): Promise<void>;
 	clearRequests(): void;
@@ -166,6 +168,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		webhookDeliveries: orchestrator.webhooks.deliveries,
 		webhooks: orchestrator.webhooks,
 		identityStats: identity.stats,
+		expireBucketUris: () => orchestrator.blobs.expireAll(),
 		webhooksIdle: () => orchestrator.webhooks.idle(),
 		clearRequests: () => recorder.clear(),
 	};
