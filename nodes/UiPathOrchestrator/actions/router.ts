@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { OperationExecute, UiPathCredentialType } from '../helpers/interfaces';
 import { JobFailedError } from '../helpers/jobFailure';
 import * as account from './account/Account.resource';
+import * as asset from './asset/Asset.resource';
 import * as folder from './folder/Folder.resource';
 import * as job from './job/Job.resource';
 import type { UiPathOrchestratorType } from './node.type';
@@ -22,7 +23,8 @@ const operations: Operations = {
 	account: { getAll: account.getAll, getTenants: account.getTenants },
 	folder: { getAll: folder.getAll },
 	release: { getAll: release.getAll, get: release.get },
-	job: { start: job.start, get: job.get, getAll: job.getAll, stop: job.stop, wait: job.wait },
+	job: { start: job.start, get: job.get, getAll: job.getAll, getLogs: job.getLogs, stop: job.stop, wait: job.wait },
+	asset: { get: asset.get, getAll: asset.getAll, update: asset.update },
 	queueItem: { add: queueItem.add, getAll: queueItem.getAll },
 	robot: { getAll: robot.getAll },
 };

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } fr
 import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_REFERENCE_LENGTH } from './constants';
+import type { ReleaseRef } from '../transport/releases';
 import type { FolderRef } from './interfaces';
 
 /** A parameter problem, naming the parameter (label and name) and the item. */
@@ -72,10 +73,6 @@ export function readFolder(context: IExecuteFunctions, itemIndex: number): Folde
 	}
 }
 
-export interface ReleaseRef {
-	key?: string;
-	name?: string;
-}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -10,6 +10,8 @@
  * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
+ * - `findRelease(context, credentialType, folder, { key | name }, select?)` → the release or undefined
+ * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
  */
 export { cancelSignalOf, type UiPathContext } from './context';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError } from './errors';
@@ -17,5 +19,7 @@ export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
 export { findJobsByReference, getJob, isFinal, odataString, startJobsExactlyOnce, waitForJob } from './jobs';
 export { uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
 export { findQueueByName } from './queues';
+export { findRelease, type ReleaseRef } from './releases';
+export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, isAmbiguousFailure, withRetries, type RetryPolicy } from './retry';

@@ -4,6 +4,7 @@ import type { Job, JobState } from '../store/types';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { outcomeOf, runDurationMs } from './behaviours';
 import { jobEventContent } from '../webhooks/payloads';
+import { logEnd, logLine } from './robotLogs';
 
 const FINAL_STATES = new Set<JobState>(['Successful', 'Faulted', 'Stopped']);
 
@@ -97,6 +98,7 @@ export class JobRunner {
 		job.StartTime = now;
 		job.LastModificationTime = now;
 		this.updateSession(store, robot.Id);
+		logLine(store, job, 'Info', `${job.ReleaseName} execution started`);
 		this.emit(store, 'job.started', job);
 		this.schedule(job, runDurationMs(job.behaviour), () => {
 			const outcome = outcomeOf(job.behaviour, job.InputArguments, new Date());
@@ -118,6 +120,8 @@ export class JobRunner {
 			job.ErrorCode = 'Robot';
 			job.JobError = { code: 'Robot', title: 'Job faulted', detail: info, category: 'User', status: 0, timestamp: now };
 		}
+		// A job stopped while pending never reached a robot, so nothing was logged for it.
+		if (job.StartTime !== null) logEnd(store, job, state, info);
 		if (job.robotId !== null) this.updateSession(store, job.robotId);
 		this.owners.delete(job);
 		const type = state === 'Successful' ? 'job.completed' : state === 'Faulted' ? 'job.faulted' : 'job.stopped';
