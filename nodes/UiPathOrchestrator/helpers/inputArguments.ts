@@ -120,8 +120,10 @@ export function argumentsFromSchema(schema: unknown): ProcessArgument[] {
 	if (!Array.isArray(schema)) return [];
 	const kinds: Partial<Record<string, ArgumentKind>> = { string: 'string', number: 'decimal', boolean: 'boolean', dateTime: 'dateTime', array: 'array', object: 'object' };
 	return (schema as ResourceMapperField[]).flatMap((field) => {
-		const kind = field.type ? kinds[field.type] : 'string';
-		return field.removed || !kind ? [] : [{ name: field.id, kind, required: field.required, typeName: field.type ?? 'string' }];
+		// toResourceMapperField wrote the .NET type into the label: "Quantity (Int32)".
+		const typeName = /\(([^()]+)\)$/.exec(field.displayName ?? '')?.[1] ?? field.type ?? 'String';
+		const kind = typeName in INTEGER_RANGES ? 'integer' : field.type ? kinds[field.type] : 'string';
+		return field.removed || !kind ? [] : [{ name: field.id, kind, required: field.required, typeName }];
 	});
 }
 
@@ -152,41 +154,40 @@ function toDate(value: unknown): string | undefined {
 
 /** One argument's value as Orchestrator reads it, or the problem with it ("must be …"). */
 function convert(argument: ProcessArgument, value: unknown): { value: unknown } | { problem: string } {
-	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 	switch (argument.kind) {
 		case 'string':
-			return typeof value === 'object' ? { problem: `must be text, not ${shown}` } : { value: String(value) };
+			return typeof value === 'object' ? { problem: 'must be text' } : { value: String(value) };
 		case 'integer': {
 			const number = toNumber(value);
 			const [min, max] = INTEGER_RANGES[argument.typeName] ?? INTEGER_RANGES.Int64;
 			if (number === undefined || !Number.isInteger(number) || number < min || number > max) {
-				return { problem: `must be a whole number from ${min} to ${max} (${argument.typeName}), not ${shown}` };
+				return { problem: `must be a whole number from ${min} to ${max} (${argument.typeName})` };
 			}
 			return { value: number };
 		}
 		case 'decimal': {
 			const number = toNumber(value);
-			return number === undefined ? { problem: `must be a number (${argument.typeName}), not ${shown}` } : { value: number };
+			return number === undefined ? { problem: `must be a number (${argument.typeName})` } : { value: number };
 		}
 		case 'boolean': {
 			const text = typeof value === 'string' ? value.trim().toLowerCase() : value;
 			if (text === true || text === 'true') return { value: true };
 			if (text === false || text === 'false') return { value: false };
-			return { problem: `must be true or false, not ${shown}` };
+			return { problem: 'must be true or false' };
 		}
 		case 'dateTime': {
 			const date = toDate(value);
-			return date === undefined ? { problem: `must be a date and time such as 2026-12-31T09:00:00Z, not ${shown}` } : { value: date };
+			return date === undefined ? { problem: 'must be a date and time such as 2026-12-31T09:00:00Z' } : { value: date };
 		}
 		case 'array': {
 			const parsed = parseJson(value);
-			return Array.isArray(parsed) ? { value: parsed } : { problem: `must be a JSON array such as ["a", "b"], not ${shown}` };
+			return Array.isArray(parsed) ? { value: parsed } : { problem: 'must be a JSON array such as ["a", "b"]' };
 		}
 		case 'object': {
 			const parsed = parseJson(value);
 			return parsed && typeof parsed === 'object' && !Array.isArray(parsed)
 				? { value: parsed }
-				: { problem: `must be a JSON object such as {"key": "value"}, not ${shown}` };
+				: { problem: 'must be a JSON object such as {"key": "value"}' };
 		}
 	}
 }
@@ -208,7 +209,10 @@ export function convertArguments(
 			continue;
 		}
 		const result = convert(argument, value);
-		if ('problem' in result) throw fail(`: ${argument.name} ${result.problem}`);
+		if ('problem' in result) {
+			const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+			throw fail(`sets ${argument.name} to ${shown}: it ${result.problem}`);
+		}
 		converted[argument.name] = result.value as IDataObject[string];
 	}
 	return converted;
