@@ -74,7 +74,8 @@ export function readFolder(context: IExecuteFunctions, itemIndex: number): Folde
 }
 
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A job key, process key or other Orchestrator GUID. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readRelease(context: IExecuteFunctions, itemIndex: number): ReleaseRef {
 	const parameter = { label: 'Process', name: 'release' };
@@ -167,4 +168,16 @@ export function combineFilters(conditions: Array<string | undefined>): string | 
 	if (present.length === 0) return undefined;
 	if (present.length === 1) return present[0];
 	return present.map((condition) => `(${condition})`).join(' and ');
+}
+
+/** Asset: from the list (its Id), by ID, or by name. */
+export function readAssetRef(context: IExecuteFunctions, itemIndex: number): { id: number } | { name: string } {
+	const parameter = { label: 'Asset', name: 'asset' };
+	const { mode, value } = locator(context, parameter.name, itemIndex);
+	if (!value) throw parameterError(context, itemIndex, parameter, 'is required', 'Choose the asset from the list, or give its ID or name.');
+	if (mode === 'name') return { name: value };
+	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+		throw parameterError(context, itemIndex, parameter, `"${value}" is not an asset ID (a whole number)`, 'Use By Name to name the asset instead.');
+	}
+	return { id: Number(value) };
 }

@@ -1,8 +1,7 @@
 import type { ILoadOptionsFunctions, INodeParameterResourceLocator, ResourceMapperFields } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { planArguments, toResourceMapperField } from '../helpers/inputArguments';
-import { describeFolder, findRelease } from '../transport';
+import { getRelease } from '../transport';
 import { chosenFolder, credentialTypeOf } from './editorContext';
 
 const JSON_INSTEAD = 'Choose JSON under Input Arguments Mode and give the arguments as a JSON object; in this mode the node sends that JSON.';
@@ -14,10 +13,7 @@ export async function getInputArgumentFields(this: ILoadOptionsFunctions): Promi
 	const value = String((typeof raw === 'object' && raw ? raw.value : raw) ?? '').trim();
 	if (!value) return { fields: [], emptyFieldsNotice: 'Choose a process first: its input arguments appear here.' };
 	const folder = chosenFolder(this);
-	const release = await findRelease(this, credentialTypeOf(this), folder, mode === 'name' ? { name: value } : { key: value }, 'Name,Arguments');
-	if (!release) {
-		throw new NodeOperationError(this.getNode(), `No process ${mode === 'name' ? `named "${value}"` : `with key ${value}`} in ${describeFolder(folder)}`);
-	}
+	const release = await getRelease(this, credentialTypeOf(this), folder, mode === 'name' ? { name: value } : { key: value }, { select: 'Name,Arguments' });
 	const plan = planArguments((release.Arguments as { Input?: unknown } | undefined)?.Input);
 	if (plan.kind === 'json') return { fields: [], emptyFieldsNotice: `${plan.reason}. ${JSON_INSTEAD}` };
 	if (plan.arguments.length === 0) return { fields: [], emptyFieldsNotice: `${release.Name} declares no input arguments.` };

@@ -10,7 +10,7 @@
  * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
- * - `findRelease(context, credentialType, folder, { key | name }, select?)` → the release or undefined
+ * - `getRelease(context, credentialType, folder, { key | name }, { select?, itemIndex? })` → the release, or an error naming it
  * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
  */
 export { cancelSignalOf, type UiPathContext } from './context';
@@ -19,7 +19,7 @@ export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
 export { findJobsByReference, getJob, isFinal, odataString, startJobsExactlyOnce, waitForJob } from './jobs';
 export { uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
 export { findQueueByName } from './queues';
-export { findRelease, type ReleaseRef } from './releases';
+export { getRelease, type ReleaseRef } from './releases';
 export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, isAmbiguousFailure, withRetries, type RetryPolicy } from './retry';

@@ -1,6 +1,9 @@
+import { NodeOperationError } from 'n8n-workflow';
+
 import { ODATA } from '../helpers/constants';
 import type { FolderRef, ODataPage, Release, UiPathCredentialType } from '../helpers/interfaces';
 import type { UiPathContext } from './context';
+import { describeFolder } from './folder';
 import { odataString } from './jobs';
 import { uiPathApiRequest } from './request';
 
@@ -10,14 +13,15 @@ export interface ReleaseRef {
 	name?: string;
 }
 
-/** The release of this key or name in the folder, if any (`$select` to read only some properties). */
-export async function findRelease(
+/** The release of this key or name in the folder (`$select` to read only some properties); an error naming both when there is none. */
+export async function getRelease(
 	context: UiPathContext,
 	credentialType: UiPathCredentialType,
 	folder: FolderRef,
 	release: ReleaseRef,
-	select?: string,
-): Promise<Release | undefined> {
+	options: { select?: string; itemIndex?: number } = {},
+): Promise<Release> {
+	const { select, itemIndex } = options;
 	// Key is an Edm.Guid in Orchestrator's model, so it is compared unquoted.
 	const $filter = release.key ? `Key eq ${release.key}` : `Name eq ${odataString(release.name ?? '')}`;
 	const response = await uiPathApiRequest<ODataPage<Release>>(context, credentialType, {
@@ -25,5 +29,13 @@ export async function findRelease(
 		folder,
 		qs: { $filter, $top: 1, ...(select ? { $select: select } : {}) },
 	});
-	return response.value?.[0];
+	const found = response.value?.[0];
+	if (!found) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`No process ${release.key ? `with key ${release.key}` : `named "${release.name}"`} in ${describeFolder(folder)}`,
+			{ itemIndex, description: 'Check the process (release) and the folder it is deployed to.' },
+		);
+	}
+	return found;
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ODATA } from '../../helpers/constants';
 import type { FolderRef, ODataPage, UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
-import { parameterError } from '../../helpers/parameters';
+import type { readAssetRef } from '../../helpers/parameters';
 import { describeFolder, odataString, uiPathApiRequest } from '../../transport';
 
 /** The asset in the folder: from the searchable list (its Id), by ID, or by name. */
@@ -38,21 +38,7 @@ export const assetLocator: INodeProperties = {
 	],
 };
 
-type AssetRef = { id: number } | { name: string };
-
-const ASSET = { label: 'Asset', name: 'asset' };
-
-export function readAssetRef(context: IExecuteFunctions, itemIndex: number): AssetRef {
-	const raw = context.getNodeParameter(ASSET.name, itemIndex, undefined) as IDataObject | string | undefined;
-	const mode = raw && typeof raw === 'object' ? String(raw.mode ?? '') : 'id';
-	const value = String((raw && typeof raw === 'object' ? raw.value : raw) ?? '').trim();
-	if (!value) throw parameterError(context, itemIndex, ASSET, 'is required', 'Choose the asset from the list, or give its ID or name.');
-	if (mode === 'name') return { name: value };
-	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-		throw parameterError(context, itemIndex, ASSET, `"${value}" is not an asset ID (a whole number)`, 'Use By Name to name the asset instead.');
-	}
-	return { id: Number(value) };
-}
+type AssetRef = ReturnType<typeof readAssetRef>;
 
 /** The asset as Orchestrator stores it (AssetDto), by ID or by its name in the folder. */
 export async function fetchAsset(

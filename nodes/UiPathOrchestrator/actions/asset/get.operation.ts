@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { readFolder } from '../../helpers/parameters';
+import { readAssetRef, readFolder } from '../../helpers/parameters';
 import { folderLocator } from '../common.descriptions';
-import { assetLocator, fetchAsset, readAssetRef, toAsset } from './asset';
+import { assetLocator, fetchAsset, toAsset } from './asset';
 
 const properties: INodeProperties[] = [folderLocator, assetLocator];
 

@@ -3,11 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
-import { parameterError, readFolder } from '../../helpers/parameters';
+import { parameterError, readAssetRef, readFolder } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
 import { ODATA } from '../../helpers/constants';
 import { folderLocator } from '../common.descriptions';
-import { assetLocator, fetchAsset, readAssetRef, toAsset } from './asset';
+import { assetLocator, fetchAsset, toAsset } from './asset';
 
 const properties: INodeProperties[] = [
 	folderLocator,

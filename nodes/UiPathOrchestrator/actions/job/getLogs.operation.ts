@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { LOG_LEVELS, ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
-import { combineFilters, readFolder, readJobId } from '../../helpers/parameters';
+import { combineFilters, GUID, readFolder, readJobId } from '../../helpers/parameters';
 import { getJob, uiPathApiRequestAllItems } from '../../transport';
 import { folderLocator, jobIdField, returnAllOrLimit } from '../common.descriptions';
 import { anyOf, readFilters, readLimit } from '../listing';
@@ -26,8 +26,6 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getLogs'] } }, properties);
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The robot's log lines of one job, oldest first, 1,000 per request. */
 export async function execute(

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { MAX_INPUT_ARGUMENTS_LENGTH } from '../../helpers/constants';
 import { argumentsFromSchema, convertArguments, planArguments, type ArgumentPlan } from '../../helpers/inputArguments';
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { parameterError, readJsonObject } from '../../helpers/parameters';
-import { describeFolder, findRelease, type ReleaseRef } from '../../transport';
+import { getRelease, type ReleaseRef } from '../../transport';
 
 const modeOptions = [
 	{ name: 'Fields From the Process', value: 'fields', description: 'One field per input argument the process declares, of its type' },
@@ -74,15 +73,9 @@ async function argumentPlan(
 	const cacheKey = JSON.stringify([folder, release]);
 	let plan = plans.get(cacheKey);
 	if (!plan) {
-		plan = findRelease(context, credentialType, folder, release, 'Name,Arguments').then((found) => {
-			if (!found) {
-				throw new NodeOperationError(context.getNode(), `No process ${release.key ? `with key ${release.key}` : `named "${release.name}"`} in ${describeFolder(folder)}`, {
-					itemIndex,
-					description: 'Check the process (release) and the folder it is deployed to.',
-				});
-			}
-			return planArguments((found.Arguments as { Input?: unknown } | undefined)?.Input);
-		});
+		plan = getRelease(context, credentialType, folder, release, { select: 'Name,Arguments', itemIndex }).then((found) =>
+			planArguments((found.Arguments as { Input?: unknown } | undefined)?.Input),
+		);
 		plans.set(cacheKey, plan);
 	}
 	return await plan;
