@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
 import * as asset from './actions/asset/Asset.resource';
+import * as bucketFile from './actions/bucketFile/BucketFile.resource';
 import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
 import * as folder from './actions/folder/Folder.resource';
 import * as job from './actions/job/Job.resource';
@@ -10,6 +11,7 @@ import * as queueItem from './actions/queueItem/QueueItem.resource';
 import * as release from './actions/release/Release.resource';
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
+import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
 import { listSearch, resourceMapping } from './methods';
 
 export class UiPathOrchestrator implements INodeType {
@@ -21,7 +23,7 @@ export class UiPathOrchestrator implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues and folders',
+		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues, storage buckets and folders',
 		defaults: { name: 'UiPath Orchestrator' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -37,11 +39,13 @@ export class UiPathOrchestrator implements INodeType {
 				options: [
 					{ name: 'Account', value: 'account' },
 					{ name: 'Asset', value: 'asset' },
+					{ name: 'Bucket File', value: 'bucketFile' },
 					{ name: 'Folder', value: 'folder' },
 					{ name: 'Job', value: 'job' },
 					{ name: 'Process', value: 'release' },
 					{ name: 'Queue Item', value: 'queueItem' },
 					{ name: 'Robot', value: 'robot' },
+					{ name: 'Storage Bucket', value: 'storageBucket' },
 				],
 				default: 'job',
 			},
@@ -52,6 +56,8 @@ export class UiPathOrchestrator implements INodeType {
 			...job.description,
 			...queueItem.description,
 			...robot.description,
+			...storageBucket.description,
+			...bucketFile.description,
 		],
 	};
 

@@ -7,8 +7,10 @@ type NodeMap = {
 	release: 'getAll' | 'get';
 	job: 'start' | 'get' | 'getAll' | 'getLogs' | 'stop' | 'wait';
 	asset: 'get' | 'getAll' | 'update';
-	queueItem: 'add' | 'getAll';
+	queueItem: 'add' | 'addMany' | 'delete' | 'get' | 'getAll';
 	robot: 'getAll';
+	storageBucket: 'getAll';
+	bucketFile: 'getAll' | 'upload' | 'download' | 'delete';
 };
 
 export type UiPathOrchestratorType = AllEntities<NodeMap>;

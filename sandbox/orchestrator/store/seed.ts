@@ -4,6 +4,7 @@ import {
 	ASSET_VALUE,
 	ASSET_VALUES,
 	ASSETS,
+	BUCKETS,
 	FOLDERS,
 	MACHINES,
 	PACKAGES,
@@ -295,6 +296,27 @@ function seedQueue(store: TenantStore, folder: Folder, now: number) {
 	});
 }
 
+function seedBucket(store: TenantStore, folder: Folder, name: string, provider: 'Azure' | null) {
+	const id = store.nextId('bucket');
+	store.buckets.set(id, {
+		Id: id,
+		Identifier: randomUUID(),
+		Name: name,
+		Description: provider ? `Files in the ${provider} container "${name.toLowerCase()}".` : 'Files kept by Orchestrator.',
+		StorageProvider: provider,
+		StorageParameters: provider ? 'DefaultEndpointsProtocol=https;AccountName=acmescans;AccountKey=$Password' : null,
+		StorageContainer: provider ? name.toLowerCase() : null,
+		Options: 'None',
+		CredentialStoreId: null,
+		ExternalName: null,
+		Password: null,
+		FoldersCount: 1,
+		Tags: [],
+		folderIds: [folder.Id],
+		files: new Map(),
+	});
+}
+
 type AssetValue = Pick<Asset, 'ValueType' | 'Value' | 'StringValue' | 'BoolValue' | 'IntValue' | 'CredentialUsername' | 'credentialPassword'>;
 
 /** What AssetDto carries for each value type: the typed property set, the others at their empty value. */
@@ -341,7 +363,7 @@ function seedAssets(store: TenantStore, folderIds: number[], now: number) {
 	}
 }
 
-/** The fixture world of one tenant: folders, packages, processes, robots, sessions, a queue with items, assets. */
+/** The fixture world of one tenant: folders, packages, processes, robots, sessions, a queue with items, assets, two buckets. */
 export function seedTenant(store: TenantStore, now = Date.now()): void {
 	const shared = addFolder(store, FOLDERS.shared);
 	const finance = addFolder(store, FOLDERS.finance);
@@ -357,4 +379,6 @@ export function seedTenant(store: TenantStore, now = Date.now()): void {
 	seedQueue(store, queueFolder, now);
 	const assetFolder = store.folderByPath(ASSET_FOLDER) ?? shared;
 	seedAssets(store, [assetFolder.Id], now);
+	seedBucket(store, shared, BUCKETS.hosted, null);
+	seedBucket(store, shared, BUCKETS.external, 'Azure');
 }

@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/UiPathOrchestrator/methods';
-import { ASSETS, FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
+import { ASSETS, BUCKETS, FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
 import { editorContext } from './editorContext';
 import {
 	expectConformingRequests,
@@ -68,6 +68,17 @@ describe.each(['clientCredentials', 'oauth2'] as const)('list search with the %s
 		const credential = [...suite.sandbox.state.store.assets.values()].find((asset) => asset.Name === ASSETS.credential);
 		expect(found.results).toEqual([{ name: ASSETS.credential, value: String(credential?.Id), description: 'Credential asset' }]);
 		expect(suite.apiRequests().slice(-1)[0].path).toMatch(/\/odata\/Assets\/UiPath\.Server\.Configuration\.OData\.GetFiltered$/);
+	});
+
+	it('storage buckets of a folder, by their Id, saying where each keeps its files', async () => {
+		const context = contextFor({ folder: SHARED });
+		const buckets = await listSearch.searchBuckets.call(context);
+		const ids = [...suite.sandbox.state.store.buckets.values()].map((bucket) => String(bucket.Id));
+		expect(buckets.results).toEqual([
+			{ name: BUCKETS.hosted, value: ids[0], description: 'Kept by Orchestrator' },
+			{ name: BUCKETS.external, value: ids[1], description: 'Azure storage' },
+		]);
+		expect((await listSearch.searchBuckets.call(context, 'sca')).results.map((entry) => entry.name)).toEqual([BUCKETS.external]);
 	});
 
 	it('asks for a folder first', async () => {
