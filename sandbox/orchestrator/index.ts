@@ -16,6 +16,7 @@ import { folderRoutes } from './resources/folders';
 import { jobRoutes } from './resources/jobs';
 import { queueRoutes } from './resources/queues';
 import { releaseRoutes } from './resources/releases';
+import { robotLogRoutes } from './resources/robotLogs';
 import { robotRoutes } from './resources/robots';
 import { userRoutes } from './resources/users';
 import { webhookRoutes } from './resources/webhooks';
@@ -31,6 +32,7 @@ export const ROUTES: readonly Route[] = [
 	...robotRoutes,
 	...queueRoutes,
 	...assetRoutes,
+	...robotLogRoutes,
 	...bucketRoutes,
 	...webhookRoutes,
 	...userRoutes,

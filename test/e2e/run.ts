@@ -18,7 +18,9 @@ import { describe, elapsed, expect, log, Report } from './report';
 import { ensureChromium, ensureN8n, ensureNode24 } from './runtime';
 import { startE2eSandbox } from './sandbox';
 import { Editor } from './screenshots';
+import { argumentFieldsPanel } from './argumentFieldsPanel';
 import { connectOAuth2 } from './scenarios/connectOAuth2';
+import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
@@ -118,6 +120,18 @@ async function main(report: Report): Promise<void> {
 		await report.check(triggerScenario, async () => await jobTrigger(context, credential));
 	}
 
+	const fieldsScenario = '5 Job Start with Input Arguments as fields from the process (resource mapper)';
+	if (context.oauth2Credential) {
+		const credential = context.oauth2Credential;
+		await report.check(fieldsScenario, async () => {
+			const run = await startWithArgumentFields(context, credential);
+			context.argumentFieldsWorkflow = run.workflowId;
+			return run.detail;
+		});
+	} else {
+		report.fail(fieldsScenario, 'needs the credential of scenario 1');
+	}
+
 	if (chromiumReady) await screenshots(report, context);
 	else report.fail('editor screenshots', 'Chromium is not installed');
 
@@ -140,6 +154,10 @@ async function screenshots(report: Report, context: E2eContext): Promise<void> {
 	await report.check('editor: finished execution of the chained workflow', async () => {
 		expect(chainedWorkflow, 'needs the execution of scenario 2');
 		return await signedIn.finishedExecution(chainedWorkflow.workflowId, chainedWorkflow.executionId, 3);
+	});
+	await report.check('editor: Job Start panel with the input argument fields', async () => {
+		expect(context.argumentFieldsWorkflow, 'needs the workflow of scenario 5');
+		return await argumentFieldsPanel(signedIn, context.client.server.baseUrl, context.argumentFieldsWorkflow, 'Start invoice robot');
 	});
 	await report.check('editor: uiPathOAuth2Api credential form, connected', async () => {
 		expect(oauth2Credential, 'needs the credential of scenario 1');
