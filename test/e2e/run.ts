@@ -19,6 +19,7 @@ import { ensureBrowser, ensureN8n, ensurePinnedNode } from './runtime';
 import { startE2eSandbox } from './sandbox';
 import { Editor } from './screenshots';
 import { connectOAuth2 } from './scenarios/connectOAuth2';
+import { devLoop } from './scenarios/devLoop';
 import { jobTrigger } from './scenarios/jobTrigger';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
@@ -123,6 +124,7 @@ async function main(report: Report): Promise<void> {
 	}
 
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
+	await report.check('npm run dev: working editor URL, sign-in, credentials, hot reload, clean stop', async () => await devLoop(join(logs, 'dev.log')));
 
 	if (KEEP) await keepRunning(client);
 }

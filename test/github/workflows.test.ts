@@ -1,8 +1,10 @@
 import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { load } from 'js-yaml';
 import { tmpdir } from 'os';
 import { dirname, join, resolve } from 'path';
+
+// js-yaml ships no type declarations and none are installed; `load` is all this needs.
+const { load } = require('js-yaml') as { load(text: string): unknown };
 
 /**
  * The GitHub workflows, held to GitHub's workflow schema by `@action-validator/cli` (its WebAssembly build
