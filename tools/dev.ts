@@ -10,7 +10,7 @@ import { cp, mkdir, rm } from 'fs/promises';
 import { join } from 'path';
 
 import { startSandbox } from '../sandbox';
-import { CONFIDENTIAL_CLIENT_ID, ORGANIZATION, TENANT } from '../sandbox/fixtures';
+import { ORGANIZATION, TENANT } from '../sandbox/fixtures';
 import { API_CREDENTIAL } from '../test/e2e/loadedTypes';
 import { N8nClient, newOwner, startN8n } from '../test/e2e/n8n';
 import { installCommunityPackage, packPackage } from '../test/e2e/pack';
@@ -20,6 +20,7 @@ import { onShutdown, startProcess, stopAll } from '../test/e2e/processes';
 import { ensureN8n, ensurePinnedNode } from '../test/e2e/runtime';
 import { connectOAuth2 } from '../test/e2e/scenarios/connectOAuth2';
 import { createCredential } from '../test/e2e/workflows';
+import { sandboxClientCredentials } from '../test/support/sandboxCredentials';
 
 /** Fresh at each start, apart from the .cache runtimes: the dev n8n keeps nothing between runs. */
 const DEV_DIR = join(CACHE_DIR, 'dev');
@@ -58,16 +59,7 @@ async function main(): Promise<void> {
 	const client = new N8nClient(server, newOwner());
 	await client.setUpOwnerAndLogIn();
 	const credentials = [
-		await createCredential(client, 'UiPath sandbox (client credentials)', API_CREDENTIAL, {
-			authType: 'clientCredentials',
-			identityPreset: 'automationCloud',
-			baseUrl: sandbox.url,
-			organization: ORGANIZATION,
-			tenant: TENANT,
-			clientId: CONFIDENTIAL_CLIENT_ID,
-			clientSecret: sandbox.state.credentials.clientCredentials.clientSecret,
-			scope: sandbox.state.credentials.clientCredentials.scope,
-		}),
+		await createCredential(client, 'UiPath sandbox (client credentials)', API_CREDENTIAL, sandboxClientCredentials(sandbox)),
 		(await connectOAuth2({ client, sandbox })).credential,
 	];
 
