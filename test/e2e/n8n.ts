@@ -71,7 +71,8 @@ export async function startN8n(userFolder: string, port: number, logFile: string
 			const settings = await http.request(`${baseUrl}/rest/settings`, { timeoutMs: 2000 });
 			return settings.status === 200 && settings.json !== undefined ? true : undefined;
 		},
-		{ timeoutMs: 120_000, intervalMs: 500 },
+		// Three times what a loaded 2-core machine was seen to need (n8n 1.x, sqlite migrations).
+		{ timeoutMs: 300_000, intervalMs: 500 },
 	).catch(async (error: Error) => {
 		if (exited) throw error;
 		throw new Error(`${error.message}; log tail: ${await tail(logFile)}`);

@@ -38,6 +38,8 @@ export class Editor {
 		const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 		onShutdown('chromium', async () => await browser.close());
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		// The editor's first load compiles a large bundle: on a loaded 2-core machine that took more than 30 s.
+		page.setDefaultNavigationTimeout(120_000);
 		const editor = new Editor(browser, page, client.server.baseUrl);
 		await page.goto(`${client.server.baseUrl}/signin`);
 		await page.fill('input[type="email"]', client.owner.email);

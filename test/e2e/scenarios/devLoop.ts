@@ -39,14 +39,14 @@ export async function devLoop(logFile: string): Promise<string> {
 	}
 	try {
 		const startedAt = Date.now();
-		const banner = await poll(
-			'npm run dev to print the editor URL',
-			async () => {
-				if (exited) throw new Error(`npm run dev exited: ${output.slice(-800)}`);
-				return readBanner(output);
-			},
-			{ timeoutMs: 600_000, intervalMs: 500 },
-		);
+		const exitedEarly = exit.then(() => {
+			throw new Error(`npm run dev exited: ${output.slice(-800)}`);
+		});
+		exitedEarly.catch(() => undefined);
+		const banner = await Promise.race([
+			poll('npm run dev to print the editor URL', async () => await Promise.resolve(readBanner(output)), { timeoutMs: 600_000 }),
+			exitedEarly,
+		]);
 		const readySeconds = Math.round((Date.now() - startedAt) / 1000);
 
 		const http = new HttpClient();
