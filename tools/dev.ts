@@ -3,7 +3,9 @@
  * writing dist/; copies each rebuild into the package n8n loaded (installed as the community installer
  * does, so node types keep their real names) and n8n's hot reload (`N8N_DEV_RELOAD`) picks it up. Starts
  * the sandbox and the n8n that `npm run e2e` keeps in .cache, creates the owner and credentials for the
- * sandbox, and prints the editor URL and the sign-in. Ctrl-C stops every process it started.
+ * sandbox, and prints the editor URL and the sign-in. Ctrl-C stops every process it started. It runs under
+ * `node --import tsx`, not the tsx command, whose signal relay kills a child that is slow to answer
+ * Ctrl-C (here: while it stops n8n), leaving n8n running.
  */
 import { watch } from 'fs';
 import { cp, mkdir, rm } from 'fs/promises';

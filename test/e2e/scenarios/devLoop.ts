@@ -80,8 +80,12 @@ export async function devLoop(logFile: string): Promise<string> {
 			() => false,
 		);
 		expect(!stillUp, `n8n still answers at ${banner.editorUrl} after Ctrl-C`);
-		const leftover = await processesUnder(DEV_DIR);
-		expect(leftover.length === 0, `processes left running in ${DEV_DIR}: ${leftover.join(', ')}`);
+		// npm exits at once; the dev tool then stops n8n (SIGTERM, SIGKILL after 10 s).
+		await poll(`no process left running in ${DEV_DIR}`, async () => {
+			const leftover = await processesUnder(DEV_DIR);
+			if (leftover.length > 0) throw new Error(`still running: ${leftover.join(', ')}`);
+			return true;
+		}, { timeoutMs: 30_000 });
 		return `editor ${banner.editorUrl} up ${readySeconds} s after start; sign-in and ${banner.credentials.length} credentials work; hot reload seen; Ctrl-C left nothing running`;
 	} finally {
 		if (!exited && child.pid) process.kill(-child.pid, 'SIGKILL');
