@@ -2,6 +2,7 @@ import { encodeFolderPath, startSandbox, type RecordedRequest, type Sandbox } fr
 import { FOLDERS, PROCESSES, QUEUE } from '../../sandbox/fixtures';
 import { ROUTES } from '../../sandbox/orchestrator';
 import { openApiValidator, orchestratorPath, type OpenApiValidator } from '../support/openapi';
+import { describeConformance } from '../support/uipathDescriptions';
 import { clientToken, eventually, orchestratorClient, type ODataList } from './client';
 
 /**
@@ -29,7 +30,7 @@ const DIFFERENCES = [
 
 const ACTION = 'UiPath.Server.Configuration.OData';
 
-describe('sandbox Orchestrator conforms to orchestrator.yaml', () => {
+describeConformance('sandbox Orchestrator conforms to orchestrator.yaml', () => {
 	let sandbox: Sandbox;
 	let validator: OpenApiValidator;
 	let exchanges: RecordedRequest[];

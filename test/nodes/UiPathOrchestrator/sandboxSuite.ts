@@ -17,7 +17,8 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { createPkcePair, createState } from '../../../credentials/auth/pkce';
 import { startSandbox, type RecordedRequest, type Sandbox, type SandboxOptions } from '../../../sandbox';
 import { ORCHESTRATOR_SCOPES, PUBLIC_CLIENT_ID } from '../../../sandbox/fixtures';
-import { openApiValidator, orchestratorPath } from '../../support/openapi';
+import { openApiValidator, orchestratorPath, type OpenApiValidator } from '../../support/openapi';
+import { descriptionsAvailable } from '../../support/uipathDescriptions';
 
 export const NODE_NAME = 'UiPath';
 export const NODE_TYPE = 'n8n-nodes-uipath.uiPathOrchestrator';
@@ -113,7 +114,8 @@ export interface Suite {
 	apiRequests(): RecordedRequest[];
 	/**
 	 * Checks every Orchestrator request received since the last check against UiPath's orchestrator.yaml
-	 * (operation described, parameters, headers and body valid), then clears the record.
+	 * (operation described, parameters, headers and body valid), then clears the record. Without the
+	 * descriptions on this machine only this check is skipped (`checked` is 0).
 	 */
 	checkRequests(): Promise<ConformanceReport>;
 	close(): Promise<void>;
@@ -165,11 +167,11 @@ export async function startSuite(kinds: CredentialKind[], options: SandboxOption
 		},
 		apiRequests: () => sandbox.state.requests.filter((request) => isApiRequest(request.path)),
 		async checkRequests() {
-			const validator = await openApiValidator();
-			const orchestrator = sandbox.state.requests.filter((request) => isOrchestratorRequest(request.path));
+			const orchestrator = descriptionsAvailable ? sandbox.state.requests.filter((request) => isOrchestratorRequest(request.path)) : [];
+			const validator = descriptionsAvailable ? await openApiValidator() : undefined;
 			const problems: string[] = [];
 			for (const request of orchestrator) {
-				const conformance = validator.validateRequest(request);
+				const conformance = (validator as OpenApiValidator).validateRequest(request);
 				if (!conformance.operationId) problems.push(`${request.method} ${request.path}: not in orchestrator.yaml`);
 				else if (!conformance.valid) problems.push(`${request.method} ${request.path} (${conformance.operationId}): ${conformance.errors.join('; ')}`);
 			}
