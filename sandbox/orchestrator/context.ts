@@ -19,6 +19,8 @@ export interface RouteContext {
 	/** Captures of the route pattern, e.g. the key of `Jobs(42)`. */
 	params: string[];
 	query: URLSearchParams;
+	/** The MaxTop of an entity set (`$top` limit), as the sandbox is configured now. */
+	maxTop(entitySet: string): number;
 	headers: IncomingHttpHeaders;
 	rawBody: Buffer;
 	runner: JobRunner;

@@ -5,6 +5,7 @@ import type { Route, RouteContext } from './context';
 import { entitySets } from './entitySets';
 import { resolveFolder } from './folderHeader';
 import { JobRunner } from './jobs/runner';
+import { MAX_TOP } from './odata/query';
 import { parseOrchestratorPath, type OrchestratorAddress } from './paths';
 import { RateLimiter, type RateLimitOptions } from './rateLimit';
 import { OrchestratorError, type Reply } from './reply';
@@ -37,6 +38,8 @@ export interface OrchestratorOptions {
 	timeScale?: number;
 	/** Read on every request, so tests can change it through `sandbox.state`. */
 	rateLimit: () => RateLimitOptions | undefined;
+	/** MaxTop per entity set where it is not 1000; read on every request. */
+	maxTop: () => Readonly<Record<string, number>>;
 }
 
 const TENANT_KEYS: Record<string, string> = {
@@ -110,6 +113,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 			},
 			params,
 			query: url.searchParams,
+			maxTop: (entitySet) => options.maxTop()[entitySet] ?? MAX_TOP,
 			headers: req.headers,
 			rawBody,
 			runner,

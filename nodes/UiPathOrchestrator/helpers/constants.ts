@@ -32,6 +32,8 @@ export const HEADERS = {
 
 /** Orchestrator refuses `$top` above this. */
 export const ODATA_PAGE_SIZE = 1000;
+/** Automation Cloud refuses `$top` above 100 on `GET /odata/QueueItems` (release notes, June 2024). */
+export const CLOUD_QUEUE_ITEMS_PAGE_SIZE = 100;
 
 export const JOB_STATES = [
 	'Pending',

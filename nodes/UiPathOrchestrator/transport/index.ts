@@ -6,8 +6,11 @@
  * carry no token.
  *
  * - `uiPathApiRequest(context, credentialType, { method?, service?, path, qs?, body?, folder?, idempotent?, timeoutMs? })`
- * - `uiPathApiRequestPage(context, credentialType, request, { top, skip })` → `{ items, count? }`
- * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request
+ * - `uiPathApiRequestPage(context, credentialType, request, { top, skip })` → `{ items, count?, top }`, read again at
+ *   the limit Orchestrator names when `$top` is above it
+ * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request (queue
+ *   items 100 on Automation Cloud), keeping a lower limit Orchestrator names
+ * - `failureStatus(error)`, `topLimitOf(error)`: what the fallbacks read from a failed request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
  */
@@ -15,7 +18,8 @@ export { cancelSignalOf, type UiPathContext } from './context';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError } from './errors';
 export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
 export { findJobsByReference, getJob, isFinal, odataString, startJobsExactlyOnce, waitForJob } from './jobs';
-export { uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
+export { failureStatus, topLimitOf } from './failures';
+export { listPageSize, uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
 export { findQueueByName } from './queues';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, isAmbiguousFailure, withRetries, type RetryPolicy } from './retry';

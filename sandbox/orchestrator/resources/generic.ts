@@ -20,7 +20,7 @@ export function listRoute<T extends object>(path: string, options: Options<T>): 
 		rateLimited: options.rateLimited,
 		handle(context) {
 			const set = options.set(context);
-			const query = parseQuery(set, context.query);
+			const query = parseQuery(set, context.query, context.maxTop(set.name));
 			return ok(collectionResponse(set, options.items(context), query, { serviceRoot: context.serviceRoot }));
 		},
 	};
