@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'http';
 import type { TokenInfo } from '../contract';
+import type { Access } from './access';
 import type { entitySets } from './entitySets';
 import type { JobRunner } from './jobs/runner';
 import { badRequest, type Reply } from './reply';
@@ -14,6 +15,8 @@ export interface RouteContext {
 	/** Orchestrator's base URL as the caller addressed it (for `@odata.context`). */
 	serviceRoot: string;
 	token: TokenInfo;
+	/** The tenant-wide roles or the folders the caller has roles in. */
+	access: Access;
 	/** Set for folder-scoped routes. */
 	folder: Folder;
 	/** Captures of the route pattern, e.g. the key of `Jobs(42)`. */
@@ -37,6 +40,8 @@ export interface Route {
 	folderScoped: boolean;
 	/** Counted by the `GET Jobs` / `GET QueueItems` rate limit. */
 	rateLimited?: boolean;
+	/** A tenant-level permission the route needs (orchestrator.yaml's "Required permissions"); folder roles do not give it. */
+	tenantPermission?: string;
 	handle(context: RouteContext): Reply | Promise<Reply>;
 }
 

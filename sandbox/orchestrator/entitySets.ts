@@ -135,6 +135,12 @@ export function entitySets(store: TenantStore) {
 		},
 	};
 	const robots: EntitySet<Robot> = { name: 'Robots', typeName: 'RobotDto', fields: ROBOT_FIELDS };
+	// The robot with the user it belongs to; the sandbox's robots belong to no user, so those fields are null.
+	const robotsFromFolder: EntitySet<Robot> = {
+		name: 'Robots',
+		typeName: 'RobotsFromFolderModel',
+		fields: ['UserType', 'UserEmail', 'UserFullName', 'UserKey', ...ROBOT_FIELDS],
+	};
 	const sessions: EntitySet<Session> = {
 		name: 'Sessions',
 		typeName: 'SessionDto',
@@ -156,7 +162,7 @@ export function entitySets(store: TenantStore) {
 	};
 	const assets: EntitySet<Asset> = { name: 'Assets', typeName: 'AssetDto', fields: ASSET_FIELDS };
 	const webhooks: EntitySet<Webhook> = { name: 'Webhooks', typeName: 'WebhookDto', fields: WEBHOOK_FIELDS };
-	return { folders, releases, processes, jobs, robots, sessions, queues, queueItems, assets, webhooks };
+	return { folders, releases, processes, jobs, robots, robotsFromFolder, sessions, queues, queueItems, assets, webhooks };
 }
 
 /** The wire form of an entity without OData options (webhook payloads, nested objects). */

@@ -3,7 +3,8 @@ import type { Identity, TokenInfo } from '../contract';
 import { ON_PREMISES_TENANCY_NAME, TENANTS } from '../fixtures';
 import type { Route, RouteContext } from './context';
 import { entitySets } from './entitySets';
-import { resolveFolder } from './folderHeader';
+import { accessOf, canSeeFolder, requireTenantPermission } from './access';
+import { FOLDER_NOT_FOUND_MESSAGE, resolveFolder } from './folderHeader';
 import { JobRunner } from './jobs/runner';
 import { MAX_TOP } from './odata/query';
 import { parseOrchestratorPath, type OrchestratorAddress } from './paths';
@@ -101,12 +102,17 @@ export function createOrchestrator(options: OrchestratorOptions) {
 				});
 			}
 		}
+		const access = accessOf(store, token);
+		if (route.tenantPermission) requireTenantPermission(access);
 		const folder = route.folderScoped ? resolveFolder(store, req.headers) : undefined;
+		// UiPath answers a folder the caller has no role in exactly as one that does not exist.
+		if (folder && !canSeeFolder(access, folder)) throw new OrchestratorError(400, FOLDER_NOT_FOUND_MESSAGE, 1100);
 		const context: RouteContext = {
 			store,
 			sets: entitySets(store),
 			serviceRoot: `http://${req.headers.host ?? '127.0.0.1'}${address.prefix}`,
 			token,
+			access,
 			get folder() {
 				if (!folder) throw new Error(`${route.pattern.source} is not folder-scoped`);
 				return folder;

@@ -23,6 +23,7 @@ const ROUTE_SAMPLES: [string, string][] = [
 	['POST', `/odata/Jobs(1000001)/${ACTION}.StopJob`],
 	['GET', '/odata/Robots'],
 	['GET', '/odata/Robots(4001)'],
+	['GET', `/odata/Robots/${ACTION}.GetRobotsFromFolder(folderId=1001)`],
 	['GET', '/odata/Sessions'],
 	['GET', '/odata/QueueDefinitions'],
 	['GET', '/odata/QueueDefinitions(6001)'],

@@ -51,6 +51,11 @@ describeConformance('sandbox Orchestrator conforms to orchestrator.yaml', () => 
 		await call('GET', '/odata/Processes', { query: { $select: 'Id,Version,Title' } });
 		const robots = await call<ODataList>('GET', '/odata/Robots', shared);
 		await call('GET', `/odata/Robots(${robots.json.value[0].Id})`, shared);
+		const sharedId = String(sandbox.state.store.folderByPath(FOLDERS.shared)?.Id);
+		await call('GET', `/odata/Robots/${ACTION}.GetRobotsFromFolder(folderId=${sharedId})`, {
+			headers: { 'X-UIPATH-OrganizationUnitId': sharedId },
+			query: { $filter: "contains(Name, 'Robot')", $top: 10, $count: true },
+		});
 		await call('GET', '/odata/Sessions', { ...shared, query: { $expand: 'Robot' } });
 
 		const started = await call<ODataList>('POST', `/odata/Jobs/${ACTION}.StartJobs`, {

@@ -2,7 +2,7 @@ import type { Route, RouteContext } from '../context';
 import { collectionResponse, entityResponse, parseQuery, type EntitySet } from '../odata/query';
 import { notFound, ok } from '../reply';
 
-type Options<T extends object> = Pick<Route, 'scopes' | 'folderScoped' | 'rateLimited'> & {
+type Options<T extends object> = Pick<Route, 'scopes' | 'folderScoped' | 'rateLimited' | 'tenantPermission'> & {
 	set: (context: RouteContext) => EntitySet<T>;
 	/** The entities visible to this request (in the header's folder for folder-scoped routes). */
 	items: (context: RouteContext) => Iterable<T>;
@@ -18,6 +18,7 @@ export function listRoute<T extends object>(path: string, options: Options<T>): 
 		scopes: options.scopes,
 		folderScoped: options.folderScoped,
 		rateLimited: options.rateLimited,
+		tenantPermission: options.tenantPermission,
 		handle(context) {
 			const set = options.set(context);
 			const query = parseQuery(set, context.query, context.maxTop(set.name));
@@ -33,6 +34,7 @@ export function byIdRoute<T extends object & { Id: number }>(path: string, entit
 		pattern: new RegExp(`^/odata/${segment(path)}\\((\\d+)\\)$`),
 		scopes: options.scopes,
 		folderScoped: options.folderScoped,
+		tenantPermission: options.tenantPermission,
 		handle(context) {
 			const set = options.set(context);
 			const id = Number(context.params[0]);
