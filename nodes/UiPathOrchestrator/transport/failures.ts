@@ -1,3 +1,6 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
 import { inspectFailure } from './errors';
 
 /** The one place the fallbacks read a failed request's HTTP status (403 → another route, 400 → a lower `$top`). */
@@ -16,4 +19,9 @@ export function topLimitOf(error: unknown): number | undefined {
 	const match = said.map((text) => TOP_LIMIT.exec(text)).find((found) => found !== null);
 	const limit = match ? Number(match[1]) : undefined;
 	return limit !== undefined && limit >= 1 ? limit : undefined;
+}
+
+/** A caught failure thrown on unchanged: uiPathApiRequest already made it a NodeApiError (n8n hands that instance back) or a NodeOperationError. */
+export function rethrown(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	return error instanceof NodeOperationError ? error : new NodeApiError(node, error as JsonObject);
 }

@@ -13,12 +13,14 @@
  * - `failureStatus(error)`, `topLimitOf(error)`: what the fallbacks read from a failed request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
+ * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
  */
 export { cancelSignalOf, type UiPathContext } from './context';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError } from './errors';
 export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
+export { CURRENT_USER_FOLDERS_PAGE, currentUserFolders, isForbidden, resolveFolderId } from './folderAccess';
 export { findJobsByReference, getJob, isFinal, odataString, startJobsExactlyOnce, waitForJob } from './jobs';
-export { failureStatus, topLimitOf } from './failures';
+export { failureStatus, rethrown, topLimitOf } from './failures';
 export { listPageSize, uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
 export { findQueueByName } from './queues';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { CLOUD_QUEUE_ITEMS_PAGE_SIZE, ODATA, ODATA_PAGE_SIZE } from '../helpers/constants';
 import type { ODataPage, UiPathCredentialType } from '../helpers/interfaces';
 import type { UiPathContext } from './context';
-import { topLimitOf } from './failures';
+import { rethrown, topLimitOf } from './failures';
 import { getEndpoints, uiPathApiRequest, type UiPathRequest } from './request';
 
 export interface PageResult<T> {
@@ -42,7 +42,7 @@ export async function uiPathApiRequestPage<T = IDataObject>(
 		return await read(top);
 	} catch (error) {
 		const limit = topLimitOf(error);
-		if (limit === undefined || limit >= top) throw error;
+		if (limit === undefined || limit >= top) throw rethrown(context.getNode(), error);
 		return await read(limit);
 	}
 }

@@ -27,7 +27,7 @@ const N8N_CALLBACK = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
 
 export type CredentialKind = 'clientCredentials' | 'personalAccessToken' | 'oauth2';
 /** A suite's stores: one per credential kind, plus any other credential a test adds under its own name. */
-export type StoreName = CredentialKind | 'legacy2019' | 'onPremises';
+export type StoreName = CredentialKind | 'legacy2019' | 'onPremises' | 'folderUser';
 export const CREDENTIAL_ID = 'uipath';
 
 /** What n8n stores as `oauthTokenData` after its Connect button: the token answer of a PKCE code exchange. */
