@@ -43,6 +43,8 @@ export interface SandboxOptions {
 	 * `{ QueueItems: 1000 }` is an on-premises Orchestrator.
 	 */
 	maxTop?: Record<string, number>;
+	/** Large data fields list answers leave out, per entity set (e.g. `{ Jobs: ['OutputArguments'] }`); default none. */
+	omittedFromLists?: Record<string, string[]>;
 	/** Extra redirect URIs accepted for the public PKCE client. */
 	redirectUris?: string[];
 }
@@ -54,6 +56,8 @@ export interface SandboxState extends ServerControls {
 	rateLimit: RateLimitOptions | undefined;
 	/** MaxTop per entity set (e.g. `state.maxTop.Releases = 100`); a larger `$top` answers OData's 400. */
 	maxTop: Record<string, number>;
+	/** Large data fields list answers leave out, per entity set; the single-entity routes still send them. */
+	omittedFromLists: Record<string, string[]>;
 	readonly credentials: SandboxCredentials;
 	/** One store per tenant, by tenant name (the two cloud tenants and the on-premises `Default`). */
 	readonly tenants: ReadonlyMap<string, TenantStore>;
@@ -95,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const controls: ServerControls = { latencyMs: options.latencyMs ?? 0, faults: options.faults ?? [], errors: [] };
 	let rateLimit = options.rateLimit;
 	const maxTop: Record<string, number> = { ...CLOUD_MAX_TOP, ...options.maxTop };
+	const omittedFromLists: Record<string, string[]> = { ...options.omittedFromLists };
 	let setReady: (parts: { identity: Identity; orchestrator: Orchestrator }) => void = () => undefined;
 	const ready = new Promise<{ identity: Identity; orchestrator: Orchestrator }>((resolve) => {
 		setReady = resolve;
@@ -114,7 +119,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			accessTokenTtlSeconds: options.accessTokenTtlSeconds,
 			redirectUris: options.redirectUris,
 		});
-		orchestrator = createOrchestrator({ identity, timeScale: options.timeScale, rateLimit: () => rateLimit, maxTop: () => maxTop });
+		orchestrator = createOrchestrator({
+			identity,
+			timeScale: options.timeScale,
+			rateLimit: () => rateLimit,
+			maxTop: () => maxTop,
+			omittedFromLists: () => omittedFromLists,
+		});
 		if (options.seed) seedBulk(storeOf(orchestrator), options.seed);
 	} catch (error) {
 		// Nothing may keep listening when the start fails (a test runner would hang on it).
@@ -148,6 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			orchestrator.rateLimiter.reset();
 		},
 		maxTop,
+		omittedFromLists,
 		credentials: sandboxCredentials(url, identity.secrets),
 		tenants,
 		store: storeOf(orchestrator),

@@ -24,6 +24,8 @@ export interface RouteContext {
 	query: URLSearchParams;
 	/** The MaxTop of an entity set (`$top` limit), as the sandbox is configured now. */
 	maxTop(entitySet: string): number;
+	/** Properties a list answer of the entity set leaves out (large data fields), as the sandbox is configured now. */
+	omittedFromLists(entitySet: string): readonly string[];
 	headers: IncomingHttpHeaders;
 	rawBody: Buffer;
 	runner: JobRunner;

@@ -41,6 +41,8 @@ export interface OrchestratorOptions {
 	rateLimit: () => RateLimitOptions | undefined;
 	/** MaxTop per entity set where it is not 1000; read on every request. */
 	maxTop: () => Readonly<Record<string, number>>;
+	/** Large data fields list answers leave out, per entity set; read on every request. */
+	omittedFromLists: () => Readonly<Record<string, readonly string[]>>;
 }
 
 const TENANT_KEYS: Record<string, string> = {
@@ -120,6 +122,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 			params,
 			query: url.searchParams,
 			maxTop: (entitySet) => options.maxTop()[entitySet] ?? MAX_TOP,
+			omittedFromLists: (entitySet) => options.omittedFromLists()[entitySet] ?? [],
 			headers: req.headers,
 			rawBody,
 			runner,

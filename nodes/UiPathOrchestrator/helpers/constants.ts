@@ -13,6 +13,7 @@ export const ODATA = {
 	robotsFromFolder: (folderId: number) => `/odata/Robots/UiPath.Server.Configuration.OData.GetRobotsFromFolder(folderId=${folderId})`,
 	queueDefinitions: '/odata/QueueDefinitions',
 	queueItems: '/odata/QueueItems',
+	queueItem: (id: number) => `/odata/QueueItems(${id})`,
 	addQueueItem: '/odata/Queues/UiPathODataSvc.AddQueueItem',
 	webhooks: '/odata/Webhooks',
 	webhook: (id: number) => `/odata/Webhooks(${id})`,

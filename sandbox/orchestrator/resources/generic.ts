@@ -22,7 +22,14 @@ export function listRoute<T extends object>(path: string, options: Options<T>): 
 		handle(context) {
 			const set = options.set(context);
 			const query = parseQuery(set, context.query, context.maxTop(set.name));
-			return ok(collectionResponse(set, options.items(context), query, { serviceRoot: context.serviceRoot }));
+			const body = collectionResponse(set, options.items(context), query, { serviceRoot: context.serviceRoot });
+			const omitted = context.omittedFromLists(set.name);
+			if (omitted.length > 0) {
+				body.value = (body.value as Record<string, unknown>[]).map((entity) =>
+					Object.fromEntries(Object.entries(entity).filter(([name]) => !omitted.includes(name))),
+				);
+			}
+			return ok(body);
 		},
 	};
 }
