@@ -43,6 +43,9 @@ Client credentials (confidential External Application)
 Personal access token
   ${c.personalAccessToken}
 
+Folder roles only (${c.folderUser.email}: roles in ${c.folderUser.folders.join(', ')}; 403 on /odata/Folders and /odata/Robots)
+  ${c.folderUser.personalAccessToken}
+
 Refresh token (PKCE sign-in of ${c.user.email}, consent is automatic)
   npm run login -- --sandbox --baseUrl ${sandbox.url}
   Authorize URL   ${c.pkce.authorizeUrl}
