@@ -1,7 +1,9 @@
-import type { IncomingMessage } from 'http';
+import type { IncomingMessage, ServerResponse } from 'http';
 import type { Identity, TokenInfo } from '../contract';
 import { ON_PREMISES_TENANCY_NAME, TENANTS } from '../fixtures';
 import type { Route, RouteContext } from './context';
+import { BlobStorage } from './buckets/blobStorage';
+import { transferBlob } from './buckets/transfer';
 import { entitySets } from './entitySets';
 import { accessOf, canSeeFolder, requireTenantPermission } from './access';
 import { FOLDER_NOT_FOUND_MESSAGE, resolveFolder } from './folderHeader';
@@ -11,6 +13,7 @@ import { parseOrchestratorPath, type OrchestratorAddress } from './paths';
 import { RateLimiter, type RateLimitOptions } from './rateLimit';
 import { OrchestratorError, type Reply } from './reply';
 import { assetRoutes } from './resources/assets';
+import { bucketRoutes } from './resources/buckets';
 import { folderRoutes } from './resources/folders';
 import { jobRoutes } from './resources/jobs';
 import { queueRoutes } from './resources/queues';
@@ -30,6 +33,7 @@ export const ROUTES: readonly Route[] = [
 	...robotRoutes,
 	...queueRoutes,
 	...assetRoutes,
+	...bucketRoutes,
 	...webhookRoutes,
 	...userRoutes,
 ];
@@ -69,6 +73,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 	const webhooks = new WebhookDispatcher();
 	const runner = new JobRunner(webhooks, options.timeScale ?? 1);
 	const rateLimiter = new RateLimiter();
+	const blobs = new BlobStorage();
 
 	function storeFor(address: OrchestratorAddress, token: TokenInfo, req: IncomingMessage): TenantStore {
 		if (address.kind === 'onPremises') {
@@ -127,6 +132,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 			rawBody,
 			runner,
 			webhooks,
+			blobs,
 		};
 		return route.handle(context);
 	}
@@ -136,6 +142,17 @@ export function createOrchestrator(options: OrchestratorOptions) {
 		runner,
 		webhooks,
 		rateLimiter,
+		blobs,
+		/** Serves a bucket file URI (streaming, never buffered); false when the path is not one. */
+		async transferBlob(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+			return await transferBlob(req, res, url, {
+				blobs,
+				authenticated: async (request) => {
+					const bearer = bearerToken(request);
+					return bearer !== undefined && (await options.identity.verifyAccessToken(bearer)) !== undefined;
+				},
+			});
+		},
 		/** Answers an Orchestrator request, or returns undefined when no Orchestrator route has this path. */
 		async handle(req: IncomingMessage, url: URL, rawBody: Buffer): Promise<Reply | undefined> {
 			const address = parseOrchestratorPath(url.pathname);
@@ -154,6 +171,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 		async close() {
 			runner.close();
 			await webhooks.idle();
+			blobs.close();
 		},
 	};
 }

@@ -14,6 +14,8 @@
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
  * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
+ * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
+ *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
  */
 export { cancelSignalOf, type UiPathContext } from './context';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError } from './errors';
@@ -25,3 +27,4 @@ export { listPageSize, uiPathApiRequestAllItems, uiPathApiRequestPage, type Page
 export { findQueueByName } from './queues';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, isAmbiguousFailure, withRetries, type RetryPolicy } from './retry';
+export { deleteBlob, downloadBlob, findBucketByName, getBlobAccess, resolveBucketId, uploadBlob, type BlobAccess, type ByteStream } from './files';
