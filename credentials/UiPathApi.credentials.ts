@@ -74,9 +74,10 @@ export class UiPathApi implements ICredentialType {
 					description: 'Today\'s identity at {base}/identity_ and Orchestrator at {base}/{organization}/{tenant}/orchestrator_',
 				},
 				{
-					name: '2019 Cloud Platform (Account.uipath.com)',
+					name: 'Retired 2019 Cloud Platform Flow (Account.uipath.com)',
 					value: 'legacy2019',
-					description: 'The 2019 community guide: account.uipath.com/oauth/token and platform.uipath.com with the tenant header',
+					description:
+						'UiPath\'s retired 2019 sign-in flow, kept for the original community guide and old installations: account.uipath.com/oauth/token and platform.uipath.com with the tenant header',
 				},
 				{
 					name: 'On-Premises Orchestrator',

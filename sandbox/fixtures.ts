@@ -12,6 +12,13 @@ export const TENANT = TENANTS[0];
 export const USER_EMAIL = 'robin.ops@acme.test';
 export const USER_NAME = 'robin.ops';
 
+/**
+ * A second person, with roles only in these folders and no tenant-level permission (no Units.View, Robots.View,
+ * Packages.View, Webhooks.View), as most users and External Applications are; they sign in with a personal access token.
+ */
+export const FOLDER_USER_EMAIL = 'casey.folders@acme.test';
+export const FOLDER_USER_FOLDERS = ['Shared', 'Finance/Invoices'] as const;
+
 /** Non-confidential External Application used with PKCE (login tool, n8n's OAuth2 Connect). */
 export const PUBLIC_CLIENT_ID = 'sandbox-pkce-app';
 /** Confidential External Application used with client credentials. */

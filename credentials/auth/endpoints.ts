@@ -35,6 +35,8 @@ export interface UiPathEndpoints {
 	portalUrl?: string;
 	/** 2019: `{platform}/cloudrpa/api`, for getAccountsForUser and getAllServiceInstances. */
 	legacyCloudRpaUrl?: string;
+	/** A standalone (on-premises) Orchestrator, which keeps OData's page limit of 1000 where Automation Cloud has lower ones. */
+	standalone?: true;
 }
 
 /** Organization and tenant names as they appear in a URL path segment. */
@@ -171,7 +173,7 @@ function resolveApiEndpoints(data: ICredentialDataDecryptedObject): UiPathEndpoi
 			};
 		}
 		case 'onPremises':
-			return withOrchestrator(identity, identity.baseUrl);
+			return { ...withOrchestrator(identity, identity.baseUrl), standalone: true };
 	}
 }
 
@@ -193,7 +195,7 @@ function resolveOAuth2Endpoints(data: ICredentialDataDecryptedObject): UiPathEnd
 		}
 		case 'standalone': {
 			const base = requiredUrl(data, 'baseUrl', 'Base URL');
-			return withOrchestrator(hostedIdentity(base, `${base}/identity`), base);
+			return { ...withOrchestrator(hostedIdentity(base, `${base}/identity`), base), standalone: true };
 		}
 		default:
 			throw new Error(

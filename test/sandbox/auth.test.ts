@@ -3,6 +3,7 @@ import { FOLDERS } from '../../sandbox/fixtures';
 import { ROUTES } from '../../sandbox/orchestrator';
 import type { Route } from '../../sandbox/orchestrator/context';
 import { openApiValidator } from '../support/openapi';
+import { itConforms } from '../support/uipathDescriptions';
 import { clientToken, orchestratorClient, sandboxSuite, sleep } from './client';
 
 const ACTION = 'UiPath.Server.Configuration.OData';
@@ -22,6 +23,7 @@ const ROUTE_SAMPLES: [string, string][] = [
 	['POST', `/odata/Jobs(1000001)/${ACTION}.StopJob`],
 	['GET', '/odata/Robots'],
 	['GET', '/odata/Robots(4001)'],
+	['GET', `/odata/Robots/${ACTION}.GetRobotsFromFolder(folderId=1001)`],
 	['GET', '/odata/Sessions'],
 	['GET', '/odata/QueueDefinitions'],
 	['GET', '/odata/QueueDefinitions(6001)'],
@@ -109,7 +111,7 @@ describe('sandbox Orchestrator: tokens and scopes', () => {
 		expect(suite.sandbox.state.store.jobs.size).toBe(0);
 	});
 
-	test('every route asks for the OR.* scopes orchestrator.yaml lists for its operation', async () => {
+	itConforms('every route asks for the OR.* scopes orchestrator.yaml lists for its operation', async () => {
 		const validator = await openApiValidator();
 		const covered = new Set<Route>();
 		for (const [method, path] of ROUTE_SAMPLES) {

@@ -1,12 +1,16 @@
 /** Orchestrator routes, relative to the tenant's Orchestrator URL (one table, as UiPath's own SDK keeps them). */
 export const ODATA = {
 	folders: '/odata/Folders',
+	/** The folders the identity has roles in, paged with `skip`/`take` (not OData); no tenant-level permission needed. */
+	currentUserFolders: '/api/Folders/GetAllForCurrentUser',
 	releases: '/odata/Releases',
 	jobs: '/odata/Jobs',
 	job: (id: number) => `/odata/Jobs(${id})`,
 	startJobs: '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs',
 	stopJob: (id: number) => `/odata/Jobs(${id})/UiPath.Server.Configuration.OData.StopJob`,
 	robots: '/odata/Robots',
+	/** A folder's robots for identities without the tenant-level Robots.View (Jobs.Create in the folder is enough). */
+	robotsFromFolder: (folderId: number) => `/odata/Robots/UiPath.Server.Configuration.OData.GetRobotsFromFolder(folderId=${folderId})`,
 	queueDefinitions: '/odata/QueueDefinitions',
 	queueItems: '/odata/QueueItems',
 	addQueueItem: '/odata/Queues/UiPathODataSvc.AddQueueItem',
@@ -42,6 +46,8 @@ export const HEADERS = {
 
 /** Orchestrator refuses `$top` above this. */
 export const ODATA_PAGE_SIZE = 1000;
+/** Automation Cloud refuses `$top` above 100 on `GET /odata/QueueItems` (release notes, June 2024). */
+export const CLOUD_QUEUE_ITEMS_PAGE_SIZE = 100;
 
 export const JOB_STATES = [
 	'Pending',

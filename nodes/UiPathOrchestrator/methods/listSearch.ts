@@ -6,7 +6,15 @@ import type {
 } from 'n8n-workflow';
 
 import { ODATA } from '../helpers/constants';
-import { odataString, uiPathApiRequestPage, type UiPathRequest } from '../transport';
+import {
+	CURRENT_USER_FOLDERS_PAGE,
+	currentUserFolders,
+	isForbidden,
+	odataString,
+	rethrown,
+	uiPathApiRequestPage,
+	type UiPathRequest,
+} from '../transport';
 import { chosenFolder, credentialTypeOf } from './editorContext';
 
 /** Lists show this many entries per scroll. */
@@ -41,15 +49,49 @@ async function searchPage(
 	return { results: page.items.map(toItem), ...(more ? { paginationToken: String(next) } : {}) };
 }
 
+const folderItem = (folder: IDataObject): INodeListSearchItems => ({
+	name: String(folder.FullyQualifiedName ?? folder.DisplayName),
+	value: String(folder.Id),
+});
+
+/** At most this many GetAllForCurrentUser pages per call while looking for folders that match the search text. */
+const MAX_FOLDER_PAGES_PER_SEARCH = 10;
+
+/**
+ * The folders the identity has roles in, matched on the full path here (GetAllForCurrentUser has no filter); the
+ * token is the next `skip`. Reads on until something matches, so a search never shows an empty page with more behind it.
+ */
+async function searchCurrentUserFolders(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const text = filter?.trim().toLowerCase() ?? '';
+	let skip = paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : 0;
+	const results: INodeListSearchItems[] = [];
+	for (let pages = 0; pages < MAX_FOLDER_PAGES_PER_SEARCH; pages++) {
+		const page = await currentUserFolders(context, credentialTypeOf(context), { skip, take: CURRENT_USER_FOLDERS_PAGE });
+		skip += page.items.length;
+		results.push(...page.items.filter((folder) => String(folder.FullyQualifiedName).toLowerCase().includes(text)).map(folderItem));
+		const more = page.count !== undefined ? skip < page.count : page.items.length === CURRENT_USER_FOLDERS_PAGE;
+		if (!more) return { results };
+		if (results.length > 0) break;
+	}
+	return { results, paginationToken: String(skip) };
+}
+
+/** Searched on the server in `GET /odata/Folders`; an identity without Units.View (403) gets the folders it has roles in. */
 export async function searchFolders(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(this, { path: ODATA.folders }, 'FullyQualifiedName', filter, paginationToken, (folder) => ({
-		name: String(folder.FullyQualifiedName ?? folder.DisplayName),
-		value: String(folder.Id),
-	}));
+	try {
+		return await searchPage(this, { path: ODATA.folders }, 'FullyQualifiedName', filter, paginationToken, folderItem);
+	} catch (error) {
+		if (!isForbidden(error)) throw rethrown(this.getNode(), error);
+		return await searchCurrentUserFolders(this, filter, paginationToken);
+	}
 }
 
 export async function searchReleases(

@@ -6,20 +6,26 @@
  * carry no token.
  *
  * - `uiPathApiRequest(context, credentialType, { method?, service?, path, qs?, body?, folder?, idempotent?, timeoutMs? })`
- * - `uiPathApiRequestPage(context, credentialType, request, { top, skip })` → `{ items, count? }`
- * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request
+ * - `uiPathApiRequestPage(context, credentialType, request, { top, skip })` → `{ items, count?, top }`, read again at
+ *   the limit Orchestrator names when `$top` is above it
+ * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request (queue
+ *   items 100 on Automation Cloud), keeping a lower limit Orchestrator names
+ * - `failureStatus(error)`, `topLimitOf(error)`: what the fallbacks read from a failed request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
  * - `getRelease(context, credentialType, folder, { key | name }, { select?, itemIndex? })` → the release, or an error naming it
  * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
+ * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
  */
 export { cancelSignalOf, type UiPathContext } from './context';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError } from './errors';
 export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
+export { CURRENT_USER_FOLDERS_PAGE, currentUserFolders, isForbidden, resolveFolderId } from './folderAccess';
 export { findJobsByReference, getJob, isFinal, odataString, startJobsExactlyOnce, waitForJob } from './jobs';
-export { uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
+export { failureStatus, rethrown, topLimitOf } from './failures';
+export { listPageSize, uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
 export { findQueueByName } from './queues';
 export { getRelease, type ReleaseRef } from './releases';
 export { lastErrorLogs } from './robotLogs';

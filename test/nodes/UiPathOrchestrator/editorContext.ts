@@ -5,17 +5,16 @@ import { CredentialStore, HarnessCredentialsHelper, loadPackageTypes } from '../
 import { CredentialTypeRegistry } from '../../harness/credential-types';
 import { NodeTypeRegistry } from '../../harness/node-types';
 import { OAuth2Api } from '../../harness/stand-ins/OAuth2Api.credentials';
-import { CREDENTIAL_ID, NODE_NAME, NODE_TYPE, type CredentialKind, type Suite } from './sandboxSuite';
+import { CREDENTIAL_ID, NODE_NAME, NODE_TYPE } from './sandboxSuite';
 
 /**
  * What n8n's DynamicNodeParametersService builds for a list search or a resource mapping request: n8n-core's
  * LoadOptionsContext with the node's current parameters and the harness's credentials helper.
  */
-export function editorContext(suite: Suite, kind: CredentialKind, parameters: INodeParameters, path = 'parameters.release'): LoadOptionsContext {
+export function editorContext(store: CredentialStore, parameters: INodeParameters, path = 'parameters.release'): LoadOptionsContext {
 	const packageTypes = loadPackageTypes();
 	const nodeTypes = new NodeTypeRegistry(packageTypes.nodeTypes);
 	const credentialTypes = new CredentialTypeRegistry([new OAuth2Api(), ...packageTypes.credentialTypes], nodeTypes);
-	const store = suite.stores.get(kind) as CredentialStore;
 	const credential = store.get(CREDENTIAL_ID);
 	const node: INode = {
 		id: 'editor',

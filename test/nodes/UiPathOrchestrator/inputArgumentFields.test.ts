@@ -26,7 +26,7 @@ describe('job start with input arguments as fields', () => {
 
 	const fieldsOf = async (process: string) =>
 		await resourceMapping.getInputArgumentFields.call(
-			editorContext(suite, 'clientCredentials', { folder: SHARED, release: locator('name', process) }, 'parameters.inputArgumentFields'),
+			editorContext(suite.stores.get('clientCredentials') as CredentialStore, { folder: SHARED, release: locator('name', process) }, 'parameters.inputArgumentFields'),
 		);
 	/** The parameter as n8n's editor saves it once the fields were loaded and filled in. */
 	const mapped = (value: INodeParameters, mappingMode = 'defineBelow'): INodeParameters => ({
@@ -71,7 +71,7 @@ describe('job start with input arguments as fields', () => {
 		expect((await fieldsOf(PROCESSES.slow)).emptyFieldsNotice).toMatch(/^Argument Lines has the type System\.Data\.DataTable, which cannot be shown as a field\. Choose JSON/);
 		const release = suite.apiRequests()[0];
 		expect(release.query).toMatchObject({ $filter: `Name eq '${PROCESSES.slow}'`.replace(PROCESSES.slow, PROCESSES.faulting), $select: 'Name,Arguments' });
-		expect(await resourceMapping.getInputArgumentFields.call(editorContext(suite, 'clientCredentials', { folder: SHARED }))).toEqual({
+		expect(await resourceMapping.getInputArgumentFields.call(editorContext(suite.stores.get('clientCredentials') as CredentialStore, { folder: SHARED }))).toEqual({
 			fields: [],
 			emptyFieldsNotice: 'Choose a process first: its input arguments appear here.',
 		});

@@ -1,21 +1,14 @@
 /**
- * The resource locators' searchable lists, called as n8n's editor calls them: n8n-core's LoadOptionsContext
- * (what n8n's DynamicNodeParametersService builds for a listSearch request) with the node's current parameters,
- * the harness's credentials helper, and real HTTP to the sandbox.
+ * The resource locators' searchable lists, called as n8n's editor calls them (loadOptionsContext.ts), with real
+ * HTTP to the sandbox.
  */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/UiPathOrchestrator/methods';
 import { ASSETS, BUCKETS, FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
+import type { CredentialStore } from '../../harness';
 import { editorContext } from './editorContext';
-import {
-	expectConformingRequests,
-	locator,
-	SHARED,
-	startSuite,
-	type CredentialKind,
-	type Suite,
-} from './sandboxSuite';
+import { expectConformingRequests, locator, SHARED, startSuite, type CredentialKind, type Suite } from './sandboxSuite';
 
 describe.each(['clientCredentials', 'oauth2'] as const)('list search with the %s credential', (kind: CredentialKind) => {
 	let suite: Suite;
@@ -25,7 +18,7 @@ describe.each(['clientCredentials', 'oauth2'] as const)('list search with the %s
 	afterAll(async () => await suite.close());
 	afterEach(async () => await expectConformingRequests(suite));
 
-	const contextFor = (parameters: INodeParameters) => editorContext(suite, kind, parameters);
+	const contextFor = (parameters: INodeParameters) => editorContext(suite.stores.get(kind) as CredentialStore, parameters);
 
 	it('folders, searched on the server', async () => {
 		const all = await listSearch.searchFolders.call(contextFor({}));

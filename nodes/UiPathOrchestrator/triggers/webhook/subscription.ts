@@ -3,8 +3,8 @@ import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
-import type { FolderRef, ODataPage, UiPathCredentialType } from '../../helpers/interfaces';
-import { inspectFailure, odataString, uiPathApiRequest, uiPathApiRequestAllItems } from '../../transport';
+import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
+import { inspectFailure, resolveFolderId as folderIdOf, uiPathApiRequest, uiPathApiRequestAllItems } from '../../transport';
 import { credentialTypeOf, folderFingerprint, readOptionalFolder, type TriggerContext } from '../context';
 import { isTriggerEvent, type TriggerEvent } from './events';
 import type { ReplayState } from './replay';
@@ -93,19 +93,7 @@ async function removeSubscription(context: IHookFunctions, credentialType: UiPat
 }
 
 async function resolveFolderId(context: IHookFunctions, credentialType: UiPathCredentialType, folder: FolderRef | undefined): Promise<number | null> {
-	if (!folder) return null;
-	if ('id' in folder) return folder.id;
-	const response = await uiPathApiRequest<ODataPage<{ Id: number }>>(context, credentialType, {
-		path: ODATA.folders,
-		qs: { $filter: `FullyQualifiedName eq ${odataString(folder.path)}`, $top: 1, $select: 'Id,FullyQualifiedName' },
-	});
-	const found = response.value?.[0];
-	if (!found) {
-		throw new NodeOperationError(context.getNode(), `Folder (folder) "${folder.path}" does not exist in Orchestrator`, {
-			description: 'Give the full path with / between folder names, or choose the folder from the list.',
-		});
-	}
-	return found.Id;
+	return folder ? await folderIdOf(context, credentialType, folder) : null;
 }
 
 /**
