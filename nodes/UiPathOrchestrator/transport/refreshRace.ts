@@ -43,22 +43,24 @@ export async function withRefreshRaceRecovery<T>(
 	let races = 0;
 	let wait = 0;
 	for (;;) {
-		try {
-			const value = await send();
+		const outcome = await send().then(
+			(value) => ({ value }),
+			(error: unknown) => ({ error }),
+		);
+		if ('value' in outcome) {
 			if (races > 0) context.logger.info(`UiPath refresh race recovered after ${races} resend(s)`);
-			return value;
-		} catch (error) {
-			const refused = refusedRefreshTokenHash(error);
-			if (refused === undefined) throw error;
-			let moved = false;
-			while (!moved && wait < REFRESH_RACE_WAITS_MS.length) {
-				const base = REFRESH_RACE_WAITS_MS[wait++];
-				await sleep(base / 2 + Math.random() * base, cancelSignalOf(context));
-				moved = (await storedRefreshTokenHash(context, credentialType)) !== refused;
-			}
-			if (!moved) throw error;
-			races++;
-			context.logger.info('UiPath refresh race: another n8n process had already traded the refresh token; resending with the one it stored');
+			return outcome.value;
 		}
+		const refused = refusedRefreshTokenHash(outcome.error);
+		if (refused === undefined) throw outcome.error;
+		let moved = false;
+		while (!moved && wait < REFRESH_RACE_WAITS_MS.length) {
+			const base = REFRESH_RACE_WAITS_MS[wait++];
+			await sleep(base / 2 + Math.random() * base, cancelSignalOf(context));
+			moved = (await storedRefreshTokenHash(context, credentialType)) !== refused;
+		}
+		if (!moved) throw outcome.error;
+		races++;
+		context.logger.info('UiPath refresh race: another n8n process had already traded the refresh token; resending with the one it stored');
 	}
 }
