@@ -53,9 +53,12 @@ async function n8nEnv(userFolder: string, port: number): Promise<NodeJS.ProcessE
 	};
 }
 
-/** Starts `n8n start` under Node 24 on the given port (the sandbox must know n8n's callback URL first) and waits until its REST API answers. */
-export async function startN8n(userFolder: string, port: number, logFile: string): Promise<N8nServer> {
-	const env = await n8nEnv(userFolder, port);
+/**
+ * Starts `n8n start` under Node 24 on the given port (the sandbox must know n8n's callback URL first) and waits until its REST API answers.
+ * `overrides` replace settings of the default environment (queue mode: Postgres, Redis, EXECUTIONS_MODE).
+ */
+export async function startN8n(userFolder: string, port: number, logFile: string, overrides: NodeJS.ProcessEnv = {}): Promise<N8nServer> {
+	const env = { ...(await n8nEnv(userFolder, port)), ...overrides };
 	const child = startProcess('n8n', NODE24, [N8N_BIN, 'start'], { env, cwd: userFolder, logFile });
 	const baseUrl = `http://127.0.0.1:${port}`;
 	let exited = false;
@@ -88,7 +91,7 @@ export async function n8nCli(server: N8nServer, args: string[]): Promise<string>
 	});
 }
 
-async function tail(logFile: string): Promise<string> {
+export async function tail(logFile: string): Promise<string> {
 	const text = await readFile(logFile, 'utf8').catch(() => '');
 	return text.slice(-2000);
 }

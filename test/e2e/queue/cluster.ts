@@ -1,0 +1,92 @@
+import { mkdir } from 'fs/promises';
+import { join } from 'path';
+
+import { HttpClient, poll } from '../http';
+import { startN8n, tail, type N8nServer } from '../n8n';
+import { installCommunityPackage, type PackedPackage } from '../pack';
+import { N8N_BIN } from '../paths';
+import { freePort } from '../ports';
+import { startProcess } from '../processes';
+import { NODE24 } from '../runtime';
+import type { QueueServices } from './services';
+
+/** Each worker takes this many executions at once; two of them cover the 16 requests the load scenarios keep in flight. */
+export const WORKER_CONCURRENCY = 10;
+export const WORKER_COUNT = 2;
+
+export interface QueueWorker {
+	name: string;
+	userFolder: string;
+	logFile: string;
+}
+
+export interface QueueCluster {
+	main: N8nServer;
+	workers: QueueWorker[];
+}
+
+/** The settings every process of the cluster shares (read in n8n 2.41.1's @n8n/config: scaling-mode, database). */
+function queueEnv(services: QueueServices): NodeJS.ProcessEnv {
+	const { postgres, redis } = services;
+	return {
+		DB_TYPE: 'postgresdb',
+		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_PORT: String(postgres.port),
+		DB_POSTGRESDB_DATABASE: postgres.database,
+		DB_POSTGRESDB_USER: postgres.user,
+		DB_POSTGRESDB_PASSWORD: postgres.password,
+		EXECUTIONS_MODE: 'queue',
+		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		// Manual runs (and the editor's test runs) go to the workers too, as at scale.
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+	};
+}
+
+/**
+ * n8n main (`n8n start`: editor, REST, webhooks, triggers) and then WORKER_COUNT `n8n worker` processes, each
+ * with its own user folder holding the packed package as the community installer leaves it, its own task-runner
+ * broker port and health port, and the main's encryption key (so that all decrypt the same credentials).
+ */
+export async function startQueueCluster(services: QueueServices, packed: PackedPackage, port: number, root: string, logs: string): Promise<QueueCluster> {
+	const mainFolder = join(root, 'main');
+	await mkdir(mainFolder, { recursive: true });
+	await installCommunityPackage(packed, mainFolder);
+	// The main runs the database migrations; workers start once it is ready.
+	const main = await startN8n(mainFolder, port, join(logs, 'n8n-main.log'), queueEnv(services));
+	const workers = await Promise.all(
+		Array.from({ length: WORKER_COUNT }, async (_, index) => await startWorker(main, packed, root, logs, index + 1)),
+	);
+	return { main, workers };
+}
+
+async function startWorker(main: N8nServer, packed: PackedPackage, root: string, logs: string, number: number): Promise<QueueWorker> {
+	const name = `worker-${number}`;
+	const userFolder = join(root, name);
+	await mkdir(userFolder, { recursive: true });
+	await installCommunityPackage(packed, userFolder);
+	const healthPort = await freePort();
+	const env: NodeJS.ProcessEnv = {
+		...main.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_RUNNERS_BROKER_PORT: String(await freePort()),
+		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+	};
+	const logFile = join(logs, `n8n-${name}.log`);
+	const child = startProcess(`n8n ${name}`, NODE24, [N8N_BIN, 'worker', `--concurrency=${WORKER_CONCURRENCY}`], { env, cwd: userFolder, logFile });
+	let exited = false;
+	child.once('exit', () => (exited = true));
+	const http = new HttpClient();
+	await poll(
+		`n8n ${name} /healthz/readiness`,
+		async () => {
+			if (exited) throw new Error(`n8n ${name} exited before it was ready: ${await tail(logFile)}`);
+			const ready = await http.request(`http://127.0.0.1:${healthPort}/healthz/readiness`, { timeoutMs: 2000 });
+			return ready.status === 200 ? true : undefined;
+		},
+		{ timeoutMs: 120_000, intervalMs: 500 },
+	);
+	return { name, userFolder, logFile };
+}
