@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 import { refreshTokenHash } from '../../../credentials/auth/tokenErrors';
 import type { UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
+import { inspectFailure } from './errors';
 
 /**
  * Waits before each look at the stored credential after a refused refresh: another worker stores its rotated
@@ -33,15 +34,17 @@ async function storedRefreshTokenHash(context: UiPathContext, credentialType: Ui
  * stored: if another n8n process (a queue-mode worker) has stored a newer refresh token, the request is
  * sent again and n8n loads that one. Only while the stored token is still the refused one does the
  * refusal stand, after the last wait, with the credential's "sign in again" message.
+ * A 401 that survived n8n's own re-authentication is sent once more: the token another process had just
+ * stored can expire before the resend arrives, and UiPath acts on no request it answered 401.
  */
 export async function withRefreshRaceRecovery<T>(
 	context: UiPathContext,
 	credentialType: UiPathCredentialType,
 	send: () => Promise<T>,
 ): Promise<T> {
-	if (credentialType !== 'uiPathApi') return await send();
 	let races = 0;
 	let wait = 0;
+	let resentAfter401 = false;
 	for (;;) {
 		const outcome = await send().then(
 			(value) => ({ value }),
@@ -51,7 +54,11 @@ export async function withRefreshRaceRecovery<T>(
 			if (races > 0) context.logger.info(`UiPath refresh race recovered after ${races} resend(s)`);
 			return outcome.value;
 		}
-		const refused = refusedRefreshTokenHash(outcome.error);
+		if (!resentAfter401 && inspectFailure(outcome.error).status === 401) {
+			resentAfter401 = true;
+			continue;
+		}
+		const refused = credentialType === 'uiPathApi' ? refusedRefreshTokenHash(outcome.error) : undefined;
 		if (refused === undefined) throw outcome.error;
 		let moved = false;
 		while (!moved && wait < REFRESH_RACE_WAITS_MS.length) {

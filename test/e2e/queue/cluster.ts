@@ -13,6 +13,8 @@ import type { QueueServices } from './services';
 /** Each worker takes this many executions at once; two of them cover the 16 requests the load scenarios keep in flight. */
 export const WORKER_CONCURRENCY = 10;
 export const WORKER_COUNT = 2;
+/** The main's first start migrates an empty Postgres (about 280 migrations; minutes on a busy 2-core machine). */
+const MAIN_READY_TIMEOUT_MS = 360_000;
 
 export interface QueueWorker {
 	name: string;
@@ -53,7 +55,7 @@ export async function startQueueCluster(services: QueueServices, packed: PackedP
 	await mkdir(mainFolder, { recursive: true });
 	await installCommunityPackage(packed, mainFolder);
 	// The main runs the database migrations; workers start once it is ready.
-	const main = await startN8n(mainFolder, port, join(logs, 'n8n-main.log'), queueEnv(services));
+	const main = await startN8n(mainFolder, port, join(logs, 'n8n-main.log'), queueEnv(services), MAIN_READY_TIMEOUT_MS);
 	const workers = await Promise.all(
 		Array.from({ length: WORKER_COUNT }, async (_, index) => await startWorker(main, packed, root, logs, index + 1)),
 	);

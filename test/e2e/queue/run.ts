@@ -66,12 +66,16 @@ export async function runQueueMode(report: Report, packed: PackedPackage, logs: 
 	}
 
 	const outcomes: LoadOutcome[] = [];
+	/** Counts the scenario in the totals, then fails it with what did not hold. */
+	const loadCheck = async (outcome: LoadOutcome) => {
+		outcomes.push(outcome);
+		expect(outcome.problems.length === 0, `${outcome.problems.join('; ')} [${outcome.detail}]`);
+		return outcome.detail;
+	};
 	if (api) {
 		const { credential, firstRefreshToken } = api;
 		await report.check('queue: 300 × webhook → start job and wait → respond (uiPathApi, refresh token)', async () => {
-			const outcome = await webhookLoad(queue, credential, firstRefreshToken);
-			outcomes.push(outcome);
-			return outcome.detail;
+			return await loadCheck(await webhookLoad(queue, credential, firstRefreshToken));
 		});
 	}
 
@@ -80,9 +84,7 @@ export async function runQueueMode(report: Report, packed: PackedPackage, logs: 
 		const { credential } = await connectOAuth2(queue.context);
 		const exchange = tokenExchanges(queue.context.sandbox).find((entry) => entry.at >= connectedAt && entry.grantType === 'authorization_code');
 		const firstRefreshToken = String(exchange?.answer.refresh_token ?? '');
-		const outcome = await webhookLoad(queue, credential, firstRefreshToken);
-		outcomes.push(outcome);
-		return outcome.detail;
+		return await loadCheck(await webhookLoad(queue, credential, firstRefreshToken));
 	});
 
 	if (triggers) {

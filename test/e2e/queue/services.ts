@@ -32,10 +32,8 @@ export async function ensureQueuePackages(logFile: string): Promise<'cached' | '
 		await runCommand('apt-get', ['update'], { env, logFile });
 		await install();
 	}
-	// Debian's packages start their own services; this run uses private instances only.
-	for (const service of ['redis-server', 'postgresql']) {
-		await runCommand('service', [service, 'stop'], { env, logFile }).catch(() => undefined);
-	}
+	// Debian starts a service for what it just installed; this run uses private instances only.
+	for (const service of missing) await runCommand('service', [service, 'stop'], { env, logFile }).catch(() => undefined);
 	if (!(await postgresBinDir()) || !existsSync('/usr/bin/redis-server')) throw new Error(`apt-get installed ${missing.join(', ')} but the binaries are missing`);
 	return 'installed';
 }
