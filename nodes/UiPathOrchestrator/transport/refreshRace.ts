@@ -11,6 +11,8 @@ import { inspectFailure } from './errors';
  * so that the executions of one worker that lost the race together do not resend together.
  */
 export const REFRESH_RACE_WAITS_MS = [150, 300, 600, 1_200, 2_000];
+/** Resends of a request refused 401 after n8n re-authenticated; each one signs in again first. */
+const UNAUTHORIZED_RESENDS = 3;
 
 /** The hash a refused refresh carries, found anywhere in the cause chain n8n wraps it in. */
 export function refusedRefreshTokenHash(error: unknown): string | undefined {
@@ -34,8 +36,9 @@ async function storedRefreshTokenHash(context: UiPathContext, credentialType: Ui
  * stored: if another n8n process (a queue-mode worker) has stored a newer refresh token, the request is
  * sent again and n8n loads that one. Only while the stored token is still the refused one does the
  * refusal stand, after the last wait, with the credential's "sign in again" message.
- * A 401 that survived n8n's own re-authentication is sent once more: the token another process had just
- * stored can expire before the resend arrives, and UiPath acts on no request it answered 401.
+ * A 401 that survived n8n's own re-authentication is sent again, UNAUTHORIZED_RESENDS times at most: the
+ * token another process had just stored can expire before the resend arrives, and UiPath acts on no request
+ * it answered 401.
  */
 export async function withRefreshRaceRecovery<T>(
 	context: UiPathContext,
@@ -44,7 +47,7 @@ export async function withRefreshRaceRecovery<T>(
 ): Promise<T> {
 	let races = 0;
 	let wait = 0;
-	let resentAfter401 = false;
+	let unauthorizedResends = 0;
 	for (;;) {
 		const outcome = await send().then(
 			(value) => ({ value }),
@@ -54,8 +57,8 @@ export async function withRefreshRaceRecovery<T>(
 			if (races > 0) context.logger.info(`UiPath refresh race recovered after ${races} resend(s)`);
 			return outcome.value;
 		}
-		if (!resentAfter401 && inspectFailure(outcome.error).status === 401) {
-			resentAfter401 = true;
+		if (unauthorizedResends < UNAUTHORIZED_RESENDS && inspectFailure(outcome.error).status === 401) {
+			unauthorizedResends++;
 			continue;
 		}
 		const refused = credentialType === 'uiPathApi' ? refusedRefreshTokenHash(outcome.error) : undefined;

@@ -1,10 +1,11 @@
-import { mkdir } from 'fs/promises';
+import { existsSync } from 'fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'fs/promises';
 import { join } from 'path';
 
 import { HttpClient, poll } from '../http';
 import { startN8n, tail, type N8nServer } from '../n8n';
 import { installCommunityPackage, type PackedPackage } from '../pack';
-import { N8N_BIN } from '../paths';
+import { CACHE_DIR, N8N_BIN, N8N_CACHE_DIR, N8N_VERSION } from '../paths';
 import { freePort } from '../ports';
 import { startProcess } from '../processes';
 import { NODE24 } from '../runtime';
@@ -54,12 +55,43 @@ export async function startQueueCluster(services: QueueServices, packed: PackedP
 	const mainFolder = join(root, 'main');
 	await mkdir(mainFolder, { recursive: true });
 	await installCommunityPackage(packed, mainFolder);
-	// The main runs the database migrations; workers start once it is ready.
-	const main = await startN8n(mainFolder, port, join(logs, 'n8n-main.log'), queueEnv(services), MAIN_READY_TIMEOUT_MS);
+	const migrated = await restoreMigratedDatabase(services);
+	// The main runs the database migrations (none after a restore); workers start once it is ready.
+	const main = await startN8n(mainFolder, port, join(logs, 'n8n-main.log'), { ...queueEnv(services), ...migrated }, MAIN_READY_TIMEOUT_MS);
+	if (!migrated.N8N_ENCRYPTION_KEY) await keepMigratedDatabase(services, main);
 	const workers = await Promise.all(
 		Array.from({ length: WORKER_COUNT }, async (_, index) => await startWorker(main, packed, root, logs, index + 1)),
 	);
 	return { main, workers };
+}
+
+/**
+ * A warm run skips n8n's ~280 Postgres migrations: the first run keeps a dump of the freshly migrated database
+ * (taken as soon as the main is ready, before any owner, credential or worker exists) with the encryption key
+ * it was made under, next to the n8n install it belongs to; later runs restore it into their throwaway cluster.
+ */
+const TEMPLATE_DIR = join(CACHE_DIR, `n8n-${N8N_VERSION}-queue-postgres`);
+const TEMPLATE_DUMP = join(TEMPLATE_DIR, 'n8n.dump');
+const TEMPLATE_KEY = join(TEMPLATE_DIR, 'encryption-key');
+/** The n8n install's marker, copied: a reinstalled n8n makes the dump stale. */
+const TEMPLATE_MARKER = join(TEMPLATE_DIR, 'n8n-installed');
+const installMarker = async () => await readFile(join(N8N_CACHE_DIR, '.e2e-installed'), 'utf8').catch(() => '');
+
+async function restoreMigratedDatabase(services: QueueServices): Promise<NodeJS.ProcessEnv> {
+	if (!existsSync(TEMPLATE_DUMP) || !existsSync(TEMPLATE_KEY)) return {};
+	const marker = await readFile(TEMPLATE_MARKER, 'utf8').catch(() => 'none');
+	if (marker !== (await installMarker())) return {};
+	await services.postgres.restore(TEMPLATE_DUMP);
+	return { N8N_ENCRYPTION_KEY: (await readFile(TEMPLATE_KEY, 'utf8')).trim() };
+}
+
+async function keepMigratedDatabase(services: QueueServices, main: N8nServer): Promise<void> {
+	await rm(TEMPLATE_DIR, { recursive: true, force: true });
+	await mkdir(TEMPLATE_DIR, { recursive: true, mode: 0o700 });
+	await services.postgres.dump(`${TEMPLATE_DUMP}.partial`);
+	await writeFile(TEMPLATE_KEY, String(main.env.N8N_ENCRYPTION_KEY), { mode: 0o600 });
+	await writeFile(TEMPLATE_MARKER, await installMarker());
+	await rename(`${TEMPLATE_DUMP}.partial`, TEMPLATE_DUMP);
 }
 
 async function startWorker(main: N8nServer, packed: PackedPackage, root: string, logs: string, number: number): Promise<QueueWorker> {

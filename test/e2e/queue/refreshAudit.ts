@@ -14,8 +14,10 @@ export interface RefreshAudit {
 	recovered: number;
 	/** Tokens of the chain that UiPath accepted more than once: must never happen. */
 	tradedTwice: number;
-	/** The chain's newest refresh token: what n8n must hold at the end. */
+	/** The chain's newest refresh token. */
 	latest: string;
+	/** When each refresh token of the chain was traded for its successor (the latest is absent). */
+	tradedAt: Map<string, number>;
 }
 
 /**
@@ -46,7 +48,8 @@ export function auditRefreshChain(sandbox: Sandbox, first: string): RefreshAudit
 		const winner = chain.get(refusal.form.get('refresh_token') ?? '') as TokenExchange;
 		return successfulCalls.some((call) => call.at > refusal.at && call.issuedAt !== undefined && call.issuedAt >= winner.at);
 	}).length;
-	return { refreshes: chain.size, races: refused.length, recovered, tradedTwice, latest };
+	const tradedAt = new Map([...chain].map(([token, trade]) => [token, trade.at]));
+	return { refreshes: chain.size, races: refused.length, recovered, tradedTwice, latest, tradedAt };
 }
 
 /** The package's own account of the races it met, from the info lines the node logs in each worker (no secrets in them). */

@@ -10,7 +10,16 @@ import { runCommand, startProcess } from '../processes';
 
 /** What n8n needs to reach the queue-mode database and queue (all on 127.0.0.1). */
 export interface QueueServices {
-	postgres: { port: number; database: string; user: string; password: string; psql: (sql: string) => Promise<string> };
+	postgres: {
+		port: number;
+		database: string;
+		user: string;
+		password: string;
+		psql: (sql: string) => Promise<string>;
+		/** pg_dump -Fc / pg_restore of the n8n database (the migrated schema kept for warm runs). */
+		dump: (file: string) => Promise<void>;
+		restore: (file: string) => Promise<void>;
+	};
 	redis: { port: number };
 }
 
@@ -90,7 +99,16 @@ async function startPostgres(logs: string): Promise<QueueServices['postgres']> {
 		await runCommand(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', database, '-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql], { env: psqlEnv });
 	await poll('Postgres to accept connections', async () => ((await psql('select 1', 'postgres')).trim() === '1' ? true : undefined), { timeoutMs: 30_000, intervalMs: 200 });
 	await psql('create database n8n', 'postgres');
-	return { port, database: 'n8n', user: POSTGRES_USER, password, psql: async (sql) => await psql(sql) };
+	const connection = ['-h', '127.0.0.1', '-p', String(port), '-U', POSTGRES_USER, '-d', 'n8n'];
+	return {
+		port,
+		database: 'n8n',
+		user: POSTGRES_USER,
+		password,
+		psql: async (sql) => await psql(sql),
+		dump: async (file) => void (await runCommand(join(bin, 'pg_dump'), [...connection, '-Fc', '-f', file], { env: psqlEnv })),
+		restore: async (file) => void (await runCommand(join(bin, 'pg_restore'), [...connection, '--no-owner', '--exit-on-error', file], { env: psqlEnv })),
+	};
 }
 
 async function userIds(name: string): Promise<{ uid: number; gid: number }> {
