@@ -69,15 +69,19 @@ export async function checkJobTriggers(run: QueueRun, triggers: ActiveTriggers):
 		items.map((item) => Number(read(item.json))).sort((a, b) => a - b);
 	const webhookJob = (json: Record<string, unknown>) => (json.Job as { Id?: unknown } | undefined)?.Id;
 	// The polling trigger's next poll is at most a minute away.
+	const seen = { webhook: 0, polling: 0 };
 	const [webhookItems, pollingItems] = await poll(
 		`${TRIGGER_JOBS} jobs to reach both trigger workflows`,
 		async () => {
 			const webhook = await triggerItems(run, triggers.webhookWorkflowId, 'Invoice robot finished');
 			const polling = await triggerItems(run, triggers.pollingWorkflowId, 'Invoice robot finished (polling)');
+			Object.assign(seen, { webhook: webhook.length, polling: polling.length });
 			return webhook.length >= TRIGGER_JOBS && polling.length >= TRIGGER_JOBS ? ([webhook, polling] as const) : undefined;
 		},
 		{ timeoutMs: 90_000, intervalMs: 1000 },
-	);
+	).catch((error: Error) => {
+		throw new Error(`${error.message} (webhook trigger: ${seen.webhook} jobs, polling trigger: ${seen.polling} jobs)`);
+	});
 	await run.context.sandbox.state.webhooksIdle();
 	const webhookStatuses = await executionStatuses(run.services, triggers.webhookWorkflowId);
 	const pollingStatuses = await executionStatuses(run.services, triggers.pollingWorkflowId);
