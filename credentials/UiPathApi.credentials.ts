@@ -234,6 +234,8 @@ export class UiPathApi implements ICredentialType {
 		request: {
 			baseURL: ORCHESTRATOR_URL_EXPRESSION,
 			url: '/odata/Users/UiPath.Server.Configuration.OData.GetCurrentUser',
+			// As for the node's requests: no token on a redirect to another origin.
+			sendCredentialsOnCrossOriginRedirect: false,
 		},
 		rules: [
 			{

@@ -31,9 +31,14 @@ export const ORCHESTRATOR_SCOPES = [
 	'OR.Queues',
 	'OR.Queues.Read',
 	'OR.Queues.Write',
+	'OR.Assets',
 	'OR.Assets.Read',
+	'OR.Assets.Write',
+	'OR.Monitoring',
+	'OR.Monitoring.Read',
 	'OR.Administration',
 	'OR.Administration.Read',
+	'OR.Administration.Write',
 	'OR.Webhooks',
 	'OR.Users.Read',
 ] as const;
@@ -81,3 +86,11 @@ export const MACHINES = ['ACME-VM-01', 'ACME-VM-02'] as const;
 export const QUEUE_FOLDER = FOLDERS.shared;
 export const ASSET_FOLDER = FOLDERS.shared;
 export const ASSET_VALUE = 'https://erp.acme.test/api/v2';
+/** One asset of each value type the node reads, all in ASSET_FOLDER. The credential's password is generated per start and never sent. */
+export const ASSETS = {
+	text: ASSET,
+	integer: 'InvoiceBatchSize',
+	bool: 'PostingEnabled',
+	credential: 'ErpServiceAccount',
+} as const;
+export const ASSET_VALUES = { integer: 50, bool: true, credentialUsername: 'svc-erp@acme.test' } as const;

@@ -10,7 +10,7 @@ import { processQueueItem, type TransactionResult } from './orchestrator/queueTr
 import type { RateLimitOptions } from './orchestrator/rateLimit';
 import { seedBulk, type BulkSeed } from './orchestrator/store/bulkSeed';
 import type { TenantStore } from './orchestrator/store/tenantStore';
-import type { WebhookDelivery } from './orchestrator/webhooks/dispatcher';
+import type { WebhookDelivery, WebhookDispatcher } from './orchestrator/webhooks/dispatcher';
 import { createSandboxServer, type ServerControls } from './server';
 
 export type { SandboxCredentials } from './credentials';
@@ -19,7 +19,7 @@ export type { RecordedRequest } from './http/recorder';
 export type { RateLimitOptions } from './orchestrator/rateLimit';
 export type { BulkSeed } from './orchestrator/store/bulkSeed';
 export type { TenantStore } from './orchestrator/store/tenantStore';
-export type { WebhookDelivery } from './orchestrator/webhooks/dispatcher';
+export type { WebhookDelivery, WebhookDispatcher } from './orchestrator/webhooks/dispatcher';
 export { signWebhookBody } from './orchestrator/webhooks/dispatcher';
 export { encodeFolderPath } from './orchestrator/folderHeader';
 
@@ -62,6 +62,8 @@ export interface SandboxState extends ServerControls {
 	/** Plays the robot for a New queue item: InProgress, then Successful or Failed, with the webhook events. */
 	processQueueItem(itemId: number, result: TransactionResult, tenant?: string): void;
 	readonly webhookDeliveries: WebhookDelivery[];
+	/** Sends webhook events (e.g. `queueItemsAdded(store, queue, items)`) and keeps each subscription's circuit breaker. */
+	readonly webhooks: WebhookDispatcher;
 	/** Requests to the identity's token and authorize endpoints (for the benchmarks). */
 	readonly identityStats?: { tokenRequests: number; authorizeRequests: number };
 	/** Makes every bucket file URI handed out so far expire now. */
@@ -164,6 +166,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			processQueueItem(store, orchestrator.webhooks, item, result);
 		},
 		webhookDeliveries: orchestrator.webhooks.deliveries,
+		webhooks: orchestrator.webhooks,
 		identityStats: identity.stats,
 		expireBucketUris: () => orchestrator.blobs.expireAll(),
 		webhooksIdle: () => orchestrator.webhooks.idle(),

@@ -66,6 +66,11 @@ export function createSandboxServer(parts: SandboxServerParts): Server & { hung:
 			req.socket.destroy();
 			return;
 		}
+		const redirect = rules.find((rule) => rule.redirect)?.redirect;
+		if (redirect) {
+			res.writeHead(redirect.status, { Location: redirect.location }).end();
+			return;
+		}
 		const failing = rules.find((rule) => rule.status5xxRate !== undefined && Math.random() < rule.status5xxRate);
 		if (failing) {
 			const status = failing.status5xx ?? 503;

@@ -4,6 +4,7 @@ import { createInterface } from 'readline';
 import { fetchHttp } from './login/fetchHttp';
 import { USAGE, parseCliOptions } from './login/options';
 import { credentialValuesJson, formatCredentialValues } from './login/output';
+import { printable } from './login/printable';
 import { runLogin, type LoginIo } from './login/runLogin';
 
 /** Best effort: the URL is printed anyway, so a machine without a browser still works. */
@@ -32,15 +33,15 @@ async function main(): Promise<void> {
 	}
 	// Progress goes to stderr so that stdout carries only the values to paste.
 	const io: LoginIo = {
-		progress: (line) => process.stderr.write(`${line}\n`),
+		progress: (line) => process.stderr.write(`${printable(line)}\n`),
 		openBrowser: (url) => (cli.openBrowser ? startBrowser(url) : undefined),
 		readRedirect: readLine,
 	};
 	const result = await runLogin(cli.login, io, fetchHttp);
-	process.stdout.write(`${cli.json ? credentialValuesJson(result) : formatCredentialValues(result)}\n`);
+	process.stdout.write(`${printable(cli.json ? credentialValuesJson(result) : formatCredentialValues(result))}\n`);
 }
 
 main().catch((error: Error) => {
-	process.stderr.write(`Login failed: ${error.message}\n`);
+	process.stderr.write(`Login failed: ${printable(error.message)}\n`);
 	process.exitCode = 1;
 });

@@ -65,7 +65,8 @@ async function fromRefreshToken(http: AuthHttp, data: ICredentialDataDecryptedOb
 	const clientId = clientIdOf(data);
 	const clientSecret = optional(data, 'clientSecret') || undefined;
 	const refreshToken = required(data, 'refreshToken', ': get one with the login tool (npm run login)');
-	const tokens = await refreshOnce(`${endpoints.tokenUrl}\n${clientId}`, refreshToken, async (current) =>
+	const authority = { tokenUrl: endpoints.tokenUrl, clientId, clientSecret };
+	const tokens = await refreshOnce(authority, refreshToken, async (current) =>
 		await requestToken(http, endpoints, { grantType: 'refresh_token', clientId, clientSecret, refreshToken: current }),
 	);
 	return {

@@ -45,13 +45,20 @@ function text(data: ICredentialDataDecryptedObject, field: string): string {
 	return typeof value === 'string' ? value.trim() : '';
 }
 
+/** This machine (the sandbox), where cleartext http:// cannot be read on the way. */
+export function isLoopbackHost(hostname: string): boolean {
+	return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 function url(value: string, field: string, label: string): string {
 	if (!URL.canParse(value)) {
 		throw new Error(`${label} (${field}) is not a valid URL: use a full address such as https://cloud.uipath.com`);
 	}
 	const parsed = new URL(value);
-	if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-		throw new Error(`${label} (${field}) must start with https://`);
+	if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
+		throw new Error(
+			`${label} (${field}) must start with https://: tokens and secrets travel to it (http:// is accepted only for this machine: 127.0.0.1, [::1], localhost)`,
+		);
 	}
 	if (parsed.search || parsed.hash || parsed.username || parsed.password) {
 		throw new Error(`${label} (${field}) must be a plain address without query, fragment or user name`);

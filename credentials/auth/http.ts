@@ -13,9 +13,11 @@ export interface AuthHttpResponse {
 	statusCode: number;
 	/** Parsed JSON when the server sent JSON, else the raw text. */
 	body: unknown;
+	/** The Location header of a redirect, which is reported, never followed. */
+	location?: string;
 }
 
-/** Must resolve for every HTTP status and reject only when no response arrived. */
+/** Must resolve for every HTTP status, follow no redirect, and reject only when no response arrived. */
 export type AuthHttp = (request: AuthHttpRequest) => Promise<AuthHttpResponse>;
 
 type N8nHttpRequest = (options: IHttpRequestOptions) => Promise<unknown>;
@@ -30,8 +32,15 @@ export function n8nAuthHttp(httpRequest: N8nHttpRequest): AuthHttp {
 			body: request.body,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// A 307/308 would resend the secret-bearing body to whatever origin it names.
+			disableFollowRedirect: true,
 		})) as IDataObject;
-		return { statusCode: Number(response.statusCode), body: parseBody(response.body) };
+		const location = (response.headers as IDataObject | undefined)?.location;
+		return {
+			statusCode: Number(response.statusCode),
+			body: parseBody(response.body),
+			...(typeof location === 'string' ? { location } : {}),
+		};
 	};
 }
 

@@ -12,29 +12,33 @@ const inFlight = new Map<string, Promise<TokenSet>>();
  * Refresh tokens this process already spent, with what they were traded for. An execution that read the
  * credential just before another one rotated it still holds the spent token; replaying it would earn
  * `invalid_grant` (and may revoke the whole token family), so it gets the successor's result instead.
- * Entries are kept only as long as such a late reader can exist.
+ * Entries are keyed by everything that authorizes the refresh, so another credential holding the same
+ * token with another secret or identity server is never handed this one's result.
  */
 const spent = new Map<string, { result: TokenSet; spentAt: number; accessTokenValidUntil: number }>();
-const SPENT_MEMORY_MS = 5 * 60 * 1000;
+/** The late reader read the credential before the rotation was saved and is here after one request (60 s timeout) answered 401. */
+const LATE_READER_WINDOW_MS = 90_000;
 const MAX_SPENT = 256;
 
 export function flightKey(...parts: string[]): string {
 	return createHash('sha256').update(parts.join('\u0000')).digest('hex');
 }
 
+/** Runs on every use of the token cache (no timers in credential code): nothing is kept past its window. */
+function forgetExpired(now: number): void {
+	for (const [key, entry] of spent) {
+		if (now - entry.spentAt > LATE_READER_WINDOW_MS || spent.size > MAX_SPENT) spent.delete(key);
+	}
+}
+
 /** Runs `request` unless an identical one is already in flight, whose result is then shared. */
 export async function singleFlight(key: string, request: () => Promise<TokenSet>): Promise<TokenSet> {
+	forgetExpired(Date.now());
 	const running = inFlight.get(key);
 	if (running) return await running;
 	const flight = request().finally(() => inFlight.delete(key));
 	inFlight.set(key, flight);
 	return await flight;
-}
-
-function forgetOld(now: number): void {
-	for (const [key, entry] of spent) {
-		if (now - entry.spentAt > SPENT_MEMORY_MS || spent.size > MAX_SPENT) spent.delete(key);
-	}
 }
 
 /** Until when a freshly issued access token may be handed to a late reader: its lifetime less a margin. */
@@ -44,23 +48,27 @@ function validUntil(result: TokenSet, now: number): number {
 	return now + lifetimeMs - Math.min(30_000, lifetimeMs / 2);
 }
 
-/**
- * Trades a single-use refresh token at most once in this process. `scope` separates identity servers and
- * clients; `refresh` performs the actual request for the given refresh token.
- */
+/** What authorizes a refresh besides the token itself; the secret enters the cache key only through its hash. */
+export interface RefreshAuthority {
+	tokenUrl: string;
+	clientId: string;
+	clientSecret?: string;
+}
+
+/** Trades a single-use refresh token at most once in this process; `refresh` performs the actual request. */
 export async function refreshOnce(
-	scope: string,
+	authority: RefreshAuthority,
 	refreshToken: string,
 	refresh: (refreshToken: string) => Promise<TokenSet>,
 ): Promise<TokenSet> {
 	const now = Date.now();
-	forgetOld(now);
-	const key = flightKey(scope, refreshToken);
+	forgetExpired(now);
+	const key = flightKey(authority.tokenUrl, authority.clientId, flightKey(authority.clientSecret ?? ''), refreshToken);
 	const previous = spent.get(key);
 	if (previous) {
 		if (previous.accessTokenValidUntil > now) return previous.result;
 		// The successor's access token is stale too: refresh with the successor, which the store now holds.
-		return await refreshOnce(scope, previous.result.refreshToken as string, refresh);
+		return await refreshOnce(authority, previous.result.refreshToken as string, refresh);
 	}
 	return await singleFlight(key, async () => {
 		const result = await refresh(refreshToken);

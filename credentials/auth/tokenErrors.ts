@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { redact } from './redact';
 
 /**
  * One-line sign-in failures that name the credential field to fix. They never carry the HTTP
@@ -37,15 +38,6 @@ export const RELOGIN_HINT =
 	'sign in again with the login tool (npm run login) and paste the new Refresh Token (refreshToken)';
 
 const ENDPOINT_FIELDS = 'Base URL (baseUrl), Identity URL (identityUrl) and Identity Preset (identityPreset)';
-
-/** Replaces every secret the request carried, so an echoing server cannot leak one into a message. */
-export function redact(text: string, secrets: readonly string[]): string {
-	let result = text;
-	for (const secret of secrets) {
-		if (secret.length >= 4) result = result.split(secret).join('[redacted]');
-	}
-	return result;
-}
 
 function oneLine(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
@@ -124,6 +116,17 @@ export function describeSignInFailure(options: {
 	}
 	const label = code ? `${oneLine(redact(code, secrets))}, HTTP ${statusCode}` : `HTTP ${statusCode}`;
 	return `Sign-in at ${url} failed (${label})${suffix}`;
+}
+
+/** Where a redirect pointed, without its query (which could carry anything): only to name the address to fix. */
+function redirectTarget(url: string, location: string | undefined): string {
+	if (!location || !URL.canParse(location, url)) return 'no address';
+	const target = new URL(location, url);
+	return `${target.origin}${target.pathname}`;
+}
+
+export function describeRedirect(url: string, statusCode: number, location: string | undefined): string {
+	return `The identity server at ${url} answered with a redirect (HTTP ${statusCode} to ${redirectTarget(url, location)}), which sign-in requests do not follow: set ${ENDPOINT_FIELDS} to the address that answers itself`;
 }
 
 export function describeNetworkFailure(url: string, reason: string): string {

@@ -4,6 +4,7 @@ import {
 	RefreshTokenRefusedError,
 	UiPathSignInError,
 	describeNetworkFailure,
+	describeRedirect,
 	refreshTokenHash,
 	describeSignInFailure,
 	type SignInStep,
@@ -81,18 +82,26 @@ function text(body: unknown, name: string): string | undefined {
 	return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** Sends one sign-in request; a transport failure becomes a message with the URL and error code only. */
+/**
+ * Sends one sign-in request; a transport failure becomes a message with the URL and error code only, and a
+ * redirect an error naming where it pointed (following it would carry the secrets to that address).
+ */
 async function send(
 	http: AuthHttp,
 	url: string,
 	headers: Record<string, string>,
 	body: string,
 ): Promise<AuthHttpResponse | { unreachable: string }> {
+	let response: AuthHttpResponse;
 	try {
-		return await http({ method: 'POST', url, headers: { Accept: 'application/json', ...headers }, body });
+		response = await http({ method: 'POST', url, headers: { Accept: 'application/json', ...headers }, body });
 	} catch (error) {
 		return { unreachable: networkFailureReason(error) };
 	}
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new UiPathSignInError(describeRedirect(url, response.statusCode, response.location));
+	}
+	return response;
 }
 
 /** Trades a grant for tokens at the preset's token endpoint (form body today, JSON for the 2019 preset). */

@@ -34,7 +34,11 @@ export class UiPathOrchestratorTrigger implements INodeType {
 				description: 'The Orchestrator events that start the workflow',
 			},
 			optionalFolderLocator,
-			processNameFilter,
+			{
+				...processNameFilter,
+				description:
+					'Only jobs of this process (case-insensitive): its name or its package name (the event\'s Release.Name or Release.ProcessKey); leave empty for every process',
+			},
 			{
 				displayName:
 					'Orchestrator must reach this n8n instance over HTTPS. If it cannot, use the UiPath Orchestrator Polling Trigger instead.',

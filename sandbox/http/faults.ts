@@ -17,6 +17,8 @@ export interface FaultRule {
 	 * connection, `'hang'` never answers. Only successful Orchestrator answers are dropped.
 	 */
 	dropAfterCreate?: boolean | 'reset' | 'hang';
+	/** Answers with this redirect instead of serving the request (to test what a client carries to another origin). */
+	redirect?: { status: 301 | 302 | 303 | 307 | 308; location: string };
 	/** How many more matching requests the rule affects; forever when absent. Counts down to 0. */
 	times?: number;
 }

@@ -1,4 +1,3 @@
-import { queueItemEventContent } from './webhooks/payloads';
 import type { TenantStore } from './store/tenantStore';
 import type { QueueItem } from './store/types';
 import type { WebhookDispatcher } from './webhooks/dispatcher';
@@ -15,22 +14,21 @@ export interface TransactionResult {
 /** New → InProgress → Successful/Failed, with the webhook events UiPath sends for each step. */
 export function processQueueItem(store: TenantStore, webhooks: WebhookDispatcher, item: QueueItem, result: TransactionResult): void {
 	if (item.Status !== 'New') throw new Error(`queue item ${item.Id} is ${item.Status}, not New`);
-	const folder = store.folders.get(item.OrganizationUnitId);
 	const robot = store.robotsIn(item.OrganizationUnitId)[0];
 	item.Status = 'InProgress';
 	item.StartProcessing = new Date().toISOString();
 	item.RobotId = robot?.Id ?? null;
-	webhooks.emit(store, 'queueItem.transactionStarted', folder, item.Key, queueItemEventContent(item));
+	webhooks.queueItemEvent(store, 'queueItem.transactionStarted', item);
 	item.Status = result.status;
 	item.EndProcessing = new Date().toISOString();
 	if (result.status === 'Successful') {
 		item.Output = result.output ?? {};
 		item.OutputData = JSON.stringify({ DynamicProperties: item.Output });
-		webhooks.emit(store, 'queueItem.transactionCompleted', folder, item.Key, queueItemEventContent(item));
+		webhooks.queueItemEvent(store, 'queueItem.transactionCompleted', item);
 		return;
 	}
 	const type = result.exceptionType ?? 'BusinessException';
 	item.ProcessingExceptionType = type;
 	item.ProcessingException = { Reason: result.reason ?? 'Processing failed', Details: result.reason ?? '', Type: type };
-	webhooks.emit(store, 'queueItem.transactionFailed', folder, item.Key, queueItemEventContent(item));
+	webhooks.queueItemEvent(store, 'queueItem.transactionFailed', item);
 }

@@ -7,7 +7,8 @@ import { DEFAULT_APPLICATION_SCOPE } from '../../credentials/auth/scopes';
 import { UiPathApi } from '../../credentials/UiPathApi.credentials';
 import { credentialsOf, manualWorkflow, runWorkflow, type WorkflowRunResult } from '../harness';
 import { NoOp } from '../harness/stand-ins/NoOp.node';
-import { CREDENTIAL_ID, apiData, requestsTo, signInRequests, storeWith } from './support';
+import { startRecordingOrigin } from '../support/recordingOrigin';
+import { CREDENTIAL_ID, GET_CURRENT_USER, apiData, requestsTo, signInRequests, storeWith } from './support';
 
 const credentialType = new UiPathApi();
 
@@ -76,6 +77,21 @@ describe('uiPathApi credential test (the current user, as n8n runs it)', () => {
 		expect(me.status).toBe(200);
 		expect(me.headers.authorization).toBe(`Bearer ${store.data(CREDENTIAL_ID).accessToken}`);
 		expect(result.status).toBe('success');
+	});
+
+	it('follows a redirect to another origin without the token', async () => {
+		const other = await startRecordingOrigin();
+		try {
+			sandbox.state.faults = [{ path: GET_CURRENT_USER, redirect: { status: 302, location: `${other.url}${GET_CURRENT_USER}` } }];
+			const { personalAccessToken } = sandbox.state.credentials;
+			await runTest('automationCloud', { authType: 'personalAccessToken', personalAccessToken });
+			expect(other.received).toHaveLength(1);
+			expect(other.received[0].headers.authorization).toBeUndefined();
+			expect(JSON.stringify(other.received)).not.toContain(personalAccessToken);
+		} finally {
+			sandbox.state.faults = [];
+			await other.close();
+		}
 	});
 
 	it.each<IdentityPreset>(['legacy2019', 'onPremises'])('works with the %s preset', async (preset) => {

@@ -254,6 +254,8 @@ export class WebhookTriggerHarness {
 			send(response, 500, { message: 'Workflow Webhook Error: Workflow could not be started!' });
 			return;
 		}
+		// n8n's LiveWebhooks loads the static data for each request and saves it after webhook() answered.
+		this.save(workflow);
 		// n8n's webhook helpers: a node that returns noWebhookResponse has answered itself; otherwise n8n answers,
 		// at once for responseMode 'onReceived', before the run.
 		if (result.noWebhookResponse !== true) {

@@ -37,6 +37,9 @@ const ROUTE_SAMPLES: [string, string][] = [
 	['DELETE', `/odata/Buckets(10001)/${ACTION}.DeleteFile`],
 	['GET', '/odata/Assets'],
 	['GET', '/odata/Assets(8001)'],
+	['GET', `/odata/Assets/${ACTION}.GetFiltered`],
+	['PUT', '/odata/Assets(8001)'],
+	['GET', '/odata/RobotLogs'],
 	['GET', '/odata/Webhooks'],
 	['GET', '/odata/Webhooks(9001)'],
 	['GET', `/odata/Webhooks/${ACTION}.GetEventTypes`],
@@ -129,6 +132,7 @@ describe('sandbox Orchestrator: tokens and scopes', () => {
 			['OR.Queues.Read', '/odata/QueueDefinitions', FOLDERS.shared],
 			['OR.Queues.Read', '/odata/QueueItems', FOLDERS.shared],
 			['OR.Assets.Read', '/odata/Assets', FOLDERS.shared],
+			['OR.Monitoring.Read', '/odata/RobotLogs', FOLDERS.shared],
 			['OR.Webhooks', '/odata/Webhooks'],
 			['OR.Users.Read', '/odata/Users/UiPath.Server.Configuration.OData.GetCurrentUser'],
 		];

@@ -126,6 +126,15 @@ describe('sandbox Orchestrator conforms to orchestrator.yaml', () => {
 		await call('DELETE', `${bucket}.DeleteFile`, { ...shared, query: { path: 'conformance/a.txt' } });
 		const assets = await call<ODataList>('GET', '/odata/Assets', shared);
 		await call('GET', `/odata/Assets(${assets.json.value[0].Id})`, shared);
+		const integers = await call<ODataList>('GET', `/odata/Assets/${ACTION}.GetFiltered`, { ...shared, query: { $filter: "ValueType eq 'Integer'", $top: 5 } });
+		const { LastModificationTime, ...integer } = integers.json.value[0];
+		expect(LastModificationTime).toBeNull();
+		await call('PUT', `/odata/Assets(${integer.Id})`, { ...shared, body: { ...integer, IntValue: 75, Value: '75' } });
+		const faulted = [...sandbox.state.store.jobs.values()].find((job) => job.State === 'Faulted');
+		await call('GET', '/odata/RobotLogs', {
+			...shared,
+			query: { $filter: `JobKey eq ${faulted?.Key} and (Level eq 'Error' or Level eq 'Fatal')`, $orderby: 'TimeStamp desc,Id desc', $top: 20 },
+		});
 
 		const hook = await call('POST', '/odata/Webhooks', {
 			body: {

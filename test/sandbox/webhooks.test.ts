@@ -2,6 +2,8 @@ import { createHmac } from 'crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { FAULT_INFO, FOLDERS, PROCESSES, QUEUE } from '../../sandbox/fixtures';
+import { addQueueItem as addStoredQueueItem } from '../../sandbox/orchestrator/store/seed';
+import { openApiValidator, type OpenApiValidator } from '../support/openapi';
 import { eventually, sandboxSuite, type ODataList } from './client';
 
 interface Received {
@@ -11,16 +13,22 @@ interface Received {
 	payload: Record<string, unknown> & { Type: string };
 }
 
-/** A real HTTP endpoint that keeps what Orchestrator posts to it. */
-async function startReceiver(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+/** A real HTTP endpoint that keeps what Orchestrator posts to it; `statusFor` chooses each answer by path. */
+async function startReceiver(): Promise<{
+	url: string;
+	received: Received[];
+	statusFor: Record<string, number>;
+	close(): Promise<void>;
+}> {
 	const received: Received[] = [];
+	const statusFor: Record<string, number> = {};
 	const server: Server = createServer((req, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
 			const raw = Buffer.concat(chunks).toString('utf8');
 			received.push({ path: req.url ?? '', headers: req.headers, raw, payload: JSON.parse(raw) });
-			res.writeHead(202);
+			res.writeHead(statusFor[req.url ?? ''] ?? 202);
 			res.end();
 		});
 	});
@@ -28,6 +36,7 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
 	return {
 		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
 		received,
+		statusFor,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }
@@ -35,12 +44,15 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; clo
 const SECRET = 'a-shared-secret-for-signing';
 const sign = (raw: string) => createHmac('sha256', SECRET).update(raw, 'utf8').digest('base64');
 
+type Entity = Record<string, unknown>;
+
 describe('sandbox Orchestrator: webhooks', () => {
 	const suite = sandboxSuite({ timeScale: 20 });
 	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	let validator: OpenApiValidator;
 
 	beforeAll(async () => {
-		receiver = await startReceiver();
+		[receiver, validator] = await Promise.all([startReceiver(), openApiValidator()]);
 	});
 	// Runs after the suite's own afterAll, which closes the sandbox first.
 	afterAll(() => receiver.close());
@@ -49,7 +61,14 @@ describe('sandbox Orchestrator: webhooks', () => {
 		suite.call('POST', '/odata/Webhooks', {
 			body: { Name: 'n8n', Url: `${receiver.url}/hook`, Enabled: true, AllowInsecureSsl: false, SubscribeToAllEvents: false, ...body },
 		});
-	const deliveriesOf = (type: string) => receiver.received.filter((entry) => entry.payload.Type === type);
+	const deliveriesOf = (type: string, path = '/hook') => receiver.received.filter((entry) => entry.payload.Type === type && entry.path === path);
+	const start = (ReleaseName: string, JobsCount = 1) =>
+		suite.call<ODataList>('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', {
+			folder: FOLDERS.shared,
+			body: { startInfo: { ReleaseName, Strategy: 'ModernJobsCount', JobsCount, InputArguments: '{"Amount":5}' } },
+		});
+	const addQueueItem = (itemData: Record<string, unknown>) =>
+		suite.call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', { folder: FOLDERS.shared, body: { itemData: { Name: QUEUE, ...itemData } } });
 
 	test('lists the event types it can deliver', async () => {
 		const types = await suite.call<ODataList>('GET', '/odata/Webhooks/UiPath.Server.Configuration.OData.GetEventTypes');
@@ -58,7 +77,7 @@ describe('sandbox Orchestrator: webhooks', () => {
 		);
 	});
 
-	test('job events are posted, signed with HMAC-SHA256 of the raw body (base64) in X-UiPath-Signature', async () => {
+	test('job events are posted in UiPath\'s shapes, signed with HMAC-SHA256 of the raw body (base64) in X-UiPath-Signature', async () => {
 		const created = await subscribe({
 			Secret: SECRET,
 			Events: ['job.created', 'job.started', 'job.completed', 'job.faulted', 'job.stopped'].map((EventType) => ({ EventType })),
@@ -66,21 +85,21 @@ describe('sandbox Orchestrator: webhooks', () => {
 		expect(created.status).toBe(201);
 		expect(created.json).toMatchObject({ Name: 'n8n', Enabled: true, Secret: SECRET, Events: expect.arrayContaining([{ EventType: 'job.completed' }]) });
 
-		const start = (ReleaseName: string) =>
-			suite.call<ODataList>('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', {
-				folder: FOLDERS.shared,
-				body: { startInfo: { ReleaseName, InputArguments: '{"Amount":5}' } },
-			});
 		const quick = (await start(PROCESSES.quick)).json.value[0];
 		const faulting = (await start(PROCESSES.faulting)).json.value[0];
 		const slow = (await start(PROCESSES.slow)).json.value[0];
-		await eventually(() => deliveriesOf('job.started').find((entry) => (entry.payload.Job as { Id: number }).Id === slow.Id));
+		await eventually(() => deliveriesOf('job.started').find((entry) => (entry.payload.Job as Entity).Id === slow.Id));
 		await suite.call('POST', `/odata/Jobs(${slow.Id})/UiPath.Server.Configuration.OData.StopJob`, { folder: FOLDERS.shared, body: { strategy: 'Kill' } });
 
 		const completed = await eventually(() => deliveriesOf('job.completed')[0]);
 		const faulted = await eventually(() => deliveriesOf('job.faulted')[0]);
 		const stopped = await eventually(() => deliveriesOf('job.stopped')[0]);
-		expect(deliveriesOf('job.created')).toHaveLength(3);
+		// One job.created per StartJobs call, with the start request and its jobs.
+		expect(deliveriesOf('job.created').map((entry) => (entry.payload.Jobs as Entity[]).map((job) => job.Id))).toEqual([[quick.Id], [faulting.Id], [slow.Id]]);
+		expect(deliveriesOf('job.created')[0].payload).toMatchObject({
+			StartInfo: { Strategy: 'ModernJobsCount', JobsCount: 1, Source: 'Manual' },
+			Jobs: [{ State: 'Pending', ReleaseName: PROCESSES.quick, InputArguments: { Amount: 5 } }],
+		});
 
 		for (const entry of [completed, faulted, stopped]) {
 			expect(entry.path).toBe('/hook');
@@ -91,6 +110,7 @@ describe('sandbox Orchestrator: webhooks', () => {
 		expect(completed.payload).toMatchObject({
 			Type: 'job.completed',
 			EventId: expect.stringMatching(/^[0-9a-f]{32}$/),
+			EntityKey: quick.Key,
 			Timestamp: expect.any(String),
 			TenantId: suite.sandbox.state.store.tenantId,
 			OrganizationUnitId: shared?.Id,
@@ -99,36 +119,106 @@ describe('sandbox Orchestrator: webhooks', () => {
 				Key: quick.Key,
 				State: 'Successful',
 				OutputArguments: { Amount: 5, Total: 5 },
-				InputArguments: { Amount: 5 },
 				Robot: { Name: expect.any(String), MachineName: expect.any(String) },
-				Release: { Name: PROCESSES.quick },
+				Release: { Name: PROCESSES.quick, ProcessKey: expect.any(String) },
 			},
 		});
-		expect(faulted.payload.Job).toMatchObject({ Id: faulting.Id, State: 'Faulted', Info: FAULT_INFO });
-		expect(stopped.payload.Job).toMatchObject({ Id: slow.Id, State: 'Stopped' });
+		// SimpleJobEventDto: the process is Job.Release; no InputArguments, no ReleaseName.
+		expect(completed.payload.Job).not.toHaveProperty('InputArguments');
+		expect(completed.payload.Job).not.toHaveProperty('ReleaseName');
+		expect(faulted.payload.Job).toMatchObject({ Id: faulting.Id, State: 'Faulted', Info: FAULT_INFO, Error: { detail: FAULT_INFO } });
+		expect(stopped.payload).not.toHaveProperty('Job');
+		expect(stopped.payload.Jobs).toEqual([expect.objectContaining({ Id: slow.Id, State: 'Stopped' })]);
 		expect(new Set(receiver.received.map((entry) => entry.payload.EventId)).size).toBe(receiver.received.length);
 		// The receiver keeps a delivery before its 202 reaches the sandbox, which records the status only then.
 		await suite.sandbox.state.webhooksIdle();
 		expect(suite.sandbox.state.webhookDeliveries.filter((delivery) => delivery.type === 'job.completed')[0]).toMatchObject({ status: 202, url: `${receiver.url}/hook` });
 	});
 
-	test('queue item events: added, then the transaction result', async () => {
-		await subscribe({ Name: 'queue', SubscribeToAllEvents: true });
-		const added = await suite.call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', {
-			folder: FOLDERS.shared,
-			body: { itemData: { Name: QUEUE, Reference: 'WH-1', SpecificContent: { InvoiceId: 'WH-1' } } },
+	test('StopJobs of three jobs sends one job.stopped carrying the three jobs', async () => {
+		const jobs = (await start(PROCESSES.slow, 3)).json.value;
+		const ids = jobs.map((job) => job.Id as number);
+		await eventually(() => {
+			const started = new Set(deliveriesOf('job.started').map((entry) => (entry.payload.Job as Entity).Id));
+			return ids.every((id) => started.has(id)) ? true : undefined;
 		});
-		const item = await eventually(() => deliveriesOf('queueItem.added').find((entry) => (entry.payload.QueueItem as { Id: number }).Id === added.json.Id));
-		expect(item.payload.QueueItem).toMatchObject({ Reference: 'WH-1', Status: 'New', SpecificContent: { InvoiceId: 'WH-1' } });
-		expect(item.headers['x-uipath-signature']).toBeUndefined();
+		const before = deliveriesOf('job.stopped').length;
+		const answer = await suite.call('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StopJobs', {
+			folder: FOLDERS.shared,
+			body: { jobIds: ids, strategy: 'SoftStop' },
+		});
+		expect(answer.status).toBe(200);
+		const event = await eventually(() => deliveriesOf('job.stopped')[before]);
+		expect((event.payload.Jobs as Entity[]).map((job) => [job.Id, job.State]).sort()).toEqual(ids.map((id) => [id, 'Stopped']).sort());
+		await suite.sandbox.state.webhooksIdle();
+		expect(deliveriesOf('job.stopped')).toHaveLength(before + 1);
+	});
+
+	test('queue item events: added (QueueItems and Queue), then the transaction result (QueueItem and Queue)', async () => {
+		await subscribe({ Name: 'queue', SubscribeToAllEvents: true });
+		const added = await addQueueItem({ Reference: 'WH-1', SpecificContent: { InvoiceId: 'WH-1' } });
+		const event = await eventually(() => deliveriesOf('queueItem.added').find((entry) => (entry.payload.QueueItems as Entity[])[0].Id === added.json.Id));
+		expect(event.payload).toMatchObject({
+			EventId: expect.any(String),
+			Queue: { Name: QUEUE },
+			QueueItems: [{ Reference: 'WH-1', Status: 'New', SpecificContent: { InvoiceId: 'WH-1' } }],
+		});
+		expect(event.headers['x-uipath-signature']).toBeUndefined();
 
 		suite.sandbox.state.processQueueItem(added.json.Id as number, { status: 'Successful', output: { Posted: true } });
-		const second = await suite.call('POST', '/odata/Queues/UiPathODataSvc.AddQueueItem', { folder: FOLDERS.shared, body: { itemData: { Name: QUEUE } } });
+		const second = await addQueueItem({});
 		suite.sandbox.state.processQueueItem(second.json.Id as number, { status: 'Failed', reason: 'Supplier blocked' });
 		const done = await eventually(() => deliveriesOf('queueItem.transactionCompleted')[0]);
 		const failed = await eventually(() => deliveriesOf('queueItem.transactionFailed')[0]);
-		expect(done.payload.QueueItem).toMatchObject({ Id: added.json.Id, Status: 'Successful', Output: { Posted: true } });
+		expect(done.payload).toMatchObject({ Queue: { Name: QUEUE }, QueueItem: { Id: added.json.Id, Status: 'Successful', Output: { Posted: true } } });
 		expect(failed.payload.QueueItem).toMatchObject({ Id: second.json.Id, Status: 'Failed', ProcessingException: { Reason: 'Supplier blocked' } });
+	});
+
+	test('the dispatcher sends items added together as one queueItem.added event (BulkAddQueueItems)', async () => {
+		const { store, webhooks } = suite.sandbox.state;
+		const shared = store.folderByPath(FOLDERS.shared);
+		const queue = shared && store.queueByName(shared.Id, QUEUE);
+		if (!queue) throw new Error(`the sandbox has no ${QUEUE} queue in ${FOLDERS.shared}`);
+		const items = ['BULK-1', 'BULK-2'].map((Reference) => addStoredQueueItem(store, queue.Id, { Reference, CreationTime: new Date().toISOString() }));
+		const before = deliveriesOf('queueItem.added').length;
+		webhooks.queueItemsAdded(store, queue, items);
+		const event = await eventually(() => deliveriesOf('queueItem.added')[before]);
+		expect((event.payload.QueueItems as Entity[]).map((item) => item.Reference)).toEqual(['BULK-1', 'BULK-2']);
+		expect(event.payload).toMatchObject({ Queue: { Id: queue.Id }, OrganizationUnitId: shared.Id });
+	});
+
+	test('a failed delivery opens the subscription\'s circuit breaker: later events are skipped, never retried, until it closes', async () => {
+		const failing = await subscribe({ Name: 'failing', Url: `${receiver.url}/down`, Events: [{ EventType: 'queueItem.added' }] });
+		const id = failing.json.Id as number;
+		receiver.statusFor['/down'] = 500;
+		const { state } = suite.sandbox;
+		const scale = state.jobs.timeScale;
+		// One hour of the sandbox's clock lasts 200 ms of real time from here on.
+		state.jobs.timeScale = 3_600_000 / 200;
+		try {
+			await addQueueItem({ Reference: 'CB-1' });
+			await state.webhooksIdle();
+			expect(state.webhooks.isBreakerOpen(id)).toBe(true);
+			await addQueueItem({ Reference: 'CB-2' });
+			await state.webhooksIdle();
+			const tried = state.webhookDeliveries.filter((delivery) => delivery.webhookId === id);
+			expect(tried.map((delivery) => [delivery.status, delivery.skipped])).toEqual([
+				[500, undefined],
+				[undefined, true],
+			]);
+			expect(deliveriesOf('queueItem.added', '/down')).toHaveLength(1);
+
+			receiver.statusFor['/down'] = 200;
+			await eventually(() => (state.webhooks.isBreakerOpen(id) ? undefined : true));
+			await addQueueItem({ Reference: 'CB-3' });
+			await state.webhooksIdle();
+			const references = deliveriesOf('queueItem.added', '/down').map((entry) => (entry.payload.QueueItems as Entity[])[0].Reference);
+			// CB-2 is lost for good: UiPath does not send skipped events once the breaker closes.
+			expect(references).toEqual(['CB-1', 'CB-3']);
+			expect(state.webhooks.isBreakerOpen(id)).toBe(false);
+		} finally {
+			state.jobs.timeScale = scale;
+		}
 	});
 
 	test('subscriptions can be read, changed, pinged and deleted; a disabled one receives nothing', async () => {
@@ -171,5 +261,28 @@ describe('sandbox Orchestrator: webhooks', () => {
 		const answer = await subscribe({ Events: [{ EventType: 'job.completed' }], ...body });
 		expect(answer.status).toBe(400);
 		expect(answer.json.message).toMatch(message);
+	});
+
+	test('every delivery the sandbox sent in this suite validates against its x-webhook-event schema', async () => {
+		await suite.sandbox.state.webhooksIdle();
+		const deliveries = suite.sandbox.state.webhookDeliveries;
+		expect(new Set(deliveries.map((delivery) => delivery.type))).toEqual(
+			new Set([
+				'job.created', 'job.started', 'job.completed', 'job.faulted', 'job.stopped', 'ping', 'queueItem.added',
+				'queueItem.transactionStarted', 'queueItem.transactionCompleted', 'queueItem.transactionFailed',
+			]),
+		);
+		const problems = deliveries
+			.map((delivery) => ({ delivery, result: validator.validateWebhookEvent(delivery.body) }))
+			.filter(({ result }) => !result.valid)
+			.map(({ delivery, result }) => `${delivery.type} (${String(result.operationId)}): ${result.errors.join('; ')}`);
+		expect(problems).toEqual([]);
+
+		// The check has teeth: the fields the old payloads carried are refused by UiPath's DTOs.
+		const completed = JSON.parse(deliveries.find((delivery) => delivery.type === 'job.completed')?.body ?? '{}') as { Job: Entity };
+		const withOldFields = { ...completed, Job: { ...completed.Job, InputArguments: {}, ReleaseName: 'x' } };
+		expect(validator.validateWebhookEvent(JSON.stringify(withOldFields)).errors.join(' ')).toMatch(/additionalProperty/);
+		const singleStopped = { ...completed, Type: 'job.stopped' };
+		expect(validator.validateWebhookEvent(JSON.stringify(singleStopped)).valid).toBe(false);
 	});
 });

@@ -1,4 +1,4 @@
-import type { OpenAPIBackend as Backend, Operation } from 'openapi-backend';
+import type { OpenAPIBackend as Backend, Operation, ValidationContext } from 'openapi-backend';
 import { readFileSync } from 'fs';
 import { nodeRequire } from '../../sandbox/identity/nodeRequire';
 import { uipathDescription } from './uipathDescriptions';
@@ -47,6 +47,8 @@ export interface OpenApiValidator {
 	validateRequest(recorded: RecordedExchange): Conformance;
 	/** The response body against the schema the operation declares for that status. */
 	validateResponse(recorded: RecordedExchange, options?: { keepNulls?: boolean }): Conformance;
+	/** A webhook delivery's body against the schema tagged `x-webhook-event: <its Type>` (nulls dropped, as for responses). */
+	validateWebhookEvent(body: string): Conformance;
 }
 
 /** Headers that name the folder; UiPath accepts any one of them where the description requires the first. */
@@ -153,7 +155,27 @@ async function build(): Promise<OpenApiValidator> {
 		return path ? api.matchOperation({ method: recorded.method.toLowerCase(), path, headers: {} }) : undefined;
 	};
 
+	const schemas = (api.definition.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+	const eventSchemas = new Map(
+		Object.entries(schemas)
+			.filter(([, schema]) => typeof schema['x-webhook-event'] === 'string')
+			.map(([name, schema]) => [schema['x-webhook-event'] as string, { name, schema }]),
+	);
+	const eventAjv = api.validator.getAjv('responseValidator' as ValidationContext);
+	const eventValidators = new Map<string, ReturnType<typeof eventAjv.compile>>();
+
 	return {
+		validateWebhookEvent(body) {
+			const parsed = parseBody(body);
+			if (!parsed.ok || !parsed.value || typeof parsed.value !== 'object') return { valid: false, errors: ['the body is not a JSON object'] };
+			const type = (parsed.value as { Type?: unknown }).Type;
+			const described = eventSchemas.get(String(type));
+			if (!described) return { valid: false, errors: [`no schema has x-webhook-event: ${String(type)}`] };
+			const validate = eventValidators.get(described.name) ?? eventAjv.compile(described.schema);
+			eventValidators.set(described.name, validate);
+			const valid = validate(withoutNulls(parsed.value)) === true;
+			return { valid, operationId: described.name, errors: describe(validate.errors) };
+		},
 		describeOperation(method, path) {
 			const operation = operationOf({ method, path });
 			if (!operation?.operationId) return undefined;

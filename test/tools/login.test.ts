@@ -110,15 +110,44 @@ describe('login tool', () => {
 		await expect(runLogin(sandboxOptions(), io, fetchHttp)).rejects.toThrow(/UiPath refused the sign-in \(access_denied\)/);
 	});
 
-	it('refuses a redirect that belongs to another sign-in (state mismatch)', async () => {
+	it('answers forged callbacks (wrong or missing state) with 404 and goes on waiting for the real one', async () => {
+		const forgedStatuses: number[] = [];
 		const { io } = person(async (url) => {
-			const redirect = new URL(new URL(url).searchParams.get('redirect_uri') ?? '');
-			redirect.searchParams.set('code', 'a-code-from-elsewhere');
-			redirect.searchParams.set('state', 'someone-elses-state');
-			return await followInBrowser(redirect.toString());
+			const callback = new URL(new URL(url).searchParams.get('redirect_uri') ?? '');
+			const forged = (query: Record<string, string>) => {
+				const forgedUrl = new URL(callback);
+				forgedUrl.search = new URLSearchParams(query).toString();
+				return forgedUrl;
+			};
+			for (const attempt of [
+				forged({ code: 'a-code-from-elsewhere', state: 'someone-elses-state' }),
+				forged({ error: 'access_denied', error_description: '\u001b[2J\u001b]0;pwned\u0007' }),
+				forged({ code: 'a-code-without-state' }),
+				new URL(`${callback.origin}/other-path?state=${new URL(url).searchParams.get('state') ?? ''}&code=x`),
+			]) {
+				const response = await fetch(attempt);
+				await response.arrayBuffer();
+				forgedStatuses.push(response.status);
+			}
+			return await followInBrowser(url, atLegacyRedirect);
 		});
-		await expect(runLogin(sandboxOptions(), io, fetchHttp)).rejects.toThrow(/state does not match/);
+		const result = await runLogin(sandboxOptions(), io, fetchHttp);
+		expect(forgedStatuses).toEqual([404, 404, 404, 404]);
+		expect(result.values.refreshToken).toEqual(expect.any(String));
+		const exchanges = sandbox.state.requests.filter((request) => request.path.endsWith('/token')).map((request) => formOf(request.body).code);
+		expect(exchanges).toHaveLength(1);
+		expect(exchanges[0]).not.toMatch(/a-code-/);
+	});
+
+	it('refuses a pasted address that belongs to another sign-in (state mismatch), before reading anything else from it', async () => {
+		const { io } = person(async () => 'https://account.uipath.com/mobile?error=access_denied&code=c&state=someone-elses-state');
+		await expect(runLogin(sandboxOptions('--identityPreset', 'legacy2019'), io, fetchHttp)).rejects.toThrow(/state does not match/);
 		expect(sandbox.state.requests.filter((request) => request.path.endsWith('/token'))).toEqual([]);
+	});
+
+	it('listens only on the IP literal the redirect URI names (RFC 8252 §8.3), not on localhost', async () => {
+		const options = { ...sandboxOptions(), redirectUri: 'http://localhost:0/callback' };
+		await expect(runLogin(options, person().io, fetchHttp)).rejects.toThrow(/use http:\/\/127\.0\.0\.1:0\/callback \(or \[::1\]\)/);
 	});
 
 	it('gives up when no sign-in arrives in time', async () => {
@@ -127,7 +156,7 @@ describe('login tool', () => {
 	});
 
 	it('rejects a pasted address without a code', async () => {
-		const { io } = person(async () => 'https://account.uipath.com/mobile?state=whatever');
+		const { io } = person(async (url) => `https://account.uipath.com/mobile?state=${new URL(url).searchParams.get('state') ?? ''}`);
 		await expect(runLogin(sandboxOptions('--identityPreset', 'legacy2019'), io, fetchHttp)).rejects.toThrow(/has no authorization code/);
 	});
 

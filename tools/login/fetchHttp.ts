@@ -9,5 +9,6 @@ export const fetchHttp: AuthHttp = async (request) => {
 		redirect: 'manual',
 		signal: AbortSignal.timeout(30_000),
 	});
-	return { statusCode: response.status, body: parseBody(await response.text()) };
+	const location = response.headers.get('location');
+	return { statusCode: response.status, body: parseBody(await response.text()), ...(location ? { location } : {}) };
 };

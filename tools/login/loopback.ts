@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 
-import { codeFromRedirect } from './redirect';
+import { codeFromRedirect, hasState } from './redirect';
 
 export interface LoopbackReceiver {
 	/** The redirect URI with the port actually bound (when the requested port was 0). */
@@ -14,15 +14,26 @@ export interface LoopbackReceiver {
 const PAGE = (message: string) =>
 	`<!doctype html><meta charset="utf-8"><title>UiPath sign-in</title><p>${message}</p>`;
 
-/** A one-shot listener on 127.0.0.1 for the authorization redirect (RFC 8252 §7.3). */
+/** The IP literal to listen on: RFC 8252 §8.3 advises against `localhost`, which may resolve to another interface than the browser uses. */
+function listenHost(requested: URL): string {
+	if (requested.hostname === '127.0.0.1') return '127.0.0.1';
+	if (requested.hostname === '[::1]') return '::1';
+	throw new Error(
+		`The redirect URI (--redirectUri) ${requested.origin} names ${requested.hostname}: use http://127.0.0.1:${requested.port || 80}${requested.pathname} (or [::1]) and register that on the External Application`,
+	);
+}
+
+/** A one-shot listener on the loopback address the redirect URI names, for the authorization redirect (RFC 8252 §7.3). */
 export async function listenForCode(redirectUri: string, expectedState: string, timeoutMs: number): Promise<LoopbackReceiver> {
 	const requested = new URL(redirectUri);
+	const host = listenHost(requested);
 	let settle: { resolve: (code: string) => void; reject: (error: Error) => void } | undefined;
 	const code = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
 
 	const server: Server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', requested);
-		if (url.pathname !== requested.pathname) {
+		// Only this sign-in's state gets an answer: anything else (a forged or stale callback) cannot end the wait.
+		if (!hasState(url, expectedState) || url.pathname !== requested.pathname) {
 			res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
 			return;
 		}
@@ -37,9 +48,9 @@ export async function listenForCode(redirectUri: string, expectedState: string, 
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(Number(requested.port || 80), '127.0.0.1', () => resolve());
+		server.listen(Number(requested.port || 80), host, () => resolve());
 	}).catch((error: NodeJS.ErrnoException) => {
-		throw new Error(`Cannot listen on 127.0.0.1:${requested.port} for the sign-in redirect (${error.code ?? error.message}): choose another port with --redirectUri`);
+		throw new Error(`Cannot listen on ${requested.host} for the sign-in redirect (${error.code ?? error.message}): choose another port with --redirectUri`);
 	});
 
 	const bound = new URL(requested);

@@ -23,7 +23,7 @@ Options (named after the credential's fields):
   --clientId ID         App ID of a non-confidential External Application (2019: the guide's public client)
   --scope "A B"         default: every scope the n8n node needs, plus offline_access
   --redirectUri URL     default ${DEFAULT_REDIRECT_URI} (register it on the External Application);
-                        a loopback address is received here, any other one (such as the 2019
+                        an http://127.0.0.1 or http://[::1] address is received here, any other one (such as the 2019
                         ${LEGACY_REDIRECT_URI}) is pasted back from the browser
   --timeout SECONDS     how long to wait for the browser, default 300
   --sandbox             use the sandbox at --baseUrl (default ${DEFAULT_SANDBOX_URL}) with its seeded apps

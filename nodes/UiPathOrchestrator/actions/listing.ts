@@ -12,7 +12,7 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	return readPositiveInteger(context, itemIndex, { label: 'Limit', name: 'limit' }, context.getNodeParameter('limit', itemIndex, 50));
 }
 
-function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
+export function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 }
 
@@ -107,7 +107,7 @@ export function createdBound(displayName: string, name: string, operator: 'ge' |
 }
 
 /** Options of a collection are listed by display name, as n8n's editor and linter expect. */
-function byDisplayName(a: INodeProperties, b: INodeProperties): number {
+export function byDisplayName(a: INodeProperties, b: INodeProperties): number {
 	return a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
 }
 

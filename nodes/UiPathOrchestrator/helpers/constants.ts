@@ -10,6 +10,9 @@ export const ODATA = {
 	queueDefinitions: '/odata/QueueDefinitions',
 	queueItems: '/odata/QueueItems',
 	addQueueItem: '/odata/Queues/UiPathODataSvc.AddQueueItem',
+	assets: '/odata/Assets/UiPath.Server.Configuration.OData.GetFiltered',
+	asset: (id: number) => `/odata/Assets(${id})`,
+	robotLogs: '/odata/RobotLogs',
 	bulkAddQueueItems: '/odata/Queues/UiPathODataSvc.BulkAddQueueItems',
 	queueItem: (id: number) => `/odata/QueueItems(${id})`,
 	buckets: '/odata/Buckets',
@@ -70,6 +73,11 @@ export const QUEUE_ITEM_STATUSES = [
 	'Retried',
 	'Deleted',
 ] as const;
+
+/** Severities of robot log lines (`LogDto.Level`), lowest first. */
+export const LOG_LEVELS = ['Trace', 'Debug', 'Info', 'Warn', 'Error', 'Fatal'] as const;
+/** A faulted job's item carries at most this many of its last error log lines. */
+export const MAX_FAULT_LOG_LINES = 20;
 
 /** Orchestrator's limit on `StartProcessDto.InputArguments`. */
 export const MAX_INPUT_ARGUMENTS_LENGTH = 10000;

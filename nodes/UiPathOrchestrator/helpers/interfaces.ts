@@ -19,6 +19,13 @@ export interface Job extends IDataObject {
 	OutputArguments?: string | IDataObject | null;
 }
 
+/** One line a robot logged (`LogDto`), as a faulted job's item carries it. */
+export interface LogLine extends IDataObject {
+	TimeStamp: string;
+	Level: string;
+	Message: string;
+}
+
 export interface Release extends IDataObject {
 	Id: number;
 	Key: string;

@@ -3,35 +3,14 @@ import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
-	INodeParameterResourceLocator,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../helpers/constants';
-import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
 import { odataString, uiPathApiRequestPage, type UiPathRequest } from '../transport';
+import { chosenFolder, credentialTypeOf } from './editorContext';
 
 /** Lists show this many entries per scroll. */
 const PAGE_SIZE = 100;
-
-function credentialTypeOf(context: ILoadOptionsFunctions): UiPathCredentialType {
-	return context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
-}
-
-/** The folder chosen above the list, whatever its mode. */
-function chosenFolder(context: ILoadOptionsFunctions): FolderRef {
-	const raw = context.getNodeParameter('folder', '') as INodeParameterResourceLocator | string | undefined;
-	const mode = typeof raw === 'object' && raw ? raw.mode : 'id';
-	const value = String((typeof raw === 'object' && raw ? raw.value : raw) ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(context.getNode(), 'Choose a folder first', {
-			description: 'The list shows what is in the folder chosen in the Folder parameter.',
-		});
-	}
-	if (mode === 'path') return { path: value.replace(/^\/+|\/+$/g, '') };
-	if (!/^\d+$/.test(value)) throw new NodeOperationError(context.getNode(), `Folder "${value}" is not a folder ID`);
-	return { id: Number(value) };
-}
 
 /** One server-side search page; the token is the next `$skip`. */
 async function searchPage(
@@ -120,5 +99,18 @@ export async function searchBuckets(
 		name: String(bucket.Name),
 		value: String(bucket.Id),
 		description: bucket.StorageProvider ? `${String(bucket.StorageProvider)} storage` : 'Kept by Orchestrator',
+	}));
+}
+
+export async function searchAssets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const folder = chosenFolder(this);
+	return await searchPage(this, { path: ODATA.assets, folder }, 'Name', filter, paginationToken, (asset) => ({
+		name: String(asset.Name),
+		value: String(asset.Id),
+		description: asset.ValueType ? `${String(asset.ValueType)} asset` : undefined,
 	}));
 }

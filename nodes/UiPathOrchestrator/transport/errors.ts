@@ -1,6 +1,8 @@
 import type { IHttpRequestMethods, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { redact, redactTokenShapes } from '../../../credentials/auth/redact';
+
 /** What a failed request left behind, read from the error and its causes. */
 export interface FailureDetails {
 	status?: number;
@@ -92,6 +94,7 @@ const SCOPE_FAMILIES: Array<[string, string]> = [
 	['/odata/Sessions', 'OR.Robots'],
 	['/odata/Queue', 'OR.Queues'],
 	['/odata/Assets', 'OR.Assets'],
+	['/odata/RobotLogs', 'OR.Monitoring'],
 	['/odata/Buckets', 'OR.Administration'],
 	['/odata/Webhooks', 'OR.Webhooks'],
 	['/odata/Users', 'OR.Users'],
@@ -103,12 +106,9 @@ export function scopesFor(method: IHttpRequestMethods, path: string): string | u
 	return family && `${family} or ${family}.${method === 'GET' ? 'Read' : 'Write'}`;
 }
 
-/** Keeps bearer tokens and JWTs out of any text that reaches a message. */
-export function redactSecrets(text: string): string {
-	return text
-		.replace(/(bearer\s+)[^\s"',]+/gi, '$1[redacted]')
-		.replace(/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, '[redacted]')
-		.replace(/((?:access|refresh|id)_token|client_secret|password)("?\s*[:=]\s*"?)[^\s"',&]+/gi, '$1$2[redacted]');
+/** Keeps the request's known secrets (in any encoding), bearer tokens and JWTs out of any text that reaches a message. */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+	return redactTokenShapes(redact(text, secrets));
 }
 
 /** The site's web pages (sign-in, not found), which a wrong address reaches instead of the API. */
@@ -134,6 +134,8 @@ export interface FailedRequest {
 	/** The service's base URL (never contains a secret). */
 	baseUrl: string;
 	folderDescription?: string;
+	/** The credential's secrets and the body's (a webhook's Secret), removed from every text of the error. */
+	secrets?: readonly string[];
 }
 
 /** Why a request failed, what UiPath said, and what the user can do about it. */
@@ -236,14 +238,14 @@ export function toUiPathApiError(node: INode, error: unknown, request: FailedReq
 	const { message, description } = explain(details, request, original);
 	const body = parseBody(details.body);
 	const safeResponse: JsonObject = {
-		message: redactSecrets(message),
+		message: redactSecrets(message, request.secrets),
 		...(details.status ? { httpCode: String(details.status) } : {}),
 		...(body?.errorCode !== undefined ? { errorCode: String(body.errorCode) } : {}),
 		...(typeof body?.traceId === 'string' ? { traceId: body.traceId } : {}),
 	};
 	return new NodeApiError(node, safeResponse, {
-		message: redactSecrets(message),
-		description: redactSecrets(description),
+		message: redactSecrets(message, request.secrets),
+		description: redactSecrets(description, request.secrets),
 		...(details.status ? { httpCode: String(details.status) } : {}),
 	});
 }

@@ -10,6 +10,8 @@
  * - `uiPathApiRequestAllItems(context, credentialType, request, limit?)` → every item, 1,000 per request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
+ * - `getRelease(context, credentialType, folder, { key | name }, { select?, itemIndex? })` → the release, or an error naming it
+ * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
  */
@@ -19,6 +21,8 @@ export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
 export { findJobsByReference, getJob, isFinal, odataString, startJobsExactlyOnce, waitForJob } from './jobs';
 export { uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
 export { findQueueByName } from './queues';
+export { getRelease, type ReleaseRef } from './releases';
+export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, isAmbiguousFailure, withRetries, type RetryPolicy } from './retry';
 export { deleteBlob, downloadBlob, findBucketByName, getBlobAccess, resolveBucketId, uploadBlob, type BlobAccess, type ByteStream } from './files';

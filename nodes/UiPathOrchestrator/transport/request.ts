@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathEndpoints } from '../../../credentials/auth/endpoints';
 import { resolveUiPathEndpoints } from '../../../credentials/auth/endpoints';
+import { secretsIn } from '../../../credentials/auth/redact';
 import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
 import { looksLikeHtml, toUiPathApiError } from './errors';
@@ -87,6 +88,8 @@ export async function uiPathApiRequest<T = IDataObject>(
 		body: request.body,
 		json: true,
 		timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		// n8n would put the Authorization header back on a redirect to another origin.
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	const failed = { method, path: request.path, baseUrl, folderDescription: request.folder && describeFolder(request.folder) };
 	const send = async (): Promise<T> => {
@@ -101,6 +104,8 @@ export async function uiPathApiRequest<T = IDataObject>(
 			signal: cancelSignalOf(context),
 		});
 	} catch (error) {
-		throw error instanceof NodeOperationError ? error : toUiPathApiError(context.getNode(), error, failed);
+		// Read only on failure: the credential's secrets and the body's (a webhook's Secret), for redaction.
+		const secrets = [...secretsIn(await context.getCredentials(credentialType)), ...secretsIn(request.body)];
+		throw error instanceof NodeOperationError ? error : toUiPathApiError(context.getNode(), error, { ...failed, secrets });
 	}
 }

@@ -3,7 +3,8 @@ import type { TenantStore } from '../store/tenantStore';
 import type { Job, JobState } from '../store/types';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { outcomeOf, runDurationMs } from './behaviours';
-import { jobEventContent } from '../webhooks/payloads';
+import { logEnd, logLine } from './robotLogs';
+import type { StartPlan } from './startInfo';
 
 const FINAL_STATES = new Set<JobState>(['Successful', 'Faulted', 'Stopped']);
 
@@ -14,6 +15,12 @@ interface Scheduled {
 	step: () => void;
 }
 
+/** The jobs one stop request is stopping; their job.stopped event goes out once the last of them has stopped. */
+interface StopRequest {
+	waiting: Set<Job>;
+	stopped: Job[];
+}
+
 /**
  * The robots' side of jobs: Pending → Running → Successful / Faulted, or → Stopping/Terminating → Stopped.
  * Durations are JOB_TIMINGS_MS divided by `timeScale`; tests can also run a job's remaining steps at once.
@@ -21,6 +28,7 @@ interface Scheduled {
 export class JobRunner {
 	private readonly scheduled = new Map<Job, Scheduled>();
 	private readonly owners = new Map<Job, TenantStore>();
+	private readonly stopRequests = new Map<Job, StopRequest>();
 	private nextRobot = 0;
 
 	constructor(
@@ -29,27 +37,45 @@ export class JobRunner {
 		public timeScale = 1,
 	) {}
 
-	/** Registers a job that was just created in the Pending state. */
-	enqueue(store: TenantStore, job: Job): void {
-		this.owners.set(job, store);
-		this.emit(store, 'job.created', job);
-		this.schedule(job, JOB_TIMINGS_MS.pending, () => this.start(store, job));
+	/** Registers the jobs one start request just created in the Pending state (one job.created event for all). */
+	enqueue(store: TenantStore, plan: StartPlan, jobs: Job[]): void {
+		for (const job of jobs) {
+			this.owners.set(job, store);
+			this.schedule(job, JOB_TIMINGS_MS.pending, () => this.start(store, job));
+		}
+		this.webhooks.jobsCreated(store, plan, jobs);
 	}
 
-	/** Asks the robot to stop: a pending job ends Stopped at once, a running one after a short Stopping/Terminating. */
-	stop(store: TenantStore, job: Job, strategy: 'SoftStop' | 'Kill'): void {
-		if (isFinal(job.State)) return;
-		job.StopStrategy = strategy;
-		job.LastModificationTime = new Date().toISOString();
-		if (job.State === 'Pending') {
-			this.end(store, job, 'Stopped', 'Job stopped before a robot picked it up.', null);
-			return;
+	/**
+	 * Asks the robots to stop the jobs of one request: a pending job ends Stopped at once, a running one after a short
+	 * Stopping/Terminating. One job.stopped event carries every job the request stopped, as UiPath sends it.
+	 */
+	stop(store: TenantStore, jobs: Job[], strategy: 'SoftStop' | 'Kill'): void {
+		const request: StopRequest = { waiting: new Set(), stopped: [] };
+		const now = new Date().toISOString();
+		const pending: Job[] = [];
+		for (const job of jobs) {
+			if (isFinal(job.State) || job.State === 'Terminating' || (job.State === 'Stopping' && strategy === 'SoftStop')) continue;
+			job.StopStrategy = strategy;
+			job.LastModificationTime = now;
+			// A Kill that overtakes an earlier SoftStop reports the job with this request.
+			const earlier = this.stopRequests.get(job);
+			if (earlier) {
+				earlier.waiting.delete(job);
+				this.settle(store, earlier);
+			}
+			this.stopRequests.set(job, request);
+			request.waiting.add(job);
+			if (job.State === 'Pending') {
+				pending.push(job);
+				continue;
+			}
+			job.State = strategy === 'Kill' ? 'Terminating' : 'Stopping';
+			this.schedule(job, JOB_TIMINGS_MS.stopping, () =>
+				this.end(store, job, 'Stopped', strategy === 'Kill' ? 'Job terminated.' : 'Job stopped.', null),
+			);
 		}
-		if (job.State === 'Terminating' || (job.State === 'Stopping' && strategy === 'SoftStop')) return;
-		job.State = strategy === 'Kill' ? 'Terminating' : 'Stopping';
-		this.schedule(job, JOB_TIMINGS_MS.stopping, () =>
-			this.end(store, job, 'Stopped', strategy === 'Kill' ? 'Job terminated.' : 'Job stopped.', null),
-		);
+		for (const job of pending) this.end(store, job, 'Stopped', 'Job stopped before a robot picked it up.', null);
 	}
 
 	/** Runs every remaining step of the job now; for tests that do not want to wait. */
@@ -71,6 +97,7 @@ export class JobRunner {
 		for (const { timer } of this.scheduled.values()) clearTimeout(timer);
 		this.scheduled.clear();
 		this.owners.clear();
+		this.stopRequests.clear();
 	}
 
 	private schedule(job: Job, realMs: number, step: () => void) {
@@ -97,7 +124,8 @@ export class JobRunner {
 		job.StartTime = now;
 		job.LastModificationTime = now;
 		this.updateSession(store, robot.Id);
-		this.emit(store, 'job.started', job);
+		logLine(store, job, 'Info', `${job.ReleaseName} execution started`);
+		this.webhooks.jobEvent(store, 'job.started', job);
 		this.schedule(job, runDurationMs(job.behaviour), () => {
 			const outcome = outcomeOf(job.behaviour, job.InputArguments, new Date());
 			this.end(store, job, outcome.state, outcome.info, outcome.outputArguments);
@@ -118,10 +146,25 @@ export class JobRunner {
 			job.ErrorCode = 'Robot';
 			job.JobError = { code: 'Robot', title: 'Job faulted', detail: info, category: 'User', status: 0, timestamp: now };
 		}
+		// A job stopped while pending never reached a robot, so nothing was logged for it.
+		if (job.StartTime !== null) logEnd(store, job, state, info);
 		if (job.robotId !== null) this.updateSession(store, job.robotId);
 		this.owners.delete(job);
-		const type = state === 'Successful' ? 'job.completed' : state === 'Faulted' ? 'job.faulted' : 'job.stopped';
-		this.emit(store, type, job);
+		if (state === 'Stopped') this.reportStopped(store, job);
+		else this.webhooks.jobEvent(store, state === 'Successful' ? 'job.completed' : 'job.faulted', job);
+	}
+
+	private reportStopped(store: TenantStore, job: Job) {
+		const request = this.stopRequests.get(job);
+		this.stopRequests.delete(job);
+		if (!request) return;
+		request.waiting.delete(job);
+		request.stopped.push(job);
+		this.settle(store, request);
+	}
+
+	private settle(store: TenantStore, request: StopRequest) {
+		if (request.waiting.size === 0) this.webhooks.jobsStopped(store, request.stopped);
 	}
 
 	private updateSession(store: TenantStore, robotId: number) {
@@ -134,9 +177,5 @@ export class JobRunner {
 				session.ReportingTime = new Date().toISOString();
 			}
 		}
-	}
-
-	private emit(store: TenantStore, type: 'job.created' | 'job.started' | 'job.completed' | 'job.faulted' | 'job.stopped', job: Job) {
-		this.webhooks.emit(store, type, store.folders.get(job.OrganizationUnitId), job.Key, jobEventContent(store, job));
 	}
 }

@@ -98,7 +98,7 @@ export const jobRoutes: Route[] = [
 			const batchKey = randomUUID();
 			const user = context.token.kind === 'client' ? null : context.token.subject;
 			const jobs = plan.robots.map((robot) => createJob(context.store, context.folder, plan, batchKey, robot?.Id ?? null, user));
-			for (const job of jobs) context.runner.enqueue(context.store, job);
+			context.runner.enqueue(context.store, plan, jobs);
 			const fields = context.sets.jobs.fields;
 			return ok(
 				{
@@ -121,7 +121,7 @@ export const jobRoutes: Route[] = [
 				throw badRequest('jobIds must be a non-empty array of job ids (integers).');
 			}
 			const jobs = (body.jobIds as number[]).map((id) => jobInFolder(context, id));
-			for (const job of jobs) context.runner.stop(context.store, job, strategy);
+			context.runner.stop(context.store, jobs, strategy);
 			return { status: 200 };
 		},
 	},
@@ -133,7 +133,7 @@ export const jobRoutes: Route[] = [
 		handle(context) {
 			const body = jsonBody(context, '{ "strategy": "SoftStop" | "Kill" }');
 			const strategy = stopStrategy(body.strategy, 'strategy');
-			context.runner.stop(context.store, jobInFolder(context, keyParam(context)), strategy);
+			context.runner.stop(context.store, [jobInFolder(context, keyParam(context))], strategy);
 			return { status: 200 };
 		},
 	},

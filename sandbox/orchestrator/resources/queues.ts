@@ -1,6 +1,5 @@
 import { jsonBody, keyParam, type Route, type RouteContext } from '../context';
 import { QUEUE_ITEM_FIELDS, serializeFields } from '../entitySets';
-import { queueItemEventContent, queueItemsEventContent } from '../webhooks/payloads';
 import { badRequest, noContent, notFound, ok, OrchestratorError } from '../reply';
 import { readScopes, writeScopes } from '../scopes';
 import { addQueueItem } from '../store/seed';
@@ -147,7 +146,7 @@ export const queueRoutes: Route[] = [
 		folderScoped: true,
 		handle(context) {
 			const item = addItem(context);
-			context.webhooks.emit(context.store, 'queueItem.added', context.folder, item.Key, queueItemEventContent(item));
+			context.webhooks.queueItemsAdded(context.store, context.store.queues.get(item.QueueDefinitionId) as QueueDefinition, [item]);
 			return ok(
 				{ '@odata.context': `${context.serviceRoot}/odata/$metadata#QueueItems/$entity`, ...serializeFields(item, QUEUE_ITEM_FIELDS) },
 				201,
@@ -172,7 +171,7 @@ export const queueRoutes: Route[] = [
 		handle(context) {
 			const { added, queue, failed } = bulkAdd(context);
 			// One event for the whole request, as UiPath's QueueItemAddedEventDto carries a QueueItems array.
-			if (added.length > 0) context.webhooks.emit(context.store, 'queueItem.added', context.folder, queue.Key, queueItemsEventContent(queue, added));
+			context.webhooks.queueItemsAdded(context.store, queue, added);
 			return ok({
 				'@odata.context': `${context.serviceRoot}/odata/$metadata#UiPath.Server.Configuration.OData.BulkOperationResponseDtoOfFailedQueueItemDto`,
 				Success: failed.length === 0,

@@ -145,9 +145,7 @@ export const webhookRoutes: Route[] = [
 		scopes: writeScopes('Webhooks'),
 		folderScoped: false,
 		handle(context) {
-			const webhook = existing(context);
-			const [payload] = context.webhooks.emit(context.store, 'ping', undefined, webhook.Key, {}, webhook);
-			return ok(payload, 202);
+			return ok(context.webhooks.ping(context.store, existing(context)), 202);
 		},
 	},
 ];

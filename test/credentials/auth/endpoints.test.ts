@@ -115,3 +115,19 @@ describe('resolveIdentityEndpoints', () => {
 		expect(portalUrlOf('https://cloud.uipath.com', 'acme')).toBe('https://cloud.uipath.com/acme/portal_/api');
 	});
 });
+
+describe('cleartext http:// only on this machine', () => {
+	it.each([
+		['uiPathApi', { organization: 'acme', tenant: 'T', baseUrl: 'http://uipath.example.com' }, 'Base URL (baseUrl)'],
+		['uiPathApi', { organization: 'acme', tenant: 'T', identityUrl: 'http://10.0.0.5/identity_' }, 'Identity URL (identityUrl)'],
+		['uiPathApi', { identityPreset: 'onPremises', baseUrl: 'http://orchestrator.corp' }, 'Orchestrator URL (baseUrl)'],
+		['uiPathOAuth2Api', { environment: 'standalone', baseUrl: 'http://orchestrator.corp' }, 'Base URL (baseUrl)'],
+		['uiPathApi', { organization: 'acme', tenant: 'T', baseUrl: 'http://127.0.0.1.example.com' }, 'Base URL (baseUrl)'],
+	] as const)('%s refuses %j with a message that https is required', (type, data, field) => {
+		expect(() => resolveUiPathEndpoints(type, data)).toThrow(`${field} must start with https://`);
+	});
+
+	it.each(['http://127.0.0.1:8787', 'http://localhost:8787', 'http://[::1]:8787', 'http://127.0.0.2'])('accepts the loopback address %s (the sandbox)', (baseUrl) => {
+		expect(resolveUiPathEndpoints('uiPathApi', { organization: 'acme', tenant: 'T', baseUrl }).tokenUrl).toBe(`${baseUrl}/identity_/connect/token`);
+	});
+});

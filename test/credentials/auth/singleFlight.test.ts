@@ -21,7 +21,8 @@ function rotatingIdentity(expiresIn: number) {
 }
 
 let scopeCounter = 0;
-const freshScope = () => `https://identity.test/${++scopeCounter}`;
+/** A token endpoint no other test uses, for a public client (no secret) unless one is given. */
+const freshScope = (clientSecret?: string) => ({ tokenUrl: `https://identity.test/${++scopeCounter}/connect/token`, clientId: 'app', clientSecret });
 
 describe('refreshOnce', () => {
 	it('spends a refresh token once when several callers need a token at the same moment', async () => {
@@ -62,6 +63,35 @@ describe('refreshOnce', () => {
 		expect(identity.spent).toEqual(['rt-unknown']);
 		await expect(refreshOnce(scope, 'rt-unknown', identity.refresh)).rejects.toThrow('invalid_grant');
 		expect(identity.spent).toEqual(['rt-unknown', 'rt-unknown']);
+	});
+
+	it('never hands one secret\'s result to a caller with another secret for the same refresh token', async () => {
+		const identity = rotatingIdentity(3600);
+		const right = freshScope('the-right-secret');
+		const wrong = { ...right, clientSecret: 'a-wrong-secret' };
+		const first = await refreshOnce(right, 'rt-0', identity.refresh);
+		await expect(refreshOnce(wrong, 'rt-0', identity.refresh)).rejects.toThrow('invalid_grant');
+		await expect(refreshOnce({ ...right, clientSecret: undefined }, 'rt-0', identity.refresh)).rejects.toThrow('invalid_grant');
+		expect(identity.spent).toEqual(['rt-0', 'rt-0', 'rt-0']);
+		expect(await refreshOnce(right, 'rt-0', identity.refresh)).toEqual(first);
+	});
+
+	it('forgets a spent token once the late-reader window is over, so nothing outlives the race it covers', async () => {
+		const identity = rotatingIdentity(3600);
+		const scope = freshScope();
+		const start = Date.now();
+		await refreshOnce(scope, 'rt-0', identity.refresh);
+		const now = jest.spyOn(Date, 'now');
+		try {
+			now.mockReturnValue(start + 60_000);
+			await refreshOnce(scope, 'rt-0', identity.refresh);
+			expect(identity.spent).toEqual(['rt-0']);
+			now.mockReturnValue(start + 5 * 60_000);
+			await expect(refreshOnce(scope, 'rt-0', identity.refresh)).rejects.toThrow('invalid_grant');
+			expect(identity.spent).toEqual(['rt-0', 'rt-0']);
+		} finally {
+			now.mockRestore();
+		}
 	});
 
 	it('keeps identity servers and clients apart', async () => {

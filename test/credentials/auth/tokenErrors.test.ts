@@ -1,5 +1,6 @@
 import { networkFailureReason, parseBody } from '../../../credentials/auth/http';
-import { describeSignInFailure, redact } from '../../../credentials/auth/tokenErrors';
+import { redact } from '../../../credentials/auth/redact';
+import { describeSignInFailure } from '../../../credentials/auth/tokenErrors';
 
 const url = 'https://cloud.uipath.com/identity_/connect/token';
 const describe_ = (statusCode: number, body: unknown, step: 'refreshToken' | 'clientCredentials' = 'clientCredentials') =>

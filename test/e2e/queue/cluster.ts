@@ -8,7 +8,7 @@ import { installCommunityPackage, type PackedPackage } from '../pack';
 import { CACHE_DIR, N8N_BIN, N8N_CACHE_DIR, N8N_VERSION } from '../paths';
 import { freePort } from '../ports';
 import { startProcess } from '../processes';
-import { NODE24 } from '../runtime';
+import { PINNED_NODE } from '../runtime';
 import type { QueueServices } from './services';
 
 /** Each worker takes this many executions at once; two of them cover the 16 requests the load scenarios keep in flight. */
@@ -109,7 +109,7 @@ async function startWorker(main: N8nServer, packed: PackedPackage, root: string,
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 	};
 	const logFile = join(logs, `n8n-${name}.log`);
-	const child = startProcess(`n8n ${name}`, NODE24, [N8N_BIN, 'worker', `--concurrency=${WORKER_CONCURRENCY}`], { env, cwd: userFolder, logFile });
+	const child = startProcess(`n8n ${name}`, PINNED_NODE, [N8N_BIN, 'worker', `--concurrency=${WORKER_CONCURRENCY}`], { env, cwd: userFolder, logFile });
 	let exited = false;
 	child.once('exit', () => (exited = true));
 	const http = new HttpClient();

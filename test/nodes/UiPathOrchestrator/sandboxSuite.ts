@@ -102,6 +102,8 @@ export interface NodeRunOptions {
 	items?: Array<IDataObject | INodeExecutionData>;
 	continueOnFail?: boolean;
 	signal?: AbortSignal;
+	/** The node's version as the workflow saved it (default 1). */
+	typeVersion?: number;
 }
 
 /** A sandbox and one credential store per kind, shared by a suite's tests as n8n shares a saved credential. */
@@ -159,6 +161,7 @@ export async function startSuite(kinds: CredentialKind[], options: SandboxOption
 					type: NODE_TYPE,
 					parameters: { authentication, ...parameters },
 					credentials: credentialsOf(credential),
+					...(runOptions.typeVersion ? { typeVersion: runOptions.typeVersion } : {}),
 					...(runOptions.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 				}),
 				credentials: store,

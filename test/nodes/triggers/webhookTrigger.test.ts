@@ -3,7 +3,8 @@ import { createHmac } from 'node:crypto';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { signWebhookBody } from '../../../sandbox';
-import { FOLDERS, PROCESSES } from '../../../sandbox/fixtures';
+import { FOLDERS, PACKAGES, PROCESSES, QUEUE } from '../../../sandbox/fixtures';
+import { addQueueItem as addStoredQueueItem } from '../../../sandbox/orchestrator/store/seed';
 import { credentialsOf, PACKAGE_NAME, runWorkflow, WebhookTriggerHarness } from '../../harness';
 import { folderPath, NEXT, TRIGGER, triggerSandbox, type TriggerSandbox } from './fixtures';
 
@@ -139,7 +140,7 @@ describe('deliveries', () => {
 		const [event] = trigger.runs[0].json(NEXT);
 		expect(event).toMatchObject({ Type: 'job.completed', EntityKey: job.Key, OrganizationUnitId: expect.any(Number) });
 		const delivered = event.Job as IDataObject;
-		expect(delivered).toMatchObject({ Id: job.Id, Key: job.Key, State: 'Successful', InputArguments: { InvoiceId: 'INV-42', Amount: 7 } });
+		expect(delivered).toMatchObject({ Id: job.Id, Key: job.Key, State: 'Successful', OutputArguments: { InvoiceId: 'INV-42', Amount: 7, Total: 7 } });
 
 		// The action node's Job > Get for the same job: same fields, same parsed arguments.
 		const get = await runWorkflow({
@@ -160,9 +161,13 @@ describe('deliveries', () => {
 			credentials: env.credentials,
 		});
 		const [fromNode] = get.json('Get');
-		for (const field of ['State', 'Info', 'ReleaseName', 'InputArguments', 'OutputArguments', 'EndTime', 'OrganizationUnitId']) {
+		for (const field of ['Id', 'Key', 'State', 'Info', 'OutputArguments', 'StartTime', 'EndTime']) {
 			expect(delivered[field]).toEqual(fromNode[field]);
 		}
+		// UiPath's SimpleJobEventDto names the process in Release and the folder in the envelope, and has no InputArguments.
+		expect((delivered.Release as IDataObject).Name).toBe(fromNode.ReleaseName);
+		expect(event.OrganizationUnitId).toBe(fromNode.OrganizationUnitId);
+		expect(delivered).not.toHaveProperty('InputArguments');
 		expect(typeof delivered.OutputArguments).toBe('object');
 	});
 
@@ -170,7 +175,7 @@ describe('deliveries', () => {
 		const trigger = await webhookTrigger({ events: ['job.completed'] });
 		await trigger.activate();
 		const secret = String(trigger.staticData.secret);
-		const body = JSON.stringify({ Type: 'job.completed', EventId: 'e1', Job: { Id: 1, Key: 'k', State: 'Successful' }, OrganizationUnitId: 1 });
+		const body = JSON.stringify({ Type: 'job.completed', EventId: 'e1', Timestamp: new Date().toISOString(), Job: { Id: 1, Key: 'k', State: 'Successful' }, OrganizationUnitId: 1 });
 		const signed = signWebhookBody(secret, body);
 		const answers = [
 			await post(trigger.url, body),
@@ -218,7 +223,20 @@ describe('deliveries', () => {
 		expect(trigger.deliveries).toHaveLength(4);
 		expect(trigger.deliveries.every((delivery) => delivery.status === 200)).toBe(true);
 		expect(trigger.runs).toHaveLength(1);
-		expect(trigger.runs[0].json(NEXT)[0].Job).toMatchObject({ Id: inInvoices[0].Id, OrganizationUnitFullyQualifiedName: FOLDERS.invoices });
+		const [event] = trigger.runs[0].json(NEXT);
+		expect(event.OrganizationUnitId).toBe(env.sandbox.state.store.folderByPath(FOLDERS.invoices)?.Id);
+		expect(event.Job).toMatchObject({ Id: inInvoices[0].Id, Release: { Name: PROCESSES.quick } });
+		// Every ignored delivery was answered 200, so Orchestrator's circuit breaker never opened.
+		expect(env.sandbox.state.webhooks.isBreakerOpen(Number(trigger.staticData.webhookId))).toBe(false);
+	});
+
+	it('matches Process Name against the package name (Release.ProcessKey) too', async () => {
+		const trigger = await webhookTrigger({ events: ['job.completed'], processName: PACKAGES.quick.id.toLowerCase() });
+		await trigger.activate();
+		const jobs = [...(await env.startJobs(1, PROCESSES.quick)), ...(await env.startJobs(1, PROCESSES.slow))];
+		for (const job of jobs) env.sandbox.state.jobs.finish(job.Id);
+		await deliveriesDone(trigger);
+		expect(trigger.runs.map((run) => (run.json(NEXT)[0].Job as IDataObject).Id)).toEqual([jobs[0].Id]);
 	});
 
 	it('starts a run for each selected queue item event', async () => {
@@ -234,3 +252,84 @@ describe('deliveries', () => {
 		expect(events[1].QueueItem).toMatchObject({ Id: item.Id, Status: 'Failed', ProcessingException: { Reason: 'ERP down' } });
 	});
 });
+
+describe('events that carry several jobs or queue items', () => {
+	const ENVELOPE = { Type: expect.any(String), EventId: expect.any(String), Timestamp: expect.any(String), TenantId: expect.any(Number), OrganizationUnitId: expect.any(Number) };
+
+	it('gives one item per job for a StopJobs of three jobs (one job.stopped delivery)', async () => {
+		const trigger = await webhookTrigger({ events: ['job.stopped'] });
+		await trigger.activate();
+		const jobs = await env.startJobs(3, PROCESSES.slow);
+		await env.orchestrator('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StopJobs', { jobIds: jobs.map((job) => job.Id), strategy: 'Kill' });
+		for (const job of jobs) env.sandbox.state.jobs.finish(job.Id);
+		await deliveriesDone(trigger);
+
+		expect(trigger.deliveries).toHaveLength(1);
+		expect(trigger.runs).toHaveLength(1);
+		const items = trigger.runs[0].json(NEXT);
+		expect(items.map((item) => (item.Job as IDataObject).Id).sort()).toEqual(jobs.map((job) => job.Id).sort());
+		const eventIds = new Set(items.map((item) => item.EventId));
+		expect(eventIds.size).toBe(1);
+		for (const item of items) {
+			expect(item).toMatchObject({ ...ENVELOPE, Type: 'job.stopped', Job: { State: 'Stopped', Release: { Name: PROCESSES.slow } } });
+			expect(item).not.toHaveProperty('Jobs');
+		}
+	});
+
+	it('keeps only the jobs of the chosen process from a job.stopped', async () => {
+		const trigger = await webhookTrigger({ events: ['job.stopped'], processName: PROCESSES.slow });
+		await trigger.activate();
+		const slow = await env.startJobs(1, PROCESSES.slow);
+		const quick = await env.startJobs(1, PROCESSES.quick);
+		await env.orchestrator('POST', '/odata/Jobs/UiPath.Server.Configuration.OData.StopJobs', { jobIds: [slow[0].Id, quick[0].Id], strategy: 'Kill' });
+		for (const job of [...slow, ...quick]) env.sandbox.state.jobs.finish(job.Id);
+		await deliveriesDone(trigger);
+		expect(trigger.runs.map((run) => run.json(NEXT).map((item) => (item.Job as IDataObject).Id))).toEqual([[slow[0].Id]]);
+	});
+
+	it('gives one item per queue item for a queueItem.added of two items (a bulk add)', async () => {
+		const trigger = await webhookTrigger({ events: ['queueItem.added'] });
+		await trigger.activate();
+		const { store, webhooks } = env.sandbox.state;
+		const folder = store.folderByPath(FOLDERS.shared);
+		const queue = folder && store.queueByName(folder.Id, QUEUE);
+		if (!queue) throw new Error(`the sandbox has no ${QUEUE} queue`);
+		const items = ['B-1', 'B-2'].map((Reference) => addStoredQueueItem(store, queue.Id, { Reference, SpecificContent: { Reference }, CreationTime: new Date().toISOString() }));
+		webhooks.queueItemsAdded(store, queue, items);
+		await deliveriesDone(trigger);
+
+		expect(trigger.runs).toHaveLength(1);
+		const output = trigger.runs[0].json(NEXT);
+		expect(output.map((item) => (item.QueueItem as IDataObject).Reference)).toEqual(['B-1', 'B-2']);
+		for (const item of output) {
+			expect(item).toMatchObject({ ...ENVELOPE, Type: 'queueItem.added', Queue: { Name: QUEUE }, QueueItem: { Status: 'New' } });
+			expect(item).not.toHaveProperty('QueueItems');
+		}
+	});
+});
+
+describe('signed deliveries it does not run are answered 200', () => {
+	it('ignores unknown event types and shapes, so the subscription is never disabled by its own answers', async () => {
+		const trigger = await webhookTrigger({ events: ['job.completed', 'queueItem.added'] });
+		await trigger.activate();
+		const secret = String(trigger.staticData.secret);
+		const now = new Date().toISOString();
+		const bodies = [
+			JSON.stringify({ Type: 'job.exploded', EventId: 'u1', Timestamp: now }),
+			JSON.stringify({ Type: 'job.completed', EventId: 'u2', Timestamp: now }),
+			JSON.stringify({ Type: 'job.completed', EventId: 'u3', Timestamp: now, Job: 'not an object' }),
+			JSON.stringify({ Type: 'queueItem.added', EventId: 'u4', Timestamp: now, QueueItems: [] }),
+			JSON.stringify({ Type: 'job.completed', Timestamp: now, Job: { Id: 1 } }),
+			JSON.stringify({ Type: 'job.completed', EventId: 'u6', Job: { Id: 1 } }),
+			JSON.stringify([{ Type: 'job.completed' }]),
+			'not json at all',
+		];
+		const answers = [];
+		for (const body of bodies) answers.push(await post(trigger.url, body, { 'X-UiPath-Signature': signWebhookBody(secret, body) }));
+		await trigger.settled();
+		expect(answers.map((answer) => answer.status)).toEqual(bodies.map(() => 200));
+		expect(answers.map((answer) => (JSON.parse(answer.body) as { message: string }).message)).toEqual(bodies.map(() => expect.stringMatching(/^Event ignored: /)));
+		expect(trigger.runs).toHaveLength(0);
+	});
+});
+

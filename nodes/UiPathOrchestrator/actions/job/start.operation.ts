@@ -2,23 +2,19 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	MAX_INPUT_ARGUMENTS_LENGTH,
-	START_STRATEGIES,
-	type StartStrategy,
-} from '../../helpers/constants';
-import type { StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
+import { START_STRATEGIES, type StartStrategy } from '../../helpers/constants';
+import type { FolderRef, StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/output';
 import {
 	parameterError,
 	readFolder,
-	readJsonObject,
 	readPositiveInteger,
 	readReference,
 	readRelease,
 } from '../../helpers/parameters';
 import { startJobsExactlyOnce } from '../../transport';
 import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../common.descriptions';
+import { inputArgumentProperties, readInputArguments } from './inputArguments';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -77,13 +73,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 12, 15',
 		description: 'Comma-separated IDs of the robots to run the job on. Only with the Specific Robots strategy.',
 	},
-	{
-		displayName: 'Input Arguments',
-		name: 'inputArguments',
-		type: 'json',
-		default: '{}',
-		description: 'The process\'s input arguments as a JSON object (at most 10,000 characters); expressions allowed',
-	},
+	...inputArgumentProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -148,7 +138,13 @@ function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	});
 }
 
-function readStartInfo(context: IExecuteFunctions, itemIndex: number, options: IDataObject): StartInfo {
+async function readStartInfo(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	credentialType: UiPathCredentialType,
+	folder: FolderRef,
+	options: IDataObject,
+): Promise<StartInfo> {
 	const release = readRelease(context, itemIndex);
 	const strategy = context.getNodeParameter('strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
 	if (!START_STRATEGIES.includes(strategy)) {
@@ -172,18 +168,7 @@ function readStartInfo(context: IExecuteFunctions, itemIndex: number, options: I
 		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, context.getNodeParameter('jobsCount', itemIndex, 1))
 		: undefined;
 
-	const inputArgumentsParameter = { label: 'Input Arguments', name: 'inputArguments' };
-	const inputArguments = JSON.stringify(readJsonObject(context, itemIndex, inputArgumentsParameter));
-	if (inputArguments.length > MAX_INPUT_ARGUMENTS_LENGTH) {
-		throw parameterError(
-			context,
-			itemIndex,
-			inputArgumentsParameter,
-			`is ${inputArguments.length} characters once serialized; Orchestrator accepts at most ${MAX_INPUT_ARGUMENTS_LENGTH}`,
-			'Pass large data another way, for example through a storage bucket or a queue item, and give the job its reference.',
-		);
-	}
-
+	const inputArguments = await readInputArguments(context, itemIndex, credentialType, folder, release);
 	// A reference per item lets an ambiguous start be looked up instead of sent twice.
 	const reference = readReference(context, itemIndex, options) || `n8n-${randomUUID()}`;
 
@@ -206,7 +191,7 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const folder = readFolder(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const startInfo = readStartInfo(this, itemIndex, options);
+	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
 	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo);

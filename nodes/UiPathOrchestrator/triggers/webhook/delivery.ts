@@ -1,7 +1,8 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { toJob, withoutODataAnnotations } from '../../helpers/output';
-import { isJobEvent, isTriggerEvent, type TriggerEvent } from './events';
+import { entityNameOf, isTriggerEvent } from './events';
+import { eventTime, isStale, rememberEvent } from './replay';
 import { isSignatureValid, SIGNATURE_HEADER } from './signature';
 import { readEvents, subscriptionState } from './subscription';
 
@@ -42,31 +43,53 @@ function parsePayload(rawBody: Buffer): IDataObject | undefined {
 	}
 }
 
-/** Why a genuine delivery should not start the workflow, or undefined when it should. */
-function reasonToIgnore(context: IWebhookFunctions, payload: IDataObject, events: TriggerEvent[]): string | undefined {
+/** The jobs or queue items of an event, whether it carries one (`Job`) or many (`Jobs`). */
+function entitiesOf(payload: IDataObject, name: 'Job' | 'QueueItem'): IDataObject[] {
+	const found = [payload[name], payload[`${name}s`]].flatMap((value) => (Array.isArray(value) ? value : [value]));
+	return found.filter(isObject);
+}
+
+/** Whether the job belongs to the process the Process Name parameter names (its display name or its package). */
+function isOfProcess(job: IDataObject, processName: string): boolean {
+	const release = isObject(job.Release) ? job.Release : {};
+	return [release.Name, release.ProcessKey].some((name) => typeof name === 'string' && name.toLowerCase() === processName);
+}
+
+/** One item per job or queue item: UiPath's event envelope with that entity, shaped as the action node outputs it. */
+function eventItems(payload: IDataObject, name: 'Job' | 'QueueItem', entities: IDataObject[]): IDataObject[] {
+	const envelope: IDataObject = { ...payload };
+	delete envelope[name];
+	delete envelope[`${name}s`];
+	return entities.map((entity) => ({ ...envelope, [name]: name === 'Job' ? toJob(entity) : withoutODataAnnotations(entity) }));
+}
+
+/** The items a genuine delivery starts the workflow with, or why it starts nothing. */
+function readDelivery(context: IWebhookFunctions, payload: IDataObject): { items: IDataObject[] } | { ignored: string } {
 	const type = payload.Type;
-	if (!isTriggerEvent(type) || !events.includes(type)) return `event type ${String(type)} is not selected`;
-	const { folderId } = subscriptionState(context);
-	if (typeof folderId === 'number' && payload.OrganizationUnitId !== folderId) return 'event from another folder';
-	const processName = String(context.getNodeParameter('processName', '') ?? '').trim().toLowerCase();
-	if (processName && isJobEvent(type)) {
-		const job = isObject(payload.Job) ? payload.Job : {};
-		const release = isObject(job.Release) ? job.Release : {};
-		const name = String(job.ReleaseName ?? release.Name ?? '').toLowerCase();
-		if (name !== processName) return 'job of another process';
+	if (!isTriggerEvent(type) || !readEvents(context).includes(type)) return { ignored: `event type ${String(type)} is not selected` };
+	const name = entityNameOf(type);
+	let entities = entitiesOf(payload, name);
+	const at = eventTime(payload);
+	// UiPath's DTO says string; its examples show digits, so a number is taken as the same id.
+	const eventId = typeof payload.EventId === 'number' ? String(payload.EventId) : payload.EventId;
+	if (entities.length === 0 || typeof eventId !== 'string' || !eventId || at === undefined) {
+		return { ignored: `the delivery is not a ${type} event as Orchestrator sends it` };
 	}
-	return undefined;
+	const now = Date.now();
+	if (isStale(at, now)) return { ignored: 'its Timestamp is more than 5 minutes from n8n\'s clock (a delivery sent again later, or a drifting clock)' };
+	const state = subscriptionState(context);
+	if (typeof state.folderId === 'number' && payload.OrganizationUnitId !== state.folderId) return { ignored: 'event from another folder' };
+	const processName = String(context.getNodeParameter('processName', '') ?? '').trim().toLowerCase();
+	if (processName && name === 'Job') entities = entities.filter((job) => isOfProcess(job, processName));
+	if (entities.length === 0) return { ignored: 'job of another process' };
+	if (!rememberEvent(state, eventId, at, now)) return { ignored: 'this event was received before (a delivery sent again)' };
+	return { items: eventItems(payload, name, entities) };
 }
 
-/** The delivery as one item: UiPath's event envelope with the job or queue item shaped as the action node outputs it. */
-export function eventItem(payload: IDataObject): IDataObject {
-	const event: IDataObject = { ...payload };
-	if (isObject(payload.Job)) event.Job = toJob(payload.Job);
-	if (isObject(payload.QueueItem)) event.QueueItem = withoutODataAnnotations(payload.QueueItem);
-	return event;
-}
-
-/** Checks the signature over the exact bytes received before anything else; only a genuine, selected event starts a run. */
+/**
+ * Checks the signature over the exact bytes received before anything else; a genuine delivery it does not run is
+ * answered 200, since any other answer would make Orchestrator disable the subscription for an hour.
+ */
 export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebhookResponseData> {
 	const { secret } = subscriptionState(context);
 	const rawBody = await rawBodyOf(context);
@@ -75,8 +98,8 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 		return reply(context, 401, 'Missing or invalid X-UiPath-Signature');
 	}
 	const payload = parsePayload(rawBody);
-	if (!payload) return reply(context, 400, 'The delivery is not a JSON object');
-	const ignored = reasonToIgnore(context, payload, readEvents(context));
-	if (ignored) return { webhookResponse: { message: `Event ignored: ${ignored}` } };
-	return { workflowData: [[{ json: eventItem(payload) }]] };
+	if (!payload) return { webhookResponse: { message: 'Event ignored: the delivery is not a JSON object' } };
+	const delivery = readDelivery(context, payload);
+	if ('ignored' in delivery) return { webhookResponse: { message: `Event ignored: ${delivery.ignored}` } };
+	return { workflowData: [delivery.items.map((json) => ({ json }))] };
 }

@@ -35,3 +35,10 @@ export function isTriggerEvent(value: unknown): value is TriggerEvent {
 }
 
 export const isJobEvent = (event: TriggerEvent) => event.startsWith('job.');
+
+/**
+ * Where an event carries its jobs or queue items (UiPath's event DTOs): `Job` (job.started/completed/faulted),
+ * `Jobs` (job.stopped: every job one request stopped), `QueueItems` (queueItem.added) or `QueueItem` (transactions).
+ * The trigger emits one item per entity under the singular name, so `$json.Job` / `$json.QueueItem` always works.
+ */
+export const entityNameOf = (event: TriggerEvent): 'Job' | 'QueueItem' => (isJobEvent(event) ? 'Job' : 'QueueItem');

@@ -7,9 +7,10 @@ import type { FolderRef, ODataPage, UiPathCredentialType } from '../../helpers/i
 import { inspectFailure, odataString, uiPathApiRequest, uiPathApiRequestAllItems } from '../../transport';
 import { credentialTypeOf, folderFingerprint, readOptionalFolder, type TriggerContext } from '../context';
 import { isTriggerEvent, type TriggerEvent } from './events';
+import type { ReplayState } from './replay';
 
-/** What the trigger keeps in the node's static data between activation and deliveries. */
-export interface SubscriptionState extends IDataObject {
+/** What the trigger keeps in the node's static data between activation and deliveries (with the EventIds it ran). */
+export interface SubscriptionState extends ReplayState {
 	webhookId?: number;
 	/** HMAC key of the subscription; deliveries are checked against it. */
 	secret?: string;
@@ -41,6 +42,7 @@ function clearState(state: SubscriptionState): void {
 	delete state.secret;
 	delete state.fingerprint;
 	delete state.folderId;
+	delete state.recentEvents;
 }
 
 /** The selected events, checked: at least one, each a known event type. */
