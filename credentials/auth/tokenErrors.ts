@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { redact } from './redact';
 
 /**
@@ -9,6 +10,26 @@ export class UiPathSignInError extends Error {
 		super(message);
 		this.name = 'UiPathSignInError';
 	}
+}
+
+/**
+ * UiPath answered invalid_grant to a refresh. In queue mode that often means another n8n process traded the
+ * same single-use token a moment earlier; the hash (never the token) lets the transport compare it with the
+ * refresh token stored now.
+ */
+export class RefreshTokenRefusedError extends UiPathSignInError {
+	constructor(
+		message: string,
+		readonly refusedTokenHash: string,
+	) {
+		super(message);
+		this.name = 'RefreshTokenRefusedError';
+	}
+}
+
+/** A refresh token's fingerprint, for comparing tokens without keeping or logging one. */
+export function refreshTokenHash(refreshToken: string): string {
+	return createHash('sha256').update(refreshToken).digest('hex');
 }
 
 export type SignInStep = 'authorizationCode' | 'refreshToken' | 'clientCredentials' | 'password';

@@ -53,9 +53,19 @@ async function n8nEnv(userFolder: string, port: number): Promise<NodeJS.ProcessE
 	};
 }
 
-/** Starts `n8n start` under the pin's Node on the given port (the sandbox must know n8n's callback URL first) and waits until its REST API answers. */
-export async function startN8n(userFolder: string, port: number, logFile: string): Promise<N8nServer> {
-	const env = await n8nEnv(userFolder, port);
+/**
+ * Starts `n8n start` under the pin's Node on the given port (the sandbox must know n8n's callback URL first) and waits until its REST API answers.
+ * `overrides` replace settings of the default environment (queue mode: Postgres, Redis, EXECUTIONS_MODE).
+ */
+export async function startN8n(
+	userFolder: string,
+	port: number,
+	logFile: string,
+	overrides: NodeJS.ProcessEnv = {},
+	// Three times what a loaded 2-core machine was seen to need (n8n 1.x, sqlite migrations).
+	readyTimeoutMs = 300_000,
+): Promise<N8nServer> {
+	const env = { ...(await n8nEnv(userFolder, port)), ...overrides };
 	const child = startProcess('n8n', PINNED_NODE, [N8N_BIN, 'start'], { env, cwd: userFolder, logFile });
 	const baseUrl = `http://127.0.0.1:${port}`;
 	let exited = false;
@@ -71,8 +81,7 @@ export async function startN8n(userFolder: string, port: number, logFile: string
 			const settings = await http.request(`${baseUrl}/rest/settings`, { timeoutMs: 2000 });
 			return settings.status === 200 && settings.json !== undefined ? true : undefined;
 		},
-		// Three times what a loaded 2-core machine was seen to need (n8n 1.x, sqlite migrations).
-		{ timeoutMs: 300_000, intervalMs: 500 },
+		{ timeoutMs: readyTimeoutMs, intervalMs: 500 },
 	).catch(async (error: Error) => {
 		if (exited) throw error;
 		throw new Error(`${error.message}; log tail: ${await tail(logFile)}`);
@@ -89,7 +98,7 @@ export async function n8nCli(server: N8nServer, args: string[]): Promise<string>
 	});
 }
 
-async function tail(logFile: string): Promise<string> {
+export async function tail(logFile: string): Promise<string> {
 	const text = await readFile(logFile, 'utf8').catch(() => '');
 	return text.slice(-2000);
 }

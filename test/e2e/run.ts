@@ -14,6 +14,7 @@ import { installCommunityPackage, packPackage, type PackedPackage } from './pack
 import { N8N_VERSION, WORK_DIR } from './paths';
 import { freePort } from './ports';
 import { stopAll } from './processes';
+import { runQueueMode } from './queue/run';
 import { describe, elapsed, expect, log, Report } from './report';
 import { ensureBrowser, ensureN8n, ensurePinnedNode } from './runtime';
 import { startE2eSandbox } from './sandbox';
@@ -28,6 +29,8 @@ import { runChainedWorkflow } from './scenarios/webhookStartJob';
 
 /** `npm run e2e -- --keep`: leave n8n and the sandbox running after the checks, until Ctrl-C. */
 const KEEP = process.argv.includes('--keep');
+/** `npm run e2e -- --queue`: n8n in queue mode (Postgres, Redis, main + workers) instead of the single process (test/e2e/queue). */
+const QUEUE = process.argv.includes('--queue');
 
 async function main(report: Report): Promise<void> {
 	const startedAt = Date.now();
@@ -44,7 +47,7 @@ async function main(report: Report): Promise<void> {
 		const n8n = await ensureN8n(join(logs, 'install-n8n.log'));
 		return `Node ${node}, n8n ${N8N_VERSION} ${n8n}`;
 	})();
-	const browserSetup = ensureBrowser(join(logs, 'install-chromium.log'));
+	const browserSetup = QUEUE ? Promise.resolve(undefined) : ensureBrowser(join(logs, 'install-chromium.log'));
 	let packed: PackedPackage | undefined;
 	const packing = packPackage(join(logs, 'pack.log')).then((result) => (packed = result));
 	// Each is awaited in turn below; until then a quick failure must not count as unhandled.
@@ -63,6 +66,7 @@ async function main(report: Report): Promise<void> {
 	if (!runtimeReady || !packReady || !packed) return;
 	const tarball = packed;
 	log(`setup took ${elapsed(startedAt)} s`);
+	if (QUEUE) return await runQueueMode(report, tarball, logs);
 
 	await report.check('package: installed like n8n community installer', async () => {
 		const dir = await installCommunityPackage(tarball, userFolder);

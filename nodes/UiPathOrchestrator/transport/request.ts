@@ -8,6 +8,7 @@ import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
 import { looksLikeHtml, toUiPathApiError } from './errors';
 import { describeFolder, folderHeaders } from './folder';
+import { withRefreshRaceRecovery } from './refreshRace';
 import { withRetries } from './retry';
 
 /** Which UiPath service a path is relative to. */
@@ -98,7 +99,7 @@ export async function uiPathApiRequest<T = IDataObject>(
 		return response as T;
 	};
 	try {
-		return await withRetries(send, {
+		return await withRetries(async () => await withRefreshRaceRecovery(context, credentialType, send), {
 			idempotent: request.idempotent ?? method === 'GET',
 			signal: cancelSignalOf(context),
 		});
