@@ -1,3 +1,5 @@
+import { looksLikeHtml } from './http';
+
 /**
  * One-line sign-in failures that name the credential field to fix. They never carry the HTTP
  * status or the response as properties: n8n's NodeApiError would replace the message with a generic one.
@@ -43,10 +45,6 @@ function serverMessage(body: unknown): string | undefined {
 	const nested = (body as { error?: unknown } | null)?.error;
 	const parts = [field(nested, 'message'), field(nested, 'details')].filter((part) => part !== undefined);
 	return parts.length > 0 ? parts.join(' ') : undefined;
-}
-
-export function looksLikeHtml(body: unknown): boolean {
-	return typeof body === 'string' && /^\s*</.test(body);
 }
 
 function oauthFailure(step: SignInStep, code: string, usedClientSecret: boolean): string | undefined {

@@ -1,5 +1,7 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { GUID_PATTERN } from '../helpers/constants';
+
 /** The action node and both triggers sign in with either credential, chosen by the Authentication parameter. */
 export const uiPathCredentials: INodeCredentialDescription[] = [
 	{ name: 'uiPathApi', required: true, displayOptions: { show: { authentication: ['uiPathApi'] } } },
@@ -72,7 +74,7 @@ export const releaseLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
+						regex: `^\\s*${GUID_PATTERN}\\s*$`,
 						errorMessage: 'A process key is a GUID',
 					},
 				},

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_REFERENCE_LENGTH } from './constants';
+import { GUID, MAX_REFERENCE_LENGTH } from './constants';
 import type { FolderRef } from './interfaces';
 
 /** A parameter problem, naming the parameter (label and name) and the item. */
@@ -76,8 +76,6 @@ export interface ReleaseRef {
 	key?: string;
 	name?: string;
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readRelease(context: IExecuteFunctions, itemIndex: number): ReleaseRef {
 	const parameter = { label: 'Process', name: 'release' };

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CLOUD_RPA, PORTAL } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { getEndpoints, uiPathApiRequest } from '../../transport';
+import { getEndpoints, uiPathApiRequest, type ErrorHints } from '../../transport';
 
 /** Which account service the credential's identity preset offers. */
 export async function accountService(
@@ -20,6 +20,15 @@ export async function accountService(
 	});
 }
 
+/** Why the portal refuses discovery: it answers only for a person, not for an External Application's own token. */
+export const hints: ErrorHints = {
+	403: {
+		message: 'UiPath refused to list organizations and tenants (403 Forbidden)',
+		description:
+			'UiPath lists organizations and tenants only for a signed-in user: use the OAuth2 credential, or the API credential with a refresh token or personal access token, not client credentials.',
+	},
+};
+
 /** Automation Cloud: one organization and the tenants the signed-in user can reach in it. */
 export async function tenantsAndOrganization(
 	context: IExecuteFunctions,
@@ -30,6 +39,7 @@ export async function tenantsAndOrganization(
 		service: 'portal',
 		path: PORTAL.tenantsAndOrganizationInfo,
 		organization,
+		hints,
 	});
 	return {
 		organization: (info.organization as IDataObject | undefined) ?? undefined,

@@ -17,7 +17,7 @@ import {
 	readReference,
 	readRelease,
 } from '../../helpers/parameters';
-import { startJobsExactlyOnce } from '../../transport';
+import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
 import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../common.descriptions';
 import { finishedJobs, readWaitOptions } from './waiting';
 
@@ -135,6 +135,15 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['start'] } }, properties);
 
+/** What a refused start means in UiPath's terms, and what to change in Orchestrator. */
+export const hints: ErrorHints = {
+	409: {
+		message: 'UiPath could not start the job (409 Conflict)',
+		description: (request) =>
+			`No robot or user with unattended rights is available in ${request.folderDescription ?? 'the folder'} for this process. In Orchestrator, give a user an unattended robot in that folder (or pick a strategy and robots that exist there), then try again.`,
+	},
+};
+
 function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	const parameter = { label: 'Robot IDs', name: 'robotIds' };
 	const raw = context.getNodeParameter(parameter.name, itemIndex, '') as unknown;
@@ -209,7 +218,7 @@ export async function execute(
 	const startInfo = readStartInfo(this, itemIndex, options);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
-	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo);
+	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo, { hints });
 	if (!wait) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }

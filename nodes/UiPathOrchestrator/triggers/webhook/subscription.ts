@@ -1,10 +1,10 @@
 import { randomBytes } from 'crypto';
-import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
 import type { FolderRef, ODataPage, UiPathCredentialType } from '../../helpers/interfaces';
-import { inspectFailure, odataString, uiPathApiRequest, uiPathApiRequestAllItems } from '../../transport';
+import { odataString, uiPathApiRequest, uiPathApiRequestAllItems, UiPathApiError } from '../../transport';
 import { credentialTypeOf, folderFingerprint, readOptionalFolder, type TriggerContext } from '../context';
 import { isTriggerEvent, type TriggerEvent } from './events';
 
@@ -85,8 +85,7 @@ async function removeSubscription(context: IHookFunctions, credentialType: UiPat
 	try {
 		await uiPathApiRequest(context, credentialType, { method: 'DELETE', path: ODATA.webhook(id), idempotent: true });
 	} catch (error) {
-		// Already a NodeApiError from uiPathApiRequest: n8n hands the same instance back.
-		if (inspectFailure(error).status !== 404) throw new NodeApiError(context.getNode(), error as JsonObject);
+		if (!(error instanceof UiPathApiError) || error.status !== 404) throw error;
 	}
 }
 
