@@ -1,8 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodeParameterResourceLocator,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPES } from '../../../credentials/auth/endpoints';
 import { GUID, MAX_REFERENCE_LENGTH } from './constants';
-import type { FolderRef } from './interfaces';
+import type { FolderRef, UiPathCredentialType } from './interfaces';
+
+/** The credential chosen under Authentication (whose values are the credential type names), outside an execution's item loop. */
+export function credentialTypeOf(context: ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions): UiPathCredentialType {
+	return context.getNodeParameter('authentication', CREDENTIAL_TYPES.api) as UiPathCredentialType;
+}
 
 /** A parameter problem, naming the parameter (label and name) and the item. */
 export function parameterError(

@@ -1,36 +1,29 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../helpers/constants';
-import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
+import type { FolderRef } from '../helpers/interfaces';
+import { credentialTypeOf, parseFolderLocator } from '../helpers/parameters';
 import { odataString, uiPathApiRequestPage, type UiPathRequest } from '../transport';
 
 /** Lists show this many entries per scroll. */
 const PAGE_SIZE = 100;
 
-function credentialTypeOf(context: ILoadOptionsFunctions): UiPathCredentialType {
-	return context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
-}
-
-/** The folder chosen above the list, whatever its mode. */
+/** The folder chosen above the list, whatever its mode, by the same rules as the node's Folder parameter. */
 function chosenFolder(context: ILoadOptionsFunctions): FolderRef {
-	const raw = context.getNodeParameter('folder', '') as INodeParameterResourceLocator | string | undefined;
-	const mode = typeof raw === 'object' && raw ? raw.mode : 'id';
-	const value = String((typeof raw === 'object' && raw ? raw.value : raw) ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(context.getNode(), 'Choose a folder first', {
-			description: 'The list shows what is in the folder chosen in the Folder parameter.',
-		});
+	const reading = parseFolderLocator(context.getNodeParameter('folder', ''));
+	switch (reading.kind) {
+		case 'folder':
+			return reading.folder;
+		case 'empty':
+			throw new NodeOperationError(context.getNode(), 'Choose a folder first', {
+				description: 'The list shows what is in the folder chosen in the Folder parameter.',
+			});
+		case 'notAPath':
+			throw new NodeOperationError(context.getNode(), `Folder "${reading.value}" is not a folder path`);
+		case 'notAnId':
+			throw new NodeOperationError(context.getNode(), `Folder "${reading.value}" is not a folder ID`);
 	}
-	if (mode === 'path') return { path: value.replace(/^\/+|\/+$/g, '') };
-	if (!/^\d+$/.test(value)) throw new NodeOperationError(context.getNode(), `Folder "${value}" is not a folder ID`);
-	return { id: Number(value) };
 }
 
 /** One server-side search page; the token is the next `$skip`. */

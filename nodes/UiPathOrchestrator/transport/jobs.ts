@@ -57,8 +57,8 @@ export async function startJobsExactlyOnce(
 			})
 		).value ?? [];
 	const lookUp = async () => await findJobsByReference(context, credentialType, folder, startInfo.Reference, createdSince);
-	const recover = async (error: unknown): Promise<Job[] | undefined> => {
-		// Anything but an ambiguous UiPathApiError means the start surely did not happen (e.g. the credential is unusable).
+	/** The jobs a start created although its answer was lost; any other failure means no job was created, and is thrown. */
+	const recover = async (error: unknown): Promise<{ found: Job[]; failure: UiPathApiError }> => {
 		if (!(error instanceof UiPathApiError) || !error.ambiguous) throw error;
 		let found = await lookUp();
 		if (found.length === 0) {
@@ -66,21 +66,21 @@ export async function startJobsExactlyOnce(
 			await sleep(SETTLE_MS, cancelSignalOf(context));
 			found = await lookUp();
 		}
-		return found.length > 0 ? found : undefined;
+		return { found, failure: error };
 	};
 
 	try {
 		return await start();
 	} catch (firstError) {
-		const found = await recover(firstError);
-		if (found) return found;
+		const { found } = await recover(firstError);
+		if (found.length > 0) return found;
 	}
 	try {
 		return await start();
 	} catch (secondError) {
-		const found = await recover(secondError);
-		if (found) return found;
-		throw secondError;
+		const { found, failure } = await recover(secondError);
+		if (found.length > 0) return found;
+		throw failure;
 	}
 }
 

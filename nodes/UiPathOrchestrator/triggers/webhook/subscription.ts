@@ -82,11 +82,11 @@ async function subscriptionsAt(context: IHookFunctions, credentialType: UiPathCr
 
 /** Deletes a subscription; one that is already gone counts as deleted. */
 async function removeSubscription(context: IHookFunctions, credentialType: UiPathCredentialType, id: number): Promise<void> {
-	try {
-		await uiPathApiRequest(context, credentialType, { method: 'DELETE', path: ODATA.webhook(id), idempotent: true });
-	} catch (error) {
-		if (!(error instanceof UiPathApiError) || error.status !== 404) throw error;
-	}
+	await uiPathApiRequest(context, credentialType, { method: 'DELETE', path: ODATA.webhook(id), idempotent: true }).catch(
+		(error: unknown) => {
+			if (!(error instanceof UiPathApiError) || error.status !== 404) throw error;
+		},
+	);
 }
 
 async function resolveFolderId(context: IHookFunctions, credentialType: UiPathCredentialType, folder: FolderRef | undefined): Promise<number | null> {
