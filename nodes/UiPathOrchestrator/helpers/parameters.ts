@@ -34,7 +34,7 @@ export function parameterError(
 }
 
 /** A resource locator's mode and trimmed value, whether n8n stored an object or a bare string (taken as an ID). */
-function locatorParts(raw: unknown): { mode: string; value: string } {
+export function locatorParts(raw: unknown): { mode: string; value: string } {
 	if (raw && typeof raw === 'object') {
 		const { mode, value } = raw as INodeParameterResourceLocator;
 		return { mode: String(mode ?? ''), value: String(value ?? '').trim() };

@@ -10,6 +10,7 @@ import {
 import type { StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/output';
 import {
+	locatorParts,
 	parameterError,
 	readFolder,
 	readJsonObject,
@@ -72,10 +73,30 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Robot IDs',
 		name: 'robotIds',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 12, 15',
-		description: 'Comma-separated IDs of the robots to run the job on. Only with the Specific Robots strategy.',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The robot to run the job on, from the folder\'s robots, or the IDs of one or more robots separated by commas',
+		displayOptions: { show: { strategy: ['Specific'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRobots', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12 or 12, 15',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$', errorMessage: 'Robot IDs are whole numbers separated by commas' },
+					},
+				],
+			},
+		],
 	},
 	{
 		displayName: 'Input Arguments',
@@ -144,11 +165,12 @@ export const hints: ErrorHints = {
 	},
 };
 
+/** A robot from the list, or IDs by comma; workflows saved before the picker hold the comma-separated text itself. */
 function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	const parameter = { label: 'Robot IDs', name: 'robotIds' };
-	const raw = context.getNodeParameter(parameter.name, itemIndex, '') as unknown;
-	const parts = Array.isArray(raw) ? raw : typeof raw === 'number' ? [raw] : String(raw ?? '').split(',');
-	const ids = parts.map((part) => String(part).trim()).filter((part) => part !== '');
+	// Absent unless the strategy is Specific (or an expression): n8n drops hidden parameters.
+	const { value } = locatorParts(context.getNodeParameter(parameter.name, itemIndex, ''));
+	const ids = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
 	return ids.map((id) => {
 		if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
 			throw parameterError(context, itemIndex, parameter, `holds "${id}", which is not a robot ID (a whole number)`);
