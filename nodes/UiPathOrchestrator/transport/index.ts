@@ -13,16 +13,8 @@
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
  */
 export { cancelSignalOf, type UiPathContext } from './context';
-export {
-	inspectFailure,
-	redactSecrets,
-	retryAfterMs,
-	scopesFor,
-	toUiPathApiError,
-	UiPathApiError,
-	type ErrorHint,
-	type ErrorHints,
-} from './errors';
+export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError, UiPathApiError } from './errors';
+export type { ErrorHint, ErrorHints } from './errors';
 export { describeFolder, encodeFolderPath, folderHeaders } from './folder';
 export { findJobsByReference, getJob, isFinal, startJobsExactlyOnce, waitForJob } from './jobs';
 export { odataString } from './odata';
