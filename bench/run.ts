@@ -195,7 +195,13 @@ async function mergeWithEarlier(results: BenchResults): Promise<BenchResults> {
 		flags: process.argv.slice(2).join(' '),
 		tables: [...tables, ...kept(earlier.tables)].sort(byScenario),
 		goals: [...goals, ...kept(earlier.goals)].sort(byScenario),
-		carriedOver: { ...source, scenarios: keptScenarios },
+		carriedOver: {
+			scenarios: keptScenarios,
+			startedAt: source.startedAt,
+			durationSeconds: source.durationSeconds,
+			loadAverageAtStart: source.loadAverageAtStart,
+			sameSettings: JSON.stringify(results.settings) === JSON.stringify(earlier.settings),
+		},
 	};
 }
 

@@ -16,7 +16,7 @@ function cell(row: Row, column: Column): string {
 	const ratio = row.ratios[column.metric];
 	if (column.ratio && ratio !== undefined) text += ` · **${ratio.toFixed(2)}×**`;
 	const before = row.before?.metrics[column.metric];
-	if (before !== undefined) {
+	if (before !== undefined && formatNumber(before, column.digits) !== formatNumber(summary.median, column.digits)) {
 		const beforeRatio = row.before?.ratios[column.metric];
 		text += ` (before ${formatNumber(before, column.digits)}${column.ratio && beforeRatio !== undefined ? ` · ${beforeRatio.toFixed(2)}×` : ''})`;
 	}
@@ -60,7 +60,7 @@ function carriedOverLines(results: BenchResults): string[] {
 	if (!earlier) return [];
 	const remeasured = [...new Set(results.tables.map((table) => table.scenario))].filter((scenario) => !earlier.scenarios.includes(scenario));
 	return [
-		`Scenarios ${scenarioList(remeasured)} were re-measured by \`npm run bench -- ${results.flags ?? ''}\` (the settings below, as in the earlier run); scenarios ${scenarioList(earlier.scenarios)} are from the run of ${earlier.startedAt} (${Math.round(earlier.durationSeconds)} s, load average at start ${loadAverage(earlier.loadAverageAtStart)}). In the re-measured tables and goals, "before" is the earlier run's value.`,
+		`Scenarios ${scenarioList(remeasured)} were re-measured by \`npm run bench -- ${results.flags ?? ''}\`, ${earlier.sameSettings ? 'with the same settings as' : 'with other settings than'} the run of ${earlier.startedAt} (${Math.round(earlier.durationSeconds)} s, load average at start ${loadAverage(earlier.loadAverageAtStart)}), which scenarios ${scenarioList(earlier.scenarios)} come from. In the re-measured tables and goals, "before" is that run's value where it differs.`,
 		'',
 	];
 }

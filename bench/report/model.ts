@@ -64,5 +64,5 @@ export interface BenchResults {
 	/** The flags of a run that re-measured some scenarios (--only), e.g. `--only 2`. */
 	flags?: string;
 	/** A run with --only keeps the other scenarios of the results it updates: which, and from which run. */
-	carriedOver?: { scenarios: number[]; startedAt: string; durationSeconds: number; loadAverageAtStart: number[] };
+	carriedOver?: { scenarios: number[]; startedAt: string; durationSeconds: number; loadAverageAtStart: number[]; sameSettings: boolean };
 }
