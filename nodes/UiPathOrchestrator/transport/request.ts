@@ -3,9 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathEndpoints } from '../../../credentials/auth/endpoints';
 import { resolveUiPathEndpoints } from '../../../credentials/auth/endpoints';
+import { looksLikeHtml } from '../../../credentials/auth/http';
 import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
-import { looksLikeHtml } from '../../../credentials/auth/http';
 import { toUiPathApiError, UiPathApiError, type ErrorHints } from './errors';
 import { describeFolder, folderHeaders } from './folder';
 import { withRetries } from './retry';
