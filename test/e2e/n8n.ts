@@ -54,7 +54,7 @@ async function n8nEnv(userFolder: string, port: number): Promise<NodeJS.ProcessE
 }
 
 /** Starts `n8n start` under Node 24 on the given port (the sandbox must know n8n's callback URL first) and waits until its REST API answers. */
-export async function startN8n(userFolder: string, port: number, logFile: string): Promise<N8nServer> {
+export async function startN8n(userFolder: string, port: number, logFile: string, readyTimeoutMs = 120_000): Promise<N8nServer> {
 	const env = await n8nEnv(userFolder, port);
 	const child = startProcess('n8n', NODE24, [N8N_BIN, 'start'], { env, cwd: userFolder, logFile });
 	const baseUrl = `http://127.0.0.1:${port}`;
@@ -71,7 +71,7 @@ export async function startN8n(userFolder: string, port: number, logFile: string
 			const settings = await http.request(`${baseUrl}/rest/settings`, { timeoutMs: 2000 });
 			return settings.status === 200 && settings.json !== undefined ? true : undefined;
 		},
-		{ timeoutMs: 120_000, intervalMs: 500 },
+		{ timeoutMs: readyTimeoutMs, intervalMs: 500 },
 	).catch(async (error: Error) => {
 		if (exited) throw error;
 		throw new Error(`${error.message}; log tail: ${await tail(logFile)}`);
