@@ -31,6 +31,8 @@ export const ORCHESTRATOR_SCOPES = [
 	'OR.Queues.Read',
 	'OR.Queues.Write',
 	'OR.Assets.Read',
+	'OR.Administration',
+	'OR.Administration.Read',
 	'OR.Webhooks',
 	'OR.Users.Read',
 ] as const;
@@ -53,6 +55,8 @@ export const PROCESSES = {
 
 export const QUEUE = 'Invoices';
 export const ASSET = 'ErpBaseUrl';
+/** Storage buckets in the Shared folder: one kept by Orchestrator, one in external storage (Azure). */
+export const BUCKETS = { hosted: 'Invoice Archive', external: 'Scans' } as const;
 export const ROBOTS = ['Robot-01', 'Robot-02'] as const;
 
 /** Package ids in the tenant feed (`/odata/Processes`) behind PROCESSES, and their versions. */

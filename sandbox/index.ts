@@ -64,6 +64,8 @@ export interface SandboxState extends ServerControls {
 	readonly webhookDeliveries: WebhookDelivery[];
 	/** Requests to the identity's token and authorize endpoints (for the benchmarks). */
 	readonly identityStats?: { tokenRequests: number; authorizeRequests: number };
+	/** Makes every bucket file URI handed out so far expire now. */
+	expireBucketUris(): void;
 	/** Resolves when every webhook POST started so far has finished. */
 	webhooksIdle(): Promise<void>;
 	clearRequests(): void;
@@ -163,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		webhookDeliveries: orchestrator.webhooks.deliveries,
 		identityStats: identity.stats,
+		expireBucketUris: () => orchestrator.blobs.expireAll(),
 		webhooksIdle: () => orchestrator.webhooks.idle(),
 		clearRequests: () => recorder.clear(),
 	};

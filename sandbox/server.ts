@@ -4,6 +4,7 @@ import { takeFaults, type FaultRule } from './http/faults';
 import { notFoundPage } from './http/notFoundPage';
 import type { RecordedRequest, RequestRecorder } from './http/recorder';
 import type { Orchestrator } from './orchestrator';
+import { isBlobTransferPath } from './orchestrator/buckets/transfer';
 import { newTraceId, type Reply } from './orchestrator/reply';
 
 /** What the server reads on every request, so tests can change it while it runs. */
@@ -72,6 +73,7 @@ export function createSandboxServer(parts: SandboxServerParts): Server & { hung:
 			return;
 		}
 		if (await identity.handle(req, res, url)) return;
+		if (await orchestrator.transferBlob(req, res, url)) return;
 		const reply = await orchestrator.handle(req, url, await readBody(req));
 		if (!reply) {
 			sendHtml404(res, url.pathname);
@@ -94,7 +96,7 @@ export function createSandboxServer(parts: SandboxServerParts): Server & { hung:
 
 	const server = createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const entry = parts.recorder.record(req, res, url);
+		const entry = parts.recorder.record(req, res, url, !isBlobTransferPath(url.pathname));
 		serve(req, res, entry, url).catch((error: unknown) => {
 			parts.controls.errors.push(error instanceof Error ? error : new Error(String(error)));
 			if (res.headersSent) {

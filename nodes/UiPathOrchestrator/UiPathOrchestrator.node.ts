@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as bucketFile from './actions/bucketFile/BucketFile.resource';
 import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
 import * as folder from './actions/folder/Folder.resource';
 import * as job from './actions/job/Job.resource';
@@ -9,6 +10,7 @@ import * as queueItem from './actions/queueItem/QueueItem.resource';
 import * as release from './actions/release/Release.resource';
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
+import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
 import { listSearch } from './methods';
 
 export class UiPathOrchestrator implements INodeType {
@@ -19,7 +21,7 @@ export class UiPathOrchestrator implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues and folders',
+		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues, storage buckets and folders',
 		defaults: { name: 'UiPath Orchestrator' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -34,11 +36,13 @@ export class UiPathOrchestrator implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Bucket File', value: 'bucketFile' },
 					{ name: 'Folder', value: 'folder' },
 					{ name: 'Job', value: 'job' },
 					{ name: 'Process', value: 'release' },
 					{ name: 'Queue Item', value: 'queueItem' },
 					{ name: 'Robot', value: 'robot' },
+					{ name: 'Storage Bucket', value: 'storageBucket' },
 				],
 				default: 'job',
 			},
@@ -48,6 +52,8 @@ export class UiPathOrchestrator implements INodeType {
 			...job.description,
 			...queueItem.description,
 			...robot.description,
+			...storageBucket.description,
+			...bucketFile.description,
 		],
 	};
 

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
-import { searchFolders } from './methods/listSearch';
+import { searchFolders, searchQueues } from './methods/listSearch';
 import { pollingProperties } from './triggers/polling/descriptions';
 import { jobFinishedStream } from './triggers/polling/jobs';
 import { pollStreams } from './triggers/polling/poll';
@@ -25,7 +25,7 @@ export class UiPathOrchestratorPollingTrigger implements INodeType {
 		properties: [authenticationProperty, ...pollingProperties],
 	};
 
-	methods = { listSearch: { searchFolders } };
+	methods = { listSearch: { searchFolders, searchQueues } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event', 'jobFinished') as string;

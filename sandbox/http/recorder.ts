@@ -45,8 +45,11 @@ export class RequestRecorder {
 		}
 	}
 
-	/** Starts recording: taps the body as it arrives (whoever reads it) and the response as it is written. */
-	record(req: IncomingMessage, res: ServerResponse, url: URL): RecordedRequest {
+	/**
+	 * Starts recording: taps the body as it arrives (whoever reads it) and the response as it is written.
+	 * `keepBodies` false records the exchange without its bodies (bucket file transfers of hundreds of MB).
+	 */
+	record(req: IncomingMessage, res: ServerResponse, url: URL, keepBodies = true): RecordedRequest {
 		const entry: RecordedRequest = {
 			method: req.method ?? 'GET',
 			url: req.url ?? url.pathname,
@@ -67,7 +70,7 @@ export class RequestRecorder {
 		const push = req.push.bind(req);
 		// The HTTP parser pushes each body chunk into the request stream: recording there leaves the stream untouched.
 		req.push = (chunk: unknown, encoding?: BufferEncoding) => {
-			if (chunk !== null && chunk !== undefined) requestChunks.push(toBuffer(chunk as Chunk, encoding));
+			if (keepBodies && chunk !== null && chunk !== undefined) requestChunks.push(toBuffer(chunk as Chunk, encoding));
 			return push(chunk, encoding);
 		};
 
@@ -75,7 +78,7 @@ export class RequestRecorder {
 		const write = res.write.bind(res) as (...args: unknown[]) => boolean;
 		const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
 		const keep = (chunk: unknown, encoding: unknown) => {
-			if (chunk !== null && chunk !== undefined && typeof chunk !== 'function') {
+			if (keepBodies && chunk !== null && chunk !== undefined && typeof chunk !== 'function') {
 				responseChunks.push(toBuffer(chunk as Chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : undefined));
 			}
 		};

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'http';
 import type { TokenInfo } from '../contract';
+import type { BlobStorage } from './buckets/blobStorage';
 import type { entitySets } from './entitySets';
 import type { JobRunner } from './jobs/runner';
 import { badRequest, type Reply } from './reply';
@@ -23,6 +24,8 @@ export interface RouteContext {
 	rawBody: Buffer;
 	runner: JobRunner;
 	webhooks: WebhookDispatcher;
+	/** The bytes of bucket files and the URIs handed out for them. */
+	blobs: BlobStorage;
 }
 
 export interface Route {

@@ -1,7 +1,9 @@
-import type { IncomingMessage } from 'http';
+import type { IncomingMessage, ServerResponse } from 'http';
 import type { Identity, TokenInfo } from '../contract';
 import { ON_PREMISES_TENANCY_NAME, TENANTS } from '../fixtures';
 import type { Route, RouteContext } from './context';
+import { BlobStorage } from './buckets/blobStorage';
+import { transferBlob } from './buckets/transfer';
 import { entitySets } from './entitySets';
 import { resolveFolder } from './folderHeader';
 import { JobRunner } from './jobs/runner';
@@ -9,6 +11,7 @@ import { parseOrchestratorPath, type OrchestratorAddress } from './paths';
 import { RateLimiter, type RateLimitOptions } from './rateLimit';
 import { OrchestratorError, type Reply } from './reply';
 import { assetRoutes } from './resources/assets';
+import { bucketRoutes } from './resources/buckets';
 import { folderRoutes } from './resources/folders';
 import { jobRoutes } from './resources/jobs';
 import { queueRoutes } from './resources/queues';
@@ -28,6 +31,7 @@ export const ROUTES: readonly Route[] = [
 	...robotRoutes,
 	...queueRoutes,
 	...assetRoutes,
+	...bucketRoutes,
 	...webhookRoutes,
 	...userRoutes,
 ];
@@ -63,6 +67,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 	const webhooks = new WebhookDispatcher();
 	const runner = new JobRunner(webhooks, options.timeScale ?? 1);
 	const rateLimiter = new RateLimiter();
+	const blobs = new BlobStorage();
 
 	function storeFor(address: OrchestratorAddress, token: TokenInfo, req: IncomingMessage): TenantStore {
 		if (address.kind === 'onPremises') {
@@ -114,6 +119,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 			rawBody,
 			runner,
 			webhooks,
+			blobs,
 		};
 		return route.handle(context);
 	}
@@ -123,6 +129,17 @@ export function createOrchestrator(options: OrchestratorOptions) {
 		runner,
 		webhooks,
 		rateLimiter,
+		blobs,
+		/** Serves a bucket file URI (streaming, never buffered); false when the path is not one. */
+		async transferBlob(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+			return await transferBlob(req, res, url, {
+				blobs,
+				authenticated: async (request) => {
+					const bearer = bearerToken(request);
+					return bearer !== undefined && (await options.identity.verifyAccessToken(bearer)) !== undefined;
+				},
+			});
+		},
 		/** Answers an Orchestrator request, or returns undefined when no Orchestrator route has this path. */
 		async handle(req: IncomingMessage, url: URL, rawBody: Buffer): Promise<Reply | undefined> {
 			const address = parseOrchestratorPath(url.pathname);
@@ -141,6 +158,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 		async close() {
 			runner.close();
 			await webhooks.idle();
+			blobs.close();
 		},
 	};
 }

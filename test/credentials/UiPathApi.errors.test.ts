@@ -85,7 +85,7 @@ describe('uiPathApi: bad input and secrets', () => {
 		},
 		{
 			name: 'invalid_scope (a scope the application was not granted)',
-			fields: () => confidential({ scope: 'OR.Jobs OR.Administration' }),
+			fields: () => confidential({ scope: 'OR.Jobs OR.Tasks' }),
 			message: /refused the requested scopes \(scope\)/,
 		},
 		{

@@ -21,10 +21,12 @@
  * - Options: `mode` ('manual' default), `startNode`, `startData` (items the start node receives),
  *   `signal` (AbortSignal: cancels like n8n's Stop), `executionId`.
  * - Importing this module points N8N_USER_FOLDER at a fresh temporary folder: import it before n8n-core.
+ * - `useFilesystemBinaryData(folder)` switches the process to n8n's filesystem binary-data mode.
  * - Test fixtures (a request node, test credential types, an HTTP server on 127.0.0.1) are in ./fixtures.
  */
 import './user-folder';
 
+export { useFilesystemBinaryData } from './binary-data';
 export { CredentialStore, type CredentialInput, type CredentialWrite, type StoredCredential } from './credential-store';
 export { HarnessCredentialsHelper } from './credentials-helper';
 export { PACKAGE_NAME, type AnyNodeType, type NodeTypeEntry } from './node-types';

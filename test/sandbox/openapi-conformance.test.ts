@@ -1,5 +1,5 @@
 import { encodeFolderPath, startSandbox, type RecordedRequest, type Sandbox } from '../../sandbox';
-import { FOLDERS, PROCESSES, QUEUE } from '../../sandbox/fixtures';
+import { BUCKETS, FOLDERS, PROCESSES, QUEUE } from '../../sandbox/fixtures';
 import { ROUTES } from '../../sandbox/orchestrator';
 import { openApiValidator, orchestratorPath, type OpenApiValidator } from '../support/openapi';
 import { clientToken, eventually, orchestratorClient, type ODataList } from './client';
@@ -102,6 +102,28 @@ describe('sandbox Orchestrator conforms to orchestrator.yaml', () => {
 		sandbox.state.processQueueItem(item.json.Id as number, { status: 'Successful', output: { Done: true } });
 		await call('GET', '/odata/QueueItems', { ...shared, query: { $filter: "Status eq 'Successful'", $expand: 'QueueDefinition,Robot' } });
 		await call('GET', `/odata/QueueItems(${item.json.Id})`, shared);
+		const bulk = await call<{ FailedItems: unknown[] }>('POST', '/odata/Queues/UiPathODataSvc.BulkAddQueueItems', {
+			...shared,
+			body: {
+				queueName: QUEUE,
+				commitType: 'ProcessAllIndependently',
+				queueItems: [
+					{ Name: QUEUE, Reference: 'conformance-bulk-1', SpecificContent: { InvoiceId: 'INV-10' }, Priority: 'Low' },
+					{ Name: QUEUE, Reference: 'conformance-1', SpecificContent: { InvoiceId: 'INV-11' } },
+				],
+			},
+		});
+		const bulkAdded = [...sandbox.state.store.queueItems.values()].find((queued) => queued.Reference === 'conformance-bulk-1');
+		expect(bulk.json.FailedItems).toHaveLength(1);
+		await call('DELETE', `/odata/QueueItems(${bulkAdded?.Id})`, shared);
+		const buckets = await call<ODataList>('GET', '/odata/Buckets', { ...shared, query: { $filter: `Name eq '${BUCKETS.external}'`, $top: 1 } });
+		const bucket = `/odata/Buckets(${buckets.json.value[0].Id})/${ACTION}`;
+		const write = await call('GET', `${bucket}.GetWriteUri`, { ...shared, query: { path: 'conformance/a.txt', expiryInMinutes: 10, contentType: 'text/plain' } });
+		// The file URI itself is the storage's, not an Orchestrator route: it is outside the description.
+		await fetch(String(write.json.Uri), { method: 'PUT', headers: { 'x-ms-blob-type': 'BlockBlob', 'Content-Type': 'text/plain' }, body: 'conformance' });
+		await call('GET', `${bucket}.GetReadUri`, { ...shared, query: { path: 'conformance/a.txt', expiryInMinutes: 10 } });
+		await call('GET', `${bucket}.GetFiles`, { ...shared, query: { directory: '/', recursive: true, $top: 10, $skip: 0, $count: true } });
+		await call('DELETE', `${bucket}.DeleteFile`, { ...shared, query: { path: 'conformance/a.txt' } });
 		const assets = await call<ODataList>('GET', '/odata/Assets', shared);
 		await call('GET', `/odata/Assets(${assets.json.value[0].Id})`, shared);
 

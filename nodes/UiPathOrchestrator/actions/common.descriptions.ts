@@ -115,6 +115,15 @@ export const queueLocator: INodeProperties = {
 	],
 };
 
+/** An optional queue picker (filters, triggers); a workflow saved when it was a text field holds a plain string, which still works. */
+export const queueNameLocator: INodeProperties = {
+	...queueLocator,
+	displayName: 'Queue Name',
+	name: 'queueName',
+	required: false,
+	description: 'Only items of this queue; leave empty for every queue in the folder',
+};
+
 export const jobIdField: INodeProperties = {
 	displayName: 'Job ID',
 	name: 'jobId',
@@ -190,3 +199,13 @@ export const priorityOptions: INodePropertyOptions[] = [
 	{ name: 'Low', value: 'Low' },
 	{ name: 'Normal', value: 'Normal' },
 ];
+
+export const queueItemIdField: INodeProperties = {
+	displayName: 'Queue Item ID',
+	name: 'queueItemId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. 700003',
+	description: 'The queue item\'s numeric ID, for example the ID in the output of Get Many',
+};

@@ -7,7 +7,7 @@ import { odataString, uiPathApiRequestAllItems } from '../transport';
 import { folderLocator, odataFilterField, returnAllOrLimit } from './common.descriptions';
 
 /** `undefined` means every item; otherwise the Limit parameter. */
-function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
+export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (context.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
 	return readPositiveInteger(context, itemIndex, { label: 'Limit', name: 'limit' }, context.getNodeParameter('limit', itemIndex, 50));
 }

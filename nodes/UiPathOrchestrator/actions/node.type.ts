@@ -6,8 +6,10 @@ type NodeMap = {
 	folder: 'getAll';
 	release: 'getAll' | 'get';
 	job: 'start' | 'get' | 'getAll' | 'stop' | 'wait';
-	queueItem: 'add' | 'getAll';
+	queueItem: 'add' | 'addMany' | 'delete' | 'get' | 'getAll';
 	robot: 'getAll';
+	storageBucket: 'getAll';
+	bucketFile: 'getAll' | 'upload' | 'download' | 'delete';
 };
 
 export type UiPathOrchestratorType = AllEntities<NodeMap>;

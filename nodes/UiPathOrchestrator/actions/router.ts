@@ -1,21 +1,24 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { OperationExecute, UiPathCredentialType } from '../helpers/interfaces';
+import type { BatchOperationExecute, OperationExecute, UiPathCredentialType } from '../helpers/interfaces';
 import { JobFailedError } from '../helpers/jobFailure';
+import { toOutputItem } from '../helpers/output';
 import * as account from './account/Account.resource';
+import * as bucketFile from './bucketFile/BucketFile.resource';
 import * as folder from './folder/Folder.resource';
 import * as job from './job/Job.resource';
 import type { UiPathOrchestratorType } from './node.type';
 import * as queueItem from './queueItem/QueueItem.resource';
 import * as release from './release/Release.resource';
 import * as robot from './robot/Robot.resource';
+import * as storageBucket from './storageBucket/StorageBucket.resource';
+
+/** Most operations run item by item; a batch operation gets every item at once. */
+type OperationModule = { execute: OperationExecute } | { executeBatch: BatchOperationExecute };
 
 type Operations = {
-	[R in UiPathOrchestratorType['resource']]: Record<
-		Extract<UiPathOrchestratorType, { resource: R }>['operation'],
-		{ execute: OperationExecute }
-	>;
+	[R in UiPathOrchestratorType['resource']]: Record<Extract<UiPathOrchestratorType, { resource: R }>['operation'], OperationModule>;
 };
 
 const operations: Operations = {
@@ -23,15 +26,23 @@ const operations: Operations = {
 	folder: { getAll: folder.getAll },
 	release: { getAll: release.getAll, get: release.get },
 	job: { start: job.start, get: job.get, getAll: job.getAll, stop: job.stop, wait: job.wait },
-	queueItem: { add: queueItem.add, getAll: queueItem.getAll },
+	queueItem: {
+		add: queueItem.add,
+		addMany: queueItem.addMany,
+		delete: queueItem.delete,
+		get: queueItem.get,
+		getAll: queueItem.getAll,
+	},
 	robot: { getAll: robot.getAll },
+	storageBucket: { getAll: storageBucket.getAll },
+	bucketFile: { getAll: bucketFile.getAll, upload: bucketFile.upload, download: bucketFile.download, delete: bucketFile.delete },
 };
 
-function lookUp(node: INode, resource: string, operation: string): OperationExecute {
-	const byOperation = (operations as Record<string, Record<string, { execute: OperationExecute }> | undefined>)[resource];
+function lookUp(node: INode, resource: string, operation: string): OperationModule {
+	const byOperation = (operations as Record<string, Record<string, OperationModule> | undefined>)[resource];
 	const found = byOperation?.[operation];
 	if (!found) throw new NodeOperationError(node, `The operation "${operation}" of resource "${resource}" is not supported`);
-	return found.execute;
+	return found;
 }
 
 /** Keeps NodeApiError (and its HTTP status) as is; anything else becomes a NodeOperationError; both learn the item. */
@@ -72,20 +83,37 @@ function readConcurrency(context: IExecuteFunctions): number {
 	return Number.isInteger(value) && value >= 1 ? value : 1;
 }
 
+/** A batch operation's results in input order; the first failure stops the node unless Continue On Fail. */
+async function runBatch(
+	context: IExecuteFunctions,
+	executeBatch: BatchOperationExecute,
+	itemCount: number,
+	credentialType: UiPathCredentialType,
+): Promise<INodeExecutionData[]> {
+	const results = await executeBatch.call(context, itemCount, credentialType);
+	return results.map((result) => {
+		if ('json' in result) return toOutputItem(result.json, result.itemIndex);
+		if (!context.continueOnFail()) throw withItemIndex(context.getNode(), result.error, result.itemIndex);
+		return { json: failedItem(result.error), pairedItem: { item: result.itemIndex } };
+	});
+}
+
 /** Owns the item loop: every output item is paired with its input item; continueOnFail yields a paired error item. */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
-	const execute = lookUp(this.getNode(), resource, operation);
+	const module = lookUp(this.getNode(), resource, operation);
+	if ('executeBatch' in module) return [await runBatch(this, module.executeBatch, items.length, credentialType)];
+	const { execute } = module;
 
 	// Items may finish out of order when they run side by side; output keeps the input order.
 	const outputByItem: INodeExecutionData[][] = items.map(() => []);
 	await forEachBounded(items.length, readConcurrency(this), async (itemIndex) => {
 		try {
 			const results = await execute.call(this, itemIndex, credentialType);
-			outputByItem[itemIndex] = results.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			outputByItem[itemIndex] = results.map((result) => toOutputItem(result, itemIndex));
 		} catch (error) {
 			if (!this.continueOnFail()) throw withItemIndex(this.getNode(), error, itemIndex);
 			outputByItem[itemIndex] = [{ json: failedItem(error), pairedItem: { item: itemIndex } }];

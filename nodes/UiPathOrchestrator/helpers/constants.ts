@@ -10,6 +10,13 @@ export const ODATA = {
 	queueDefinitions: '/odata/QueueDefinitions',
 	queueItems: '/odata/QueueItems',
 	addQueueItem: '/odata/Queues/UiPathODataSvc.AddQueueItem',
+	bulkAddQueueItems: '/odata/Queues/UiPathODataSvc.BulkAddQueueItems',
+	queueItem: (id: number) => `/odata/QueueItems(${id})`,
+	buckets: '/odata/Buckets',
+	bucketFiles: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.GetFiles`,
+	bucketReadUri: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.GetReadUri`,
+	bucketWriteUri: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.GetWriteUri`,
+	bucketDeleteFile: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.DeleteFile`,
 	webhooks: '/odata/Webhooks',
 	webhook: (id: number) => `/odata/Webhooks(${id})`,
 } as const;

@@ -67,3 +67,16 @@ export type OperationExecute = (
 	itemIndex: number,
 	credentialType: UiPathCredentialType,
 ) => Promise<IDataObject[]>;
+
+/** One input item's outcome in an operation that sends many items in one request. */
+export type BatchResult = { itemIndex: number; json: IDataObject } | { itemIndex: number; error: Error };
+
+/**
+ * What an operation exports instead of `execute` when it sends items together (Queue Item > Add Many):
+ * runs every input item and returns one result per item, in input order.
+ */
+export type BatchOperationExecute = (
+	this: IExecuteFunctions,
+	itemCount: number,
+	credentialType: UiPathCredentialType,
+) => Promise<BatchResult[]>;

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Job } from './interfaces';
 
@@ -26,4 +26,19 @@ export function withoutODataAnnotations<T extends IDataObject>(value: T): T {
 
 export function toJob(value: IDataObject): Job {
 	return parseJobArguments(withoutODataAnnotations(value)) as Job;
+}
+
+/** Marks the binary data an operation returns next to its JSON; the router turns it into the item's `binary`. */
+const BINARY = Symbol('binary');
+
+type WithBinary = IDataObject & { [BINARY]?: IBinaryKeyData };
+
+export function withBinary(json: IDataObject, binary: IBinaryKeyData): IDataObject {
+	return Object.assign({ ...json }, { [BINARY]: binary });
+}
+
+/** An operation's result as an output item paired with its input item. */
+export function toOutputItem(result: IDataObject, itemIndex: number): INodeExecutionData {
+	const { [BINARY]: binary, ...json } = result as WithBinary;
+	return { json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
 }

@@ -42,6 +42,11 @@ export function locatorParts(raw: unknown): { mode: string; value: string } {
 	return { mode: 'id', value: String(raw ?? '').trim() };
 }
 
+/** A queue picker's name, whether saved as a resource locator or, before it was one, as a plain string. */
+export function queueNameOf(raw: unknown): string {
+	return locatorParts(raw).value;
+}
+
 function locator(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: string } {
 	return locatorParts(context.getNodeParameter(name, itemIndex, undefined));
 }
@@ -182,4 +187,49 @@ export function combineFilters(conditions: Array<string | undefined>): string | 
 	if (present.length === 0) return undefined;
 	if (present.length === 1) return present[0];
 	return present.map((condition) => `(${condition})`).join(' and ');
+}
+
+/** A queue item's numeric Id (queue item operations address items by Id). */
+export function readQueueItemId(context: IExecuteFunctions, itemIndex: number): number {
+	const parameter = { label: 'Queue Item ID', name: 'queueItemId' };
+	const value = String(context.getNodeParameter(parameter.name, itemIndex, '') ?? '').trim();
+	if (!value) throw parameterError(context, itemIndex, parameter, 'is required');
+	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+		throw parameterError(context, itemIndex, parameter, `"${value}" is not a queue item ID (a whole number)`, 'Use the Id of a queue item, e.g. from Queue Item > Get Many.');
+	}
+	return Number(value);
+}
+
+/** The Bucket locator: its Id (from the list or By ID) or its name. */
+export function readBucket(context: IExecuteFunctions, itemIndex: number): { id: number } | { name: string } {
+	const parameter = { label: 'Bucket', name: 'bucket' };
+	const { mode, value } = locator(context, parameter.name, itemIndex);
+	if (!value) throw parameterError(context, itemIndex, parameter, 'is required', 'Choose the bucket from the list, or give its ID or name.');
+	if (mode === 'name') return { name: value };
+	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+		throw parameterError(context, itemIndex, parameter, `"${value}" is not a bucket ID (a whole number)`, 'Use By Name to name the bucket instead.');
+	}
+	return { id: Number(value) };
+}
+
+/** A file's path in a bucket, with / between folders and no leading slash (as Orchestrator stores it). */
+export function readBucketFilePath(context: IExecuteFunctions, itemIndex: number): string {
+	const parameter = { label: 'File Path', name: 'path' };
+	const raw = String(context.getNodeParameter(parameter.name, itemIndex, '') ?? '').trim();
+	const path = raw.replace(/\\/g, '/').replace(/^\/+/, '');
+	if (!path) throw parameterError(context, itemIndex, parameter, 'is required', 'Give the file\'s path in the bucket, e.g. invoices/2026/INV-1.pdf.');
+	if (path.endsWith('/')) throw parameterError(context, itemIndex, parameter, `"${raw}" names a folder, not a file`, 'End the path with the file name, e.g. invoices/2026/INV-1.pdf.');
+	return path;
+}
+
+/** `binaryPropertyName`: the item's binary field a file comes from or goes to. */
+export function readBinaryPropertyName(context: IExecuteFunctions, itemIndex: number): string {
+	const name = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	if (!name) throw parameterError(context, itemIndex, { label: 'Binary Field', name: 'binaryPropertyName' }, 'is required');
+	return name;
+}
+
+/** Which bucket file an operation works on: Folder, Bucket and File Path. */
+export function readBucketFile(context: IExecuteFunctions, itemIndex: number): { folder: FolderRef; bucket: { id: number } | { name: string }; path: string } {
+	return { folder: readFolder(context, itemIndex), bucket: readBucket(context, itemIndex), path: readBucketFilePath(context, itemIndex) };
 }

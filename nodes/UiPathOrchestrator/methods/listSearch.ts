@@ -102,3 +102,16 @@ export async function searchQueues(
 		value: String(queue.Name),
 	}));
 }
+
+export async function searchBuckets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const folder = chosenFolder(this);
+	return await searchPage(this, { path: ODATA.buckets, folder }, 'Name', filter, paginationToken, (bucket) => ({
+		name: String(bucket.Name),
+		value: String(bucket.Id),
+		description: bucket.StorageProvider ? `${String(bucket.StorageProvider)} storage` : 'Kept by Orchestrator',
+	}));
+}

@@ -94,6 +94,7 @@ const SCOPE_FAMILIES: Array<[string, string]> = [
 	['/odata/Sessions', 'OR.Robots'],
 	['/odata/Queue', 'OR.Queues'],
 	['/odata/Assets', 'OR.Assets'],
+	['/odata/Buckets', 'OR.Administration'],
 	['/odata/Webhooks', 'OR.Webhooks'],
 	['/odata/Users', 'OR.Users'],
 ];

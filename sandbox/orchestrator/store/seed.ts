@@ -3,6 +3,7 @@ import {
 	ASSET,
 	ASSET_FOLDER,
 	ASSET_VALUE,
+	BUCKETS,
 	FOLDERS,
 	MACHINES,
 	PACKAGES,
@@ -283,6 +284,27 @@ function seedQueue(store: TenantStore, folder: Folder, now: number) {
 	});
 }
 
+function seedBucket(store: TenantStore, folder: Folder, name: string, provider: 'Azure' | null) {
+	const id = store.nextId('bucket');
+	store.buckets.set(id, {
+		Id: id,
+		Identifier: randomUUID(),
+		Name: name,
+		Description: provider ? `Files in the ${provider} container "${name.toLowerCase()}".` : 'Files kept by Orchestrator.',
+		StorageProvider: provider,
+		StorageParameters: provider ? 'DefaultEndpointsProtocol=https;AccountName=acmescans;AccountKey=$Password' : null,
+		StorageContainer: provider ? name.toLowerCase() : null,
+		Options: 'None',
+		CredentialStoreId: null,
+		ExternalName: null,
+		Password: null,
+		FoldersCount: 1,
+		Tags: [],
+		folderIds: [folder.Id],
+		files: new Map(),
+	});
+}
+
 function seedAsset(store: TenantStore, folderIds: number[], now: number) {
 	const id = store.nextId('asset');
 	store.assets.set(id, {
@@ -307,7 +329,7 @@ function seedAsset(store: TenantStore, folderIds: number[], now: number) {
 	});
 }
 
-/** The fixture world of one tenant: folders, packages, processes, robots, sessions, a queue with items, an asset. */
+/** The fixture world of one tenant: folders, packages, processes, robots, sessions, a queue with items, an asset, two buckets. */
 export function seedTenant(store: TenantStore, now = Date.now()): void {
 	const shared = addFolder(store, FOLDERS.shared);
 	const finance = addFolder(store, FOLDERS.finance);
@@ -323,4 +345,6 @@ export function seedTenant(store: TenantStore, now = Date.now()): void {
 	seedQueue(store, queueFolder, now);
 	const assetFolder = store.folderByPath(ASSET_FOLDER) ?? shared;
 	seedAsset(store, [assetFolder.Id], now);
+	seedBucket(store, shared, BUCKETS.hosted, null);
+	seedBucket(store, shared, BUCKETS.external, 'Azure');
 }

@@ -265,3 +265,32 @@ export interface Webhook {
 	AllowInsecureSsl: boolean;
 	Events: { EventType: string }[];
 }
+
+/** A file in a bucket; its bytes live on disk, never in memory. */
+export interface BlobFile {
+	FullPath: string;
+	ContentType: string;
+	Size: number;
+	/** Where the sandbox keeps the bytes. */
+	diskPath: string;
+}
+
+export interface Bucket {
+	Id: number;
+	Identifier: string;
+	Name: string;
+	Description: string | null;
+	/** null: kept by Orchestrator itself; otherwise the external provider (Azure, Amazon, Minio...). */
+	StorageProvider: 'Azure' | 'Amazon' | 'Minio' | 'S3Compatible' | null;
+	StorageParameters: string | null;
+	StorageContainer: string | null;
+	Options: 'None' | 'ReadOnly' | 'AuditReadAccess' | 'AccessDataThroughOrchestrator';
+	CredentialStoreId: number | null;
+	ExternalName: string | null;
+	Password: null;
+	FoldersCount: number;
+	Tags: never[];
+	folderIds: number[];
+	/** By FullPath. */
+	files: Map<string, BlobFile>;
+}

@@ -1,6 +1,6 @@
-import { JOB_FIELDS, QUEUE_ITEM_FIELDS, serializeFields } from '../entitySets';
+import { JOB_FIELDS, QUEUE_FIELDS, QUEUE_ITEM_FIELDS, serializeFields } from '../entitySets';
 import type { TenantStore } from '../store/tenantStore';
-import type { Job, QueueItem } from '../store/types';
+import type { Job, QueueDefinition, QueueItem } from '../store/types';
 
 function parseJson(text: string | null): unknown {
 	if (!text) return null;
@@ -28,4 +28,9 @@ export function jobEventContent(store: TenantStore, job: Job): Record<string, un
 
 export function queueItemEventContent(item: QueueItem): Record<string, unknown> {
 	return { QueueItem: serializeFields(item, QUEUE_ITEM_FIELDS) };
+}
+
+/** A bulk add: UiPath's QueueItemAddedEventDto carries the items as an array, with their queue. */
+export function queueItemsEventContent(queue: QueueDefinition, items: QueueItem[]): Record<string, unknown> {
+	return { QueueItems: items.map((item) => serializeFields(item, QUEUE_ITEM_FIELDS)), Queue: serializeFields(queue, QUEUE_FIELDS) };
 }

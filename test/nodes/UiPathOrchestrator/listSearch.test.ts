@@ -12,7 +12,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type INode, type INodeParameters, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/UiPathOrchestrator/methods';
-import { FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
+import { BUCKETS, FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
 import {
 	CREDENTIAL_ID,
 	expectConformingRequests,
@@ -90,6 +90,17 @@ describe.each(['clientCredentials', 'oauth2'] as const)('list search with the %s
 		expect(robots.results.map((entry) => entry.name).sort()).toEqual([...ROBOTS].sort());
 		const queues = await listSearch.searchQueues.call(context, 'Inv');
 		expect(queues.results).toEqual([{ name: QUEUE, value: QUEUE }]);
+	});
+
+	it('storage buckets of a folder, by their Id, saying where each keeps its files', async () => {
+		const context = contextFor({ folder: SHARED });
+		const buckets = await listSearch.searchBuckets.call(context);
+		const ids = [...suite.sandbox.state.store.buckets.values()].map((bucket) => String(bucket.Id));
+		expect(buckets.results).toEqual([
+			{ name: BUCKETS.hosted, value: ids[0], description: 'Kept by Orchestrator' },
+			{ name: BUCKETS.external, value: ids[1], description: 'Azure storage' },
+		]);
+		expect((await listSearch.searchBuckets.call(context, 'sca')).results.map((entry) => entry.name)).toEqual([BUCKETS.external]);
 	});
 
 	it('asks for a folder first', async () => {

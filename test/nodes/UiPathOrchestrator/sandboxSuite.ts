@@ -12,7 +12,7 @@ import {
 	type WorkflowRunResult,
 } from '../../harness';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { createPkcePair, createState } from '../../../credentials/auth/pkce';
 import { startSandbox, type RecordedRequest, type Sandbox, type SandboxOptions } from '../../../sandbox';
@@ -98,8 +98,8 @@ export async function credentialFor(sandbox: Sandbox, kind: CredentialKind, over
 }
 
 export interface NodeRunOptions {
-	/** Input items (default: the manual trigger's single empty item). */
-	items?: IDataObject[];
+	/** Input items (default: the manual trigger's single empty item); `IDataObject`s become their `json`. */
+	items?: Array<IDataObject | INodeExecutionData>;
 	continueOnFail?: boolean;
 	signal?: AbortSignal;
 }
@@ -136,6 +136,11 @@ function isApiRequest(path: string): boolean {
 	return isOrchestratorRequest(path) || /\/portal_\/api\/|\/cloudrpa\/api\//i.test(path);
 }
 
+/** Items with binary data are passed as they are; plain objects become an item's `json`. */
+function toExecutionData(item: IDataObject | INodeExecutionData): INodeExecutionData {
+	return 'binary' in item && 'json' in item ? (item as INodeExecutionData) : { json: item as IDataObject };
+}
+
 export async function startSuite(kinds: CredentialKind[], options: SandboxOptions = {}): Promise<Suite> {
 	const sandbox = await startSandbox(options);
 	const stores = new Map<StoreName, CredentialStore>();
@@ -158,7 +163,7 @@ export async function startSuite(kinds: CredentialKind[], options: SandboxOption
 				}),
 				credentials: store,
 				...(runOptions.items
-					? { mode: 'trigger' as const, startData: runOptions.items.map((json) => ({ json })) }
+					? { mode: 'trigger' as const, startData: runOptions.items.map(toExecutionData) }
 					: {}),
 				signal: runOptions.signal,
 			});

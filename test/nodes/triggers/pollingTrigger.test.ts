@@ -268,6 +268,13 @@ describe('queue item status changed', () => {
 		expect((await trigger.poll()).emitted).toBeNull();
 	});
 
+	it('takes the queue from its searchable picker as well as the plain name older workflows saved', async () => {
+		const trigger = queueTrigger({ queueItemStatuses: ['New'], queueName: { __rl: true, mode: 'list', value: QUEUE } });
+		await trigger.poll();
+		const item = await env.addQueueItem({ n: 5 }, `picked-${Date.now()}`);
+		expect(ids((await trigger.poll()).emitted![0].map((entry) => entry.json))).toEqual([item.Id]);
+	});
+
 	it('names a queue that does not exist', async () => {
 		const outcome = await queueTrigger({ queueItemStatuses: ['New'], queueName: 'No Such Queue' }).poll();
 		expect(outcome.error?.message).toBe('Queue Name (queueName) "No Such Queue" is not a queue in folder "Shared"');

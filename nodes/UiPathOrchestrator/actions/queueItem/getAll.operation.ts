@@ -2,7 +2,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA, QUEUE_ITEM_STATUSES } from '../../helpers/constants';
 import { withoutODataAnnotations } from '../../helpers/output';
+import { queueNameOf } from '../../helpers/parameters';
 import { describeFolder, findQueueByName } from '../../transport';
+import { queueNameLocator } from '../common.descriptions';
 import { anyOf, listOperation, textEquals, type FilterScope, type ListFilter } from '../listing';
 
 async function queueIdByName({ context, credentialType, folder, itemIndex }: FilterScope, name: string): Promise<number> {
@@ -19,15 +21,9 @@ async function queueIdByName({ context, credentialType, folder, itemIndex }: Fil
 
 /** Queue items carry their queue's Id, not its name: the name is looked up first. */
 const queueName: ListFilter = {
-	option: {
-		displayName: 'Queue Name',
-		name: 'queueName',
-		type: 'string',
-		default: '',
-		description: 'Only items of the queue with this name',
-	},
+	option: queueNameLocator,
 	condition: async (value, scope) => {
-		const name = String(value ?? '').trim();
+		const name = queueNameOf(value);
 		return name ? `QueueDefinitionId eq ${await queueIdByName(scope, name)}` : undefined;
 	},
 };

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { folderLocator } from '../../actions/common.descriptions';
+import { folderLocator, queueNameLocator } from '../../actions/common.descriptions';
 import { FINAL_JOB_STATES } from '../../helpers/constants';
 import { processNameFilter } from '../descriptions';
 import { WATCHED_QUEUE_ITEM_STATUSES } from './queueItems';
@@ -50,13 +50,5 @@ export const pollingProperties: INodeProperties[] = [
 			'The statuses to report. A poll sees an item\'s current status: one that passed through a status between two polls is reported in the status it has now.',
 		displayOptions: { show: { event: ['queueItemStatusChanged'] } },
 	},
-	{
-		displayName: 'Queue Name',
-		name: 'queueName',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Invoices',
-		description: 'Only items of the queue with this name; leave empty for every queue in the folder',
-		displayOptions: { show: { event: ['queueItemStatusChanged'] } },
-	},
+	{ ...queueNameLocator, displayOptions: { show: { event: ['queueItemStatusChanged'] } } },
 ];

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ODATA } from '../../helpers/constants';
 import type { FolderRef } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
-import { combineFilters } from '../../helpers/parameters';
+import { combineFilters, queueNameOf } from '../../helpers/parameters';
 import { describeFolder, findQueueByName, odataString } from '../../transport';
 import { credentialTypeOf, folderFingerprint, readRequiredFolder } from '../context';
 import type { EventStream } from './stream';
@@ -49,7 +49,7 @@ async function queueIdByName(context: IPollFunctions, folder: FolderRef, name: s
 export async function queueItemStatusStreams(context: IPollFunctions): Promise<EventStream[]> {
 	const folder = readRequiredFolder(context);
 	const statuses = readStatuses(context);
-	const queueName = String(context.getNodeParameter('queueName', '') ?? '').trim();
+	const queueName = queueNameOf(context.getNodeParameter('queueName', ''));
 	const queueId = queueName ? await queueIdByName(context, folder, queueName) : undefined;
 	const byTimeField = new Map<string, WatchedQueueItemStatus[]>();
 	for (const status of statuses) {

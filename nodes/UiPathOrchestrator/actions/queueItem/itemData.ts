@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readDate, readJsonObject, readReference } from '../../helpers/parameters';
+import { priorityOptions } from '../common.descriptions';
+
+export const specificContentField: INodeProperties = {
+	displayName: 'Specific Content',
+	name: 'specificContent',
+	type: 'json',
+	default: '{}',
+	description: 'The item\'s data as a JSON object, read by the robot as SpecificContent; expressions allowed',
+};
+
+/** Options of a new queue item, shared by Add and Add Many. */
+export const itemDataOptions: INodeProperties[] = [
+	{
+		displayName: 'Defer Date',
+		name: 'deferDate',
+		type: 'dateTime',
+		default: '',
+		description: 'The earliest time a robot may process the item',
+	},
+	{
+		displayName: 'Due Date',
+		name: 'dueDate',
+		type: 'dateTime',
+		default: '',
+		description: 'The latest time the item should be processed',
+	},
+	{
+		displayName: 'Priority',
+		name: 'priority',
+		type: 'options',
+		default: 'Normal',
+		options: priorityOptions,
+	},
+	{
+		displayName: 'Reference',
+		name: 'reference',
+		type: 'string',
+		default: '',
+		description: 'Your reference for the item (at most 128 characters); queues can require it to be unique',
+	},
+];
+
+/** UiPath's QueueItemDataDto for one input item: Specific Content and Options, checked. */
+export function readQueueItemData(context: IExecuteFunctions, itemIndex: number, queue: string): IDataObject {
+	const specificContent = readJsonObject(context, itemIndex, { label: 'Specific Content', name: 'specificContent' });
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const reference = readReference(context, itemIndex, options);
+	return {
+		Name: queue,
+		SpecificContent: specificContent,
+		...(reference ? { Reference: reference } : {}),
+		...(options.priority ? { Priority: String(options.priority) } : {}),
+		...(options.deferDate ? { DeferDate: readDate(context, itemIndex, { label: 'Defer Date', name: 'options.deferDate' }, options.deferDate) } : {}),
+		...(options.dueDate ? { DueDate: readDate(context, itemIndex, { label: 'Due Date', name: 'options.dueDate' }, options.dueDate) } : {}),
+	};
+}
