@@ -23,9 +23,8 @@ export const FOLDER_USER_FOLDERS = ['Shared', 'Finance/Invoices'] as const;
 export const PUBLIC_CLIENT_ID = 'sandbox-pkce-app';
 /** Confidential External Application used with client credentials. */
 export const CONFIDENTIAL_CLIENT_ID = 'sandbox-confidential-app';
-/** The public client of the 2019 community guide (account.uipath.com). */
-export const LEGACY_CLIENT_ID = '5v7PmPJL6FOGu6RB8I1Y4adLBhIwovQN';
-export const LEGACY_REDIRECT_URI = 'https://account.uipath.com/mobile';
+/** The public client of the 2019 community guide (account.uipath.com), as the credential and the login tool know it. */
+export { LEGACY_PUBLIC_CLIENT_ID as LEGACY_CLIENT_ID, LEGACY_REDIRECT_URI } from '../credentials/auth/endpoints';
 
 /** Every Orchestrator scope the node's operations need. */
 export const ORCHESTRATOR_SCOPES = [

@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { looksLikeHtml } from './http';
 import { redact } from './redact';
 
 /**
@@ -57,10 +58,6 @@ function serverMessage(body: unknown): string | undefined {
 	const nested = (body as { error?: unknown } | null)?.error;
 	const parts = [field(nested, 'message'), field(nested, 'details')].filter((part) => part !== undefined);
 	return parts.length > 0 ? parts.join(' ') : undefined;
-}
-
-export function looksLikeHtml(body: unknown): boolean {
-	return typeof body === 'string' && /^\s*</.test(body);
 }
 
 function oauthFailure(step: SignInStep, code: string, usedClientSecret: boolean): string | undefined {

@@ -76,7 +76,8 @@ export async function startBenchN8n(packed: PackedPackage, community: CommunityP
 	const installed = { name: 'installed-nodes', private: true, dependencies: { [packed.name]: packed.version, [COMMUNITY_PACKAGE]: COMMUNITY_VERSION } };
 	await writeFile(join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify(installed, null, 2));
 
-	const server = await startN8n(userFolder, await freePort(), join(logs, 'n8n.log'));
+	// A fresh n8n runs its 500-odd database migrations first; on a busy machine that alone can take minutes.
+	const server = await startN8n(userFolder, await freePort(), join(logs, 'n8n.log'), {}, 600_000);
 	const client = new N8nClient(server, newOwner());
 	await client.setUpOwnerAndLogIn();
 	const types = await loadedTypes(client);

@@ -174,7 +174,7 @@ export function listOperation(listing: Listing): { description: INodeProperties[
 		try {
 			items = await uiPathApiRequestAllItems(this, credentialType, { path: listing.path, ...(folder ? { folder } : {}), qs }, limit);
 		} catch (error) {
-			if (!listing.whenForbidden || !folder || !isForbidden(error)) throw rethrown(this.getNode(), error);
+			if (!listing.whenForbidden || !folder || !isForbidden(error)) throw rethrown(error);
 			const folderId = await resolveFolderId(this, credentialType, folder);
 			items = await uiPathApiRequestAllItems(this, credentialType, { path: listing.whenForbidden(folderId), folder: { id: folderId }, qs }, limit);
 		}

@@ -44,6 +44,10 @@ export const HEADERS = {
 	folderPathEncoded: 'X-UIPATH-FolderPath-Encoded',
 } as const;
 
+/** A UiPath Key (job, process/release), as the text of a regular expression for parameter validation. */
+export const GUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+export const GUID = new RegExp(`^${GUID_PATTERN}$`);
+
 /** Orchestrator refuses `$top` above this. */
 export const ODATA_PAGE_SIZE = 1000;
 /** Automation Cloud refuses `$top` above 100 on `GET /odata/QueueItems` (release notes, June 2024). */

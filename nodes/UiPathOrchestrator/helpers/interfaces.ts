@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { UiPathCredentialType } from '../../../credentials/auth/endpoints';
 import type { JobState, StartStrategy } from './constants';
 
-export type UiPathCredentialType = 'uiPathApi' | 'uiPathOAuth2Api';
+export type { UiPathCredentialType };
 
 /** Which folder a folder-scoped request runs in: its numeric Id or its full path (`Finance/Invoices`). */
 export type FolderRef = { id: number } | { path: string };

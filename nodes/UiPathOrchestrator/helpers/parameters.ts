@@ -1,9 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodeParameterResourceLocator,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_REFERENCE_LENGTH } from './constants';
 import type { ReleaseRef } from '../transport/releases';
-import type { FolderRef } from './interfaces';
+import { CREDENTIAL_TYPES } from '../../../credentials/auth/endpoints';
+import { GUID, MAX_REFERENCE_LENGTH } from './constants';
+import type { FolderRef, UiPathCredentialType } from './interfaces';
+
+/** The credential chosen under Authentication (whose values are the credential type names), outside an execution's item loop. */
+export function credentialTypeOf(context: ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions): UiPathCredentialType {
+	return context.getNodeParameter('authentication', CREDENTIAL_TYPES.api) as UiPathCredentialType;
+}
 
 /** A parameter problem, naming the parameter (label and name) and the item. */
 export function parameterError(
@@ -21,7 +35,7 @@ export function parameterError(
 }
 
 /** A resource locator's mode and trimmed value, whether n8n stored an object or a bare string (taken as an ID). */
-function locatorParts(raw: unknown): { mode: string; value: string } {
+export function locatorParts(raw: unknown): { mode: string; value: string } {
 	if (raw && typeof raw === 'object') {
 		const { mode, value } = raw as INodeParameterResourceLocator;
 		return { mode: String(mode ?? ''), value: String(value ?? '').trim() };
@@ -78,9 +92,6 @@ export function readFolder(context: IExecuteFunctions, itemIndex: number): Folde
 	}
 }
 
-
-/** A job key, process key or other Orchestrator GUID. */
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readRelease(context: IExecuteFunctions, itemIndex: number): ReleaseRef {
 	const parameter = { label: 'Process', name: 'release' };

@@ -1,24 +1,24 @@
-import type { ILoadOptionsFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type { ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
+import type { FolderRef } from '../helpers/interfaces';
+import { parseFolderLocator } from '../helpers/parameters';
 
-/** What the editor's lists and field mappings read from the node's other parameters. */
-export function credentialTypeOf(context: ILoadOptionsFunctions): UiPathCredentialType {
-	return context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
-}
+export { credentialTypeOf } from '../helpers/parameters';
 
-/** The folder chosen above the list, whatever its mode. */
+/** The folder chosen above the list, whatever its mode, by the same rules as the node's Folder parameter. */
 export function chosenFolder(context: ILoadOptionsFunctions): FolderRef {
-	const raw = context.getNodeParameter('folder', '') as INodeParameterResourceLocator | string | undefined;
-	const mode = typeof raw === 'object' && raw ? raw.mode : 'id';
-	const value = String((typeof raw === 'object' && raw ? raw.value : raw) ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(context.getNode(), 'Choose a folder first', {
-			description: 'The list shows what is in the folder chosen in the Folder parameter.',
-		});
+	const reading = parseFolderLocator(context.getNodeParameter('folder', ''));
+	switch (reading.kind) {
+		case 'folder':
+			return reading.folder;
+		case 'empty':
+			throw new NodeOperationError(context.getNode(), 'Choose a folder first', {
+				description: 'The list shows what is in the folder chosen in the Folder parameter.',
+			});
+		case 'notAPath':
+			throw new NodeOperationError(context.getNode(), `Folder "${reading.value}" is not a folder path`);
+		case 'notAnId':
+			throw new NodeOperationError(context.getNode(), `Folder "${reading.value}" is not a folder ID`);
 	}
-	if (mode === 'path') return { path: value.replace(/^\/+|\/+$/g, '') };
-	if (!/^\d+$/.test(value)) throw new NodeOperationError(context.getNode(), `Folder "${value}" is not a folder ID`);
-	return { id: Number(value) };
 }

@@ -89,7 +89,7 @@ export async function searchFolders(
 	try {
 		return await searchPage(this, { path: ODATA.folders }, 'FullyQualifiedName', filter, paginationToken, folderItem);
 	} catch (error) {
-		if (!isForbidden(error)) throw rethrown(this.getNode(), error);
+		if (!isForbidden(error)) throw rethrown(error);
 		return await searchCurrentUserFolders(this, filter, paginationToken);
 	}
 }

@@ -5,7 +5,7 @@ import { ODATA } from '../helpers/constants';
 import type { Folder, FolderRef, ODataPage, UiPathCredentialType } from '../helpers/interfaces';
 import type { UiPathContext } from './context';
 import { failureStatus, rethrown } from './failures';
-import { odataString } from './jobs';
+import { odataString } from './odata';
 import { uiPathApiRequest } from './request';
 
 /** `GET /api/Folders/GetAllForCurrentUser`'s answer: one page of the folders the identity has roles in. */
@@ -57,7 +57,7 @@ export async function resolveFolderId(context: UiPathContext, credentialType: Ui
 		});
 		found = response.value?.[0];
 	} catch (error) {
-		if (!isForbidden(error)) throw rethrown(context.getNode(), error);
+		if (!isForbidden(error)) throw rethrown(error);
 		found = await findInCurrentUserFolders(context, credentialType, folder.path);
 	}
 	if (!found) {

@@ -42,7 +42,7 @@ export async function uiPathApiRequestPage<T = IDataObject>(
 		return await read(top);
 	} catch (error) {
 		const limit = topLimitOf(error);
-		if (limit === undefined || limit >= top) throw rethrown(context.getNode(), error);
+		if (limit === undefined || limit >= top) throw rethrown(error);
 		return await read(limit);
 	}
 }

@@ -4,7 +4,7 @@ import { ODATA } from '../helpers/constants';
 import type { FolderRef, ODataPage, Release, UiPathCredentialType } from '../helpers/interfaces';
 import type { UiPathContext } from './context';
 import { describeFolder } from './folder';
-import { odataString } from './jobs';
+import { odataString } from './odata';
 import { uiPathApiRequest } from './request';
 
 /** A process (release) by key or name, as the Process locator names it. */

@@ -32,7 +32,7 @@ async function discoveryRequest<T>(context: IExecuteFunctions, credentialType: U
 		return await uiPathApiRequest<T>(context, credentialType, request);
 	} catch (error) {
 		const status = failureStatus(error);
-		if (status === undefined || !UNLISTED_STATUSES.includes(status)) throw rethrown(context.getNode(), error);
+		if (status === undefined || !UNLISTED_STATUSES.includes(status)) throw rethrown(error);
 		throw new NodeApiError(
 			context.getNode(),
 			{ message: `UiPath did not list organizations and tenants (HTTP ${status})`, httpCode: String(status) },

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { LOG_LEVELS, ODATA } from '../../helpers/constants';
+import { GUID, LOG_LEVELS, ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
-import { combineFilters, GUID, readFolder, readJobId } from '../../helpers/parameters';
+import { combineFilters, readFolder, readJobId } from '../../helpers/parameters';
 import { getJob, uiPathApiRequestAllItems } from '../../transport';
 import { folderLocator, jobIdField, returnAllOrLimit } from '../common.descriptions';
 import { anyOf, readFilters, readLimit } from '../listing';

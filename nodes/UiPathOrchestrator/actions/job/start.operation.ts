@@ -6,13 +6,14 @@ import { START_STRATEGIES, type StartStrategy } from '../../helpers/constants';
 import type { FolderRef, StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/output';
 import {
+	locatorParts,
 	parameterError,
 	readFolder,
 	readPositiveInteger,
 	readReference,
 	readRelease,
 } from '../../helpers/parameters';
-import { startJobsExactlyOnce } from '../../transport';
+import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
 import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../common.descriptions';
 import { inputArgumentProperties, readInputArguments } from './inputArguments';
 import { finishedJobs, readWaitOptions } from './waiting';
@@ -68,10 +69,30 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Robot IDs',
 		name: 'robotIds',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 12, 15',
-		description: 'Comma-separated IDs of the robots to run the job on. Only with the Specific Robots strategy.',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The robot to run the job on, from the folder\'s robots, or the IDs of one or more robots separated by commas',
+		displayOptions: { show: { strategy: ['Specific'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRobots', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12 or 12, 15',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$', errorMessage: 'Robot IDs are whole numbers separated by commas' },
+					},
+				],
+			},
+		],
 	},
 	...inputArgumentProperties,
 	{
@@ -125,11 +146,21 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['start'] } }, properties);
 
+/** What a refused start means in UiPath's terms, and what to change in Orchestrator. */
+export const hints: ErrorHints = {
+	409: {
+		message: 'UiPath could not start the job (409 Conflict)',
+		description: (request) =>
+			`No robot or user with unattended rights is available in ${request.folderDescription ?? 'the folder'} for this process. In Orchestrator, give a user an unattended robot in that folder (or pick a strategy and robots that exist there), then try again.`,
+	},
+};
+
+/** A robot from the list, or IDs by comma; workflows saved before the picker hold the comma-separated text itself. */
 function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	const parameter = { label: 'Robot IDs', name: 'robotIds' };
-	const raw = context.getNodeParameter(parameter.name, itemIndex, '') as unknown;
-	const parts = Array.isArray(raw) ? raw : typeof raw === 'number' ? [raw] : String(raw ?? '').split(',');
-	const ids = parts.map((part) => String(part).trim()).filter((part) => part !== '');
+	// Absent unless the strategy is Specific (or an expression): n8n drops hidden parameters.
+	const { value } = locatorParts(context.getNodeParameter(parameter.name, itemIndex, ''));
+	const ids = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
 	return ids.map((id) => {
 		if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
 			throw parameterError(context, itemIndex, parameter, `holds "${id}", which is not a robot ID (a whole number)`);
@@ -194,7 +225,7 @@ export async function execute(
 	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
-	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo);
+	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo, { hints });
 	if (!wait) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'crypto';
-import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
-import { inspectFailure, resolveFolderId as folderIdOf, uiPathApiRequest, uiPathApiRequestAllItems } from '../../transport';
+import { resolveFolderId as folderIdOf, uiPathApiRequest, uiPathApiRequestAllItems, UiPathApiError } from '../../transport';
 import { credentialTypeOf, folderFingerprint, readOptionalFolder, type TriggerContext } from '../context';
 import { isTriggerEvent, type TriggerEvent } from './events';
 import type { ReplayState } from './replay';
@@ -84,12 +84,11 @@ async function subscriptionsAt(context: IHookFunctions, credentialType: UiPathCr
 
 /** Deletes a subscription; one that is already gone counts as deleted. */
 async function removeSubscription(context: IHookFunctions, credentialType: UiPathCredentialType, id: number): Promise<void> {
-	try {
-		await uiPathApiRequest(context, credentialType, { method: 'DELETE', path: ODATA.webhook(id), idempotent: true });
-	} catch (error) {
-		// Already a NodeApiError from uiPathApiRequest: n8n hands the same instance back.
-		if (inspectFailure(error).status !== 404) throw new NodeApiError(context.getNode(), error as JsonObject);
-	}
+	await uiPathApiRequest(context, credentialType, { method: 'DELETE', path: ODATA.webhook(id), idempotent: true }).catch(
+		(error: unknown) => {
+			if (!(error instanceof UiPathApiError) || error.status !== 404) throw error;
+		},
+	);
 }
 
 async function resolveFolderId(context: IHookFunctions, credentialType: UiPathCredentialType, folder: FolderRef | undefined): Promise<number | null> {
