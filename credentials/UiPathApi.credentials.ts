@@ -11,7 +11,7 @@ import type {
 
 import { obtainAccessToken } from './auth/accessToken';
 import { CREDENTIAL_TYPES, DEFAULT_URLS, identityPresetOf, tenantHeaderOf } from './auth/endpoints';
-import { n8nAuthHttp } from './auth/http';
+import { n8nAuthHttp } from './auth/authHttp';
 import { DEFAULT_APPLICATION_SCOPE } from './auth/scopes';
 
 const preset = '$credentials.identityPreset';

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPES, identityPresetOf, LEGACY_PUBLIC_CLIENT_ID, resolveUiPathEndpoints } from './endpoints';
-import type { AuthHttp } from './http';
+import type { AuthHttp } from './authHttp';
 import { flightKey, refreshOnce, singleFlight } from './singleFlight';
 import { UiPathSignInError } from './tokenErrors';
 import { requestToken, signInWithPassword } from './tokenRequests';

@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { looksLikeHtml } from './http';
+import { looksLikeHtml } from './authHttp';
 import { redact } from './redact';
 
 /**

@@ -1,5 +1,5 @@
 import type { UiPathEndpoints } from './endpoints';
-import { formBody, jsonBody, networkFailureReason, type AuthHttp, type AuthHttpResponse } from './http';
+import { formBody, jsonBody, networkFailureReason, type AuthHttp, type AuthHttpResponse } from './authHttp';
 import {
 	RefreshTokenRefusedError,
 	UiPathSignInError,

@@ -24,13 +24,13 @@
  * - `useFilesystemBinaryData(folder)` switches the process to n8n's filesystem binary-data mode.
  * - Test fixtures (a request node, test credential types, an HTTP server on 127.0.0.1) are in ./fixtures.
  */
-import './user-folder';
+import './userFolder';
 
-export { useFilesystemBinaryData } from './binary-data';
-export { CredentialStore, type CredentialInput, type CredentialWrite, type StoredCredential } from './credential-store';
-export { HarnessCredentialsHelper } from './credentials-helper';
-export { PACKAGE_NAME, type AnyNodeType, type NodeTypeEntry } from './node-types';
-export { loadPackageTypes } from './package-types';
+export { useFilesystemBinaryData } from './binaryData';
+export { CredentialStore, type CredentialInput, type CredentialWrite, type StoredCredential } from './credentialStore';
+export { HarnessCredentialsHelper } from './credentialsHelper';
+export { PACKAGE_NAME, type AnyNodeType, type NodeTypeEntry } from './nodeTypes';
+export { loadPackageTypes } from './packageTypes';
 export {
 	registerCredentialType,
 	registerNodeType,
@@ -38,6 +38,6 @@ export {
 	type RunWorkflowOptions,
 	type WorkflowJson,
 	type WorkflowRunResult,
-} from './run-workflow';
-export { MANUAL_TRIGGER_NAME, credentialsOf, manualWorkflow, type NodeSpec } from './workflow-builder';
+} from './runWorkflow';
+export { MANUAL_TRIGGER_NAME, credentialsOf, manualWorkflow, type NodeSpec } from './workflowBuilder';
 export { PollTriggerHarness, WebhookTriggerHarness, type PollOutcome, type PollTriggerOptions, type ReceivedDelivery, type WebhookTriggerOptions } from './webhook';

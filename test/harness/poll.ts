@@ -10,7 +10,7 @@
  * trigger.staticData;                   // the node's static data as n8n last committed it
  * ```
  */
-import './user-folder';
+import './userFolder';
 
 import { dirname } from 'node:path';
 
@@ -25,13 +25,13 @@ import {
 	type IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 
-import { harnessAdditionalData } from './additional-data';
-import type { CredentialStore } from './credential-store';
-import { CredentialTypeRegistry } from './credential-types';
-import { HarnessCredentialsHelper } from './credentials-helper';
-import { NodeTypeRegistry } from './node-types';
-import { loadPackageTypes } from './package-types';
-import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from './run-workflow';
+import { harnessAdditionalData } from './additionalData';
+import type { CredentialStore } from './credentialStore';
+import { CredentialTypeRegistry } from './credentialTypes';
+import { HarnessCredentialsHelper } from './credentialsHelper';
+import { NodeTypeRegistry } from './nodeTypes';
+import { loadPackageTypes } from './packageTypes';
+import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from './runWorkflow';
 import { NoOp } from './stand-ins/NoOp.node';
 import { OAuth2Api } from './stand-ins/OAuth2Api.credentials';
 

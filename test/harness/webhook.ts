@@ -13,7 +13,7 @@
  * await trigger.close();        // deactivates (delete) and stops the listener
  * ```
  */
-import './user-folder';
+import './userFolder';
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -33,9 +33,9 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import type { CredentialStore } from './credential-store';
+import type { CredentialStore } from './credentialStore';
 import { activeWorkflow, triggerEnvironment, triggerNodeOf, type TriggerEnvironment } from './poll';
-import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from './run-workflow';
+import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from './runWorkflow';
 
 export { PollTriggerHarness, type PollOutcome, type PollTriggerOptions } from './poll';
 

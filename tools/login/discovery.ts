@@ -1,5 +1,5 @@
 import { portalUrlOf } from '../../credentials/auth/endpoints';
-import type { AuthHttp } from '../../credentials/auth/http';
+import type { AuthHttp } from '../../credentials/auth/authHttp';
 
 /** An organization (2019: an account) and the tenants (2019: service instances) the signed-in person can reach. */
 export interface Reachable {

@@ -1,4 +1,4 @@
-import { parseBody, type AuthHttp } from '../../credentials/auth/http';
+import { parseBody, type AuthHttp } from '../../credentials/auth/authHttp';
 
 /** The token code's HTTP over Node's fetch: every status resolves, redirects are not followed. */
 export const fetchHttp: AuthHttp = async (request) => {

@@ -1,5 +1,5 @@
 import { LEGACY_PUBLIC_CLIENT_ID, resolveIdentityEndpoints, type IdentityPreset } from '../../credentials/auth/endpoints';
-import type { AuthHttp } from '../../credentials/auth/http';
+import type { AuthHttp } from '../../credentials/auth/authHttp';
 import { createPkcePair, createState } from '../../credentials/auth/pkce';
 import { DEFAULT_USER_SCOPE } from '../../credentials/auth/scopes';
 import { requestToken, type TokenSet } from '../../credentials/auth/tokenRequests';

@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { BatchOperationExecute, OperationExecute, UiPathCredentialType } from '../helpers/interfaces';
 import { JobFailedError } from '../helpers/jobFailure';
-import { toOutputItem } from '../helpers/output';
+import { toOutputItem } from '../helpers/outputItems';
 import * as account from './account/Account.resource';
 import * as asset from './asset/Asset.resource';
 import * as bucketFile from './bucketFile/BucketFile.resource';

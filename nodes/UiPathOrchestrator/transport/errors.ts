@@ -1,7 +1,7 @@
 import type { IHttpRequestMethods, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { looksLikeHtml } from '../../../credentials/auth/http';
+import { looksLikeHtml } from '../../../credentials/auth/authHttp';
 import { redact, redactTokenShapes } from '../../../credentials/auth/redact';
 
 /** What a failed request left behind, read from the error and its causes. */

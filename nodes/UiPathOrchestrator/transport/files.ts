@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../helpers/constants';
 import type { FolderRef, ODataPage, UiPathCredentialType } from '../helpers/interfaces';
-import { cancelSignalOf, type UiPathContext } from './context';
+import { cancelSignalOf, type UiPathContext } from './callerContext';
 import { inspectFailure, toUiPathApiError, type UiPathApiError } from './errors';
 import { describeFolder } from './folder';
 import { odataString } from './odata';

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../helpers/constants';
 import type { Folder, FolderRef, ODataPage, UiPathCredentialType } from '../helpers/interfaces';
-import type { UiPathContext } from './context';
+import type { UiPathContext } from './callerContext';
 import { failureStatus, rethrown } from './failures';
 import { odataString } from './odata';
 import { uiPathApiRequest } from './request';

@@ -20,7 +20,7 @@
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
  */
-export { cancelSignalOf, type UiPathContext } from './context';
+export { cancelSignalOf, type UiPathContext } from './callerContext';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError, UiPathApiError } from './errors';
 export type { ErrorHint, ErrorHints } from './errors';
 export { describeFolder, encodeFolderPath, folderHeaders } from './folder';

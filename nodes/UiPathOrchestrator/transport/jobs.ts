@@ -2,7 +2,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { FINAL_JOB_STATES, GUID, ODATA } from '../helpers/constants';
 import type { FolderRef, Job, ODataPage, StartInfo, UiPathCredentialType } from '../helpers/interfaces';
-import { cancelSignalOf, type UiPathContext } from './context';
+import { cancelSignalOf, type UiPathContext } from './callerContext';
 import { UiPathApiError, type ErrorHints } from './errors';
 import { describeFolder } from './folder';
 import { odataString } from './odata';

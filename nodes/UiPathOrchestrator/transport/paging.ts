@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CLOUD_QUEUE_ITEMS_PAGE_SIZE, ODATA, ODATA_PAGE_SIZE } from '../helpers/constants';
 import type { ODataPage, UiPathCredentialType } from '../helpers/interfaces';
-import type { UiPathContext } from './context';
+import type { UiPathContext } from './callerContext';
 import { rethrown, topLimitOf } from './failures';
 import { getEndpoints, uiPathApiRequest, type UiPathRequest } from './request';
 

@@ -1,6 +1,6 @@
 import { ODATA } from '../helpers/constants';
 import type { FolderRef, ODataPage, QueueDefinition, UiPathCredentialType } from '../helpers/interfaces';
-import type { UiPathContext } from './context';
+import type { UiPathContext } from './callerContext';
 import { odataString } from './odata';
 import { uiPathApiRequest } from './request';
 

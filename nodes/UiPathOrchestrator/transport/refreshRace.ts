@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 
 import { refreshTokenHash } from '../../../credentials/auth/tokenErrors';
 import type { UiPathCredentialType } from '../helpers/interfaces';
-import { cancelSignalOf, type UiPathContext } from './context';
+import { cancelSignalOf, type UiPathContext } from './callerContext';
 import { inspectFailure } from './errors';
 
 /**

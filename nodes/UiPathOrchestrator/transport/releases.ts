@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../helpers/constants';
 import type { FolderRef, ODataPage, Release, UiPathCredentialType } from '../helpers/interfaces';
-import type { UiPathContext } from './context';
+import type { UiPathContext } from './callerContext';
 import { describeFolder } from './folder';
 import { odataString } from './odata';
 import { uiPathApiRequest } from './request';

@@ -3,10 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathEndpoints } from '../../../credentials/auth/endpoints';
 import { resolveUiPathEndpoints } from '../../../credentials/auth/endpoints';
-import { looksLikeHtml } from '../../../credentials/auth/http';
+import { looksLikeHtml } from '../../../credentials/auth/authHttp';
 import { secretsIn } from '../../../credentials/auth/redact';
 import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
-import { cancelSignalOf, type UiPathContext } from './context';
+import { cancelSignalOf, type UiPathContext } from './callerContext';
 import { toUiPathApiError, UiPathApiError, type ErrorHints } from './errors';
 import { describeFolder, folderHeaders } from './folder';
 import { withRefreshRaceRecovery } from './refreshRace';

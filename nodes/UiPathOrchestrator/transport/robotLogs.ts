@@ -1,6 +1,6 @@
 import { MAX_FAULT_LOG_LINES, ODATA } from '../helpers/constants';
 import type { FolderRef, LogLine, ODataPage, UiPathCredentialType } from '../helpers/interfaces';
-import type { UiPathContext } from './context';
+import type { UiPathContext } from './callerContext';
 import { uiPathApiRequest } from './request';
 
 /** A job's last Error and Fatal log lines (at most MAX_FAULT_LOG_LINES), oldest first. */

@@ -1,4 +1,4 @@
-import { networkFailureReason, parseBody } from '../../../credentials/auth/http';
+import { networkFailureReason, parseBody } from '../../../credentials/auth/authHttp';
 import { redact } from '../../../credentials/auth/redact';
 import { describeSignInFailure } from '../../../credentials/auth/tokenErrors';
 

@@ -29,9 +29,9 @@ export async function activateJobTriggers(run: QueueRun, credential: CredentialR
 	const { context } = run;
 	const values = { AUTH_LABEL: `queue mode, ${credential.type}`, CREDENTIAL_TYPE: credential.type, FOLDER_PATH: TRIGGER_FOLDER, PROCESS_NAME: PROCESSES.quick };
 	const webhookId = randomUUID();
-	const webhookTemplate = await loadWorkflowTemplate('job-finished-trigger.json', { ...values, WEBHOOK_ID: webhookId });
+	const webhookTemplate = await loadWorkflowTemplate('jobFinishedTrigger.json', { ...values, WEBHOOK_ID: webhookId });
 	const webhookWorkflowId = await createActiveWorkflow(context.client, useCredential(webhookTemplate, TRIGGER_NODE, credential));
-	const pollingTemplate = await loadWorkflowTemplate('job-finished-polling-trigger.json', values);
+	const pollingTemplate = await loadWorkflowTemplate('jobFinishedPollingTrigger.json', values);
 	const pollingWorkflowId = await createActiveWorkflow(context.client, useCredential(pollingTemplate, POLLING_TRIGGER_NODE, credential));
 	const deliveryUrl = `${run.cluster.main.baseUrl}/webhook/${webhookId}/webhook`;
 	await poll(

@@ -39,7 +39,7 @@ export async function startWithArgumentFields(context: E2eContext, credential: C
 
 	const path = `typed-${randomUUID().slice(0, 8)}`;
 	const release = invoiceEchoRelease(context);
-	const template = await loadWorkflowTemplate('webhook-start-job-fields.json', {
+	const template = await loadWorkflowTemplate('webhookStartJobFields.json', {
 		AUTH_LABEL: credential.type,
 		WEBHOOK_ID: randomUUID(),
 		WEBHOOK_PATH: path,

@@ -26,7 +26,7 @@ export async function jobTrigger(context: E2eContext, credential: CredentialRef)
 	const { client, sandbox } = context;
 	const store = sandbox.state.store;
 	const webhookId = randomUUID();
-	const template = await loadWorkflowTemplate('job-finished-trigger.json', {
+	const template = await loadWorkflowTemplate('jobFinishedTrigger.json', {
 		AUTH_LABEL: credential.type,
 		WEBHOOK_ID: webhookId,
 		CREDENTIAL_TYPE: credential.type,

@@ -38,7 +38,7 @@ export function invoiceEchoRelease(context: E2eContext, folderPath: string = FOL
 export async function createChainedWorkflow(context: E2eContext, credential: CredentialRef, label: string): Promise<{ workflowId: string; path: string }> {
 	const release = invoiceEchoRelease(context);
 	const path = `invoice-${randomUUID().slice(0, 8)}`;
-	const template = await loadWorkflowTemplate('webhook-start-job.json', {
+	const template = await loadWorkflowTemplate('webhookStartJob.json', {
 		AUTH_LABEL: label,
 		WEBHOOK_ID: randomUUID(),
 		WEBHOOK_PATH: path,

@@ -2,8 +2,8 @@ import { LoadOptionsContext } from 'n8n-core';
 import { Workflow, type INode, type INodeParameters, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
 import { CredentialStore, HarnessCredentialsHelper, loadPackageTypes } from '../../harness';
-import { CredentialTypeRegistry } from '../../harness/credential-types';
-import { NodeTypeRegistry } from '../../harness/node-types';
+import { CredentialTypeRegistry } from '../../harness/credentialTypes';
+import { NodeTypeRegistry } from '../../harness/nodeTypes';
 import { OAuth2Api } from '../../harness/stand-ins/OAuth2Api.credentials';
 import { CREDENTIAL_ID, NODE_NAME, NODE_TYPE } from './sandboxSuite';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { accountService, accountsForUser, tenantsAndOrganization } from './discovery';
+import { accountService, accountsForUser, tenantsAndOrganization } from './accountServices';
 
 const properties: INodeProperties[] = [
 	{

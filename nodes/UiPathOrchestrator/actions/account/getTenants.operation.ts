@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { LOGICAL_NAME } from '../../../../credentials/auth/endpoints';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { parameterError } from '../../helpers/parameters';
-import { accountService, serviceInstances, tenantsAndOrganization } from './discovery';
+import { accountService, serviceInstances, tenantsAndOrganization } from './accountServices';
 
 const properties: INodeProperties[] = [
 	{

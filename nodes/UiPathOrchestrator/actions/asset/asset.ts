@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
 import type { FolderRef, ODataPage, UiPathCredentialType } from '../../helpers/interfaces';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import type { readAssetRef } from '../../helpers/parameters';
 import { describeFolder, odataString, uiPathApiRequest } from '../../transport';
 

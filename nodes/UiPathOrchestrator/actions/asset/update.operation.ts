@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { parameterError, readAssetRef, readFolder } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
 import { ODATA } from '../../helpers/constants';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { withBinary } from '../../helpers/output';
+import { withBinary } from '../../helpers/outputItems';
 import { readBinaryPropertyName, readBucketFile } from '../../helpers/parameters';
 import { downloadBlob, getBlobAccess, resolveBucketId } from '../../transport';
 import { folderLocator } from '../common.descriptions';

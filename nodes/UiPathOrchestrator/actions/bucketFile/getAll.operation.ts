@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { readBucket, readFolder } from '../../helpers/parameters';
 import { odataString, resolveBucketId, uiPathApiRequestAllItems } from '../../transport';
 import { folderLocator, returnAllOrLimit } from '../common.descriptions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { toJob } from '../../helpers/output';
+import { toJob } from '../../helpers/outputItems';
 import { readFolder, readJobId } from '../../helpers/parameters';
 import { getJob } from '../../transport';
 import { folderLocator, jobIdField } from '../common.descriptions';

@@ -1,5 +1,5 @@
 import { JOB_STATES, ODATA } from '../../helpers/constants';
-import { toJob } from '../../helpers/output';
+import { toJob } from '../../helpers/outputItems';
 import { anyOf, createdBound, listOperation, textEquals } from '../listing';
 
 export const { description, execute } = listOperation({

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { GUID, LOG_LEVELS, ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { combineFilters, readFolder, readJobId } from '../../helpers/parameters';
 import { getJob, uiPathApiRequestAllItems } from '../../transport';
 import { folderLocator, jobIdField, returnAllOrLimit } from '../common.descriptions';

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { START_STRATEGIES, type StartStrategy } from '../../helpers/constants';
 import type { FolderRef, StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
-import { toJob } from '../../helpers/output';
+import { toJob } from '../../helpers/outputItems';
 import {
 	locatorParts,
 	parameterError,

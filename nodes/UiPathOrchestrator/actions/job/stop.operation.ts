@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { toJob } from '../../helpers/output';
+import { toJob } from '../../helpers/outputItems';
 import { readFolder, readJobId } from '../../helpers/parameters';
 import { getJob, uiPathApiRequest } from '../../transport';
 import { folderLocator, jobIdField } from '../common.descriptions';

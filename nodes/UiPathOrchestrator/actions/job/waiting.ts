@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_WAIT_TIMEOUT_SECONDS, FAILED_JOB_STATES } from '../../helpers/constants';
 import type { FolderRef, Job, UiPathCredentialType } from '../../helpers/interfaces';
 import { JobFailedError, type FaultLogs } from '../../helpers/jobFailure';
-import { toJob } from '../../helpers/output';
+import { toJob } from '../../helpers/outputItems';
 import { readPositiveInteger } from '../../helpers/parameters';
 import { lastErrorLogs, waitForJob } from '../../transport';
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { readFolder, readQueueName } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
 import { concurrencyOption, folderLocator, queueLocator } from '../common.descriptions';

@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA, QUEUE_ITEM_STATUSES } from '../../helpers/constants';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { queueNameOf } from '../../helpers/parameters';
 import { describeFolder, findQueueByName } from '../../transport';
 import { queueNameLocator } from '../common.descriptions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { readFolder, readRelease } from '../../helpers/parameters';
 import { getRelease } from '../../transport';
 import { folderLocator, releaseLocator } from '../common.descriptions';

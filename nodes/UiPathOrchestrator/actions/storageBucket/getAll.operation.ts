@@ -1,5 +1,5 @@
 import { ODATA } from '../../helpers/constants';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { listOperation, nameContains } from '../listing';
 
 export const { description, execute } = listOperation({

@@ -2,10 +2,10 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { FINAL_JOB_STATES, ODATA, type JobState } from '../../helpers/constants';
-import { toJob } from '../../helpers/output';
+import { toJob } from '../../helpers/outputItems';
 import { combineFilters } from '../../helpers/parameters';
 import { odataString } from '../../transport';
-import { folderFingerprint, readRequiredFolder } from '../context';
+import { folderFingerprint, readRequiredFolder } from '../parameters';
 import type { EventStream } from './stream';
 
 function readStates(context: IPollFunctions): JobState[] {

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { credentialTypeOf } from '../context';
+import { credentialTypeOf } from '../parameters';
 import { advance, isPollCursor, stampOf, unseen, type PollCursor, type Stamp } from './cursor';
 import { fetchLatest, fetchSince, type EventStream } from './stream';
 

@@ -3,10 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
 import type { FolderRef } from '../../helpers/interfaces';
-import { withoutODataAnnotations } from '../../helpers/output';
+import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { combineFilters, queueNameOf } from '../../helpers/parameters';
 import { describeFolder, findQueueByName, odataString } from '../../transport';
-import { credentialTypeOf, folderFingerprint, readRequiredFolder } from '../context';
+import { credentialTypeOf, folderFingerprint, readRequiredFolder } from '../parameters';
 import type { EventStream } from './stream';
 
 /** The statuses whose change a poll can see, and the timestamp Orchestrator records when an item reaches each. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { toJob, withoutODataAnnotations } from '../../helpers/output';
+import { toJob, withoutODataAnnotations } from '../../helpers/outputItems';
 import { entityNameOf, isTriggerEvent } from './events';
 import { eventTime, isStale, rememberEvent } from './replay';
 import { isSignatureValid, SIGNATURE_HEADER } from './signature';

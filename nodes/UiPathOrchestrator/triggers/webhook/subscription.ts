@@ -5,7 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { ODATA } from '../../helpers/constants';
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { resolveFolderId as folderIdOf, uiPathApiRequest, uiPathApiRequestAllItems, UiPathApiError } from '../../transport';
-import { credentialTypeOf, folderFingerprint, readOptionalFolder, type TriggerContext } from '../context';
+import { credentialTypeOf, folderFingerprint, readOptionalFolder, type TriggerContext } from '../parameters';
 import { isTriggerEvent, type TriggerEvent } from './events';
 import type { ReplayState } from './replay';
 

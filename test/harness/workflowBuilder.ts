@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import type { IConnections, INode, INodeCredentials, INodeParameters } from 'n8n-workflow';
 
-import type { StoredCredential } from './credential-store';
-import type { WorkflowJson } from './run-workflow';
+import type { StoredCredential } from './credentialStore';
+import type { WorkflowJson } from './runWorkflow';
 
 /** The name n8n gives a new Manual Trigger node. */
 export const MANUAL_TRIGGER_NAME = 'When clicking ‘Execute workflow’';

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 
 import type { ICredentialType } from 'n8n-workflow';
 
-import type { AnyNodeType } from './node-types';
+import type { AnyNodeType } from './nodeTypes';
 
 const root = join(__dirname, '..', '..');
 

@@ -1,4 +1,4 @@
-import './user-folder';
+import './userFolder';
 
 import { dirname } from 'node:path';
 

@@ -1,7 +1,7 @@
 import { ExternalSecretsProxy, type ExecutionLifecycleHooks } from 'n8n-core';
 import { UserError, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 
-import type { HarnessCredentialsHelper } from './credentials-helper';
+import type { HarnessCredentialsHelper } from './credentialsHelper';
 
 /** n8n's default instance URL; nodes only read these to build links (webhooks, forms). */
 const DEFAULT_INSTANCE_URL = 'http://localhost:5678';

@@ -29,11 +29,11 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import type { CredentialStore, StoredCredential } from './credential-store';
-import type { CredentialTypeRegistry } from './credential-types';
+import type { CredentialStore, StoredCredential } from './credentialStore';
+import type { CredentialTypeRegistry } from './credentialTypes';
 
 /*
- * A port of n8n 2.41's CredentialsHelper (packages/cli/src/credentials-helper.ts, read from the published
+ * A port of n8n 2.41's CredentialsHelper (packages/cli/src/credentialsHelper.ts, read from the published
  * `n8n` package's dist/credentials-helper.js) onto an in-memory store. Left out, because none of it exists
  * outside an n8n server: credential overwrites (none configured), dynamic (per-user) credential resolvers,
  * the AI gateway, external secrets and policy enforcement. Every stored credential is project-scoped.

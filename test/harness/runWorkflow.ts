@@ -1,4 +1,4 @@
-import './user-folder';
+import './userFolder';
 
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
@@ -16,12 +16,12 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { harnessAdditionalData } from './additional-data';
-import { CredentialStore, type CredentialInput } from './credential-store';
-import { CredentialTypeRegistry } from './credential-types';
-import { HarnessCredentialsHelper } from './credentials-helper';
-import { NodeTypeRegistry, type AnyNodeType, type NodeTypeEntry } from './node-types';
-import { loadPackageTypes } from './package-types';
+import { harnessAdditionalData } from './additionalData';
+import { CredentialStore, type CredentialInput } from './credentialStore';
+import { CredentialTypeRegistry } from './credentialTypes';
+import { HarnessCredentialsHelper } from './credentialsHelper';
+import { NodeTypeRegistry, type AnyNodeType, type NodeTypeEntry } from './nodeTypes';
+import { loadPackageTypes } from './packageTypes';
 import { ManualTrigger } from './stand-ins/ManualTrigger.node';
 import { NoOp } from './stand-ins/NoOp.node';
 import { OAuth2Api } from './stand-ins/OAuth2Api.credentials';

@@ -1,7 +1,7 @@
 import { UnrecognizedCredentialTypeError } from 'n8n-core';
 import type { ICredentialType, ICredentialTypes } from 'n8n-workflow';
 
-import type { NodeTypeRegistry } from './node-types';
+import type { NodeTypeRegistry } from './nodeTypes';
 
 /** n8n's CredentialTypes over the types the harness registered; supported nodes come from the node registry. */
 export class CredentialTypeRegistry implements ICredentialTypes {
