@@ -8,6 +8,8 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json' }],
 	},
 	testTimeout: 60000,
+	// Says once why the OpenAPI conformance tests skip when UiPath's descriptions are not on this machine.
+	globalSetup: '<rootDir>/test/support/descriptionsNotice.ts',
 	// Suites start their own sandbox on a free port; two workers match the 2-core CI machine.
 	maxWorkers: 2,
 };

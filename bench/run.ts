@@ -3,9 +3,11 @@
  * package's credential, and the community package n8n-nodes-uipath-orchestrator, side by side in one run,
  * against local sandboxes with a fixed latency. Writes bench/results.json, bench/results.md and
  * bench/chart.svg. Flags shrink the run for a quick look: --reps N --jobs N --listed N --wait-jobs N
- * --only 1,3,5 --no-n8n.
+ * --only 1,3,5 --no-n8n. With --only the other scenarios are kept from the results it updates, and the
+ * re-measured ones show the earlier values beside the new ones.
  */
-import { mkdir, writeFile } from 'fs/promises';
+import { existsSync } from 'fs';
+import { mkdir, readFile, writeFile } from 'fs/promises';
 import { cpus, loadavg } from 'os';
 import { join } from 'path';
 
@@ -20,7 +22,7 @@ import { CHART_SVG, LOGS_DIR, RESULTS_JSON, RESULTS_MD } from './lib/paths';
 import { startBenchSandbox, type BenchSandbox } from './lib/sandboxes';
 import { renderChart } from './report/chart';
 import { resultsMarkdown } from './report/markdown';
-import type { BenchResults, Goal, Table } from './report/model';
+import type { BenchResults, Goal, Row, Table } from './report/model';
 import { DEFAULT_SETTINGS, type BenchContext, type Settings } from './scenarios/context';
 import { jobStarts } from './scenarios/jobStarts';
 import { listing } from './scenarios/listing';
@@ -155,7 +157,56 @@ async function main(): Promise<BenchResults> {
 	};
 }
 
+/** Scenarios 1 and 2 come from one step: asking for either re-measures both. */
+function scenariosRun(): Set<number> {
+	const { only } = settingsFromFlags();
+	return new Set([...only].flatMap((scenario) => (scenario === 1 || scenario === 2 ? [1, 2] : [scenario])));
+}
+
+function withBefore(row: Row, earlier: Row | undefined): Row {
+	if (!earlier || earlier.unsupported) return row;
+	const metrics = Object.fromEntries(Object.entries(earlier.metrics).map(([metric, summary]) => [metric, summary.median]));
+	return { ...row, before: { metrics, ratios: earlier.ratios } };
+}
+
+/** A run with --only updates the committed results: the scenarios it did not run stay, the ones it ran keep their earlier values as "before". */
+async function mergeWithEarlier(results: BenchResults): Promise<BenchResults> {
+	const ran = scenariosRun();
+	if ([1, 2, 3, 4, 5].every((scenario) => ran.has(scenario)) || !existsSync(RESULTS_JSON)) return results;
+	const earlier = JSON.parse(await readFile(RESULTS_JSON, 'utf8')) as BenchResults;
+	const kept = <T extends { scenario: number }>(entries: T[]) => entries.filter((entry) => !ran.has(entry.scenario));
+	const tables = results.tables.map((table) => {
+		const before = earlier.tables.find((candidate) => candidate.id === table.id);
+		return { ...table, rows: table.rows.map((row) => withBefore(row, before?.rows.find((candidate) => candidate.key === row.key))) };
+	});
+	const goals = results.goals.map((goal) => {
+		const before = earlier.goals.find((candidate) => candidate.scenario === goal.scenario && candidate.goal === goal.goal);
+		return before ? { ...goal, before: `${before.met === undefined ? 'not measured' : before.met ? 'met' : 'missed'}, ${before.measured}` } : goal;
+	});
+	const byScenario = (a: { scenario: number }, b: { scenario: number }) => a.scenario - b.scenario;
+	const keptScenarios = [...new Set(kept(earlier.tables).map((table) => table.scenario))].sort();
+	// The kept scenarios come from the earlier run itself, or all from the run it had kept them from.
+	const source =
+		earlier.carriedOver && keptScenarios.every((scenario) => earlier.carriedOver?.scenarios.includes(scenario))
+			? earlier.carriedOver
+			: { startedAt: earlier.startedAt, durationSeconds: earlier.durationSeconds, loadAverageAtStart: earlier.machine.loadAverageAtStart };
+	return {
+		...results,
+		flags: process.argv.slice(2).join(' '),
+		tables: [...tables, ...kept(earlier.tables)].sort(byScenario),
+		goals: [...goals, ...kept(earlier.goals)].sort(byScenario),
+		carriedOver: {
+			scenarios: keptScenarios,
+			startedAt: source.startedAt,
+			durationSeconds: source.durationSeconds,
+			loadAverageAtStart: source.loadAverageAtStart,
+			sameSettings: JSON.stringify(results.settings) === JSON.stringify(earlier.settings),
+		},
+	};
+}
+
 main()
+	.then(mergeWithEarlier)
 	.then(async (results) => {
 		await writeFile(RESULTS_JSON, `${JSON.stringify(results, null, '\t')}\n`);
 		await writeFile(RESULTS_MD, resultsMarkdown(results));

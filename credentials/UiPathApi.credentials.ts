@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { obtainAccessToken } from './auth/accessToken';
-import { DEFAULT_URLS, TENANT_HEADER } from './auth/endpoints';
+import { CREDENTIAL_TYPES, DEFAULT_URLS, identityPresetOf, tenantHeaderOf } from './auth/endpoints';
 import { n8nAuthHttp } from './auth/http';
 import { DEFAULT_APPLICATION_SCOPE } from './auth/scopes';
 
@@ -26,7 +26,7 @@ export const ORCHESTRATOR_URL_EXPRESSION =
 const withAuthType = (...authType: string[]) => ({ show: { authType } });
 
 export class UiPathApi implements ICredentialType {
-	name = 'uiPathApi';
+	name = CREDENTIAL_TYPES.api;
 
 	displayName = 'UiPath Orchestrator API';
 
@@ -74,9 +74,10 @@ export class UiPathApi implements ICredentialType {
 					description: 'Today\'s identity at {base}/identity_ and Orchestrator at {base}/{organization}/{tenant}/orchestrator_',
 				},
 				{
-					name: '2019 Cloud Platform (Account.uipath.com)',
+					name: 'Retired 2019 Cloud Platform Flow (Account.uipath.com)',
 					value: 'legacy2019',
-					description: 'The 2019 community guide: account.uipath.com/oauth/token and platform.uipath.com with the tenant header',
+					description:
+						'UiPath\'s retired 2019 sign-in flow, kept for the original community guide and old installations: account.uipath.com/oauth/token and platform.uipath.com with the tenant header',
 				},
 				{
 					name: 'On-Premises Orchestrator',
@@ -219,14 +220,18 @@ export class UiPathApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		// The 2019 account service (/cloudrpa/api) takes the sign-in's id_token, not the access token.
-		const accountService = credentials.identityPreset === 'legacy2019' && /\/cloudrpa\/api\//i.test(requestOptions.url) && credentials.idToken;
+		const accountService = identityPresetOf(credentials) === 'legacy2019' && /\/cloudrpa\/api\//i.test(requestOptions.url) && credentials.idToken;
 		const token = accountService
 			? credentials.idToken
 			: credentials.authType === 'personalAccessToken'
 				? credentials.personalAccessToken
 				: credentials.accessToken;
-		const headers: IDataObject = { ...requestOptions.headers, Authorization: `Bearer ${String(token ?? '')}` };
-		if (credentials.identityPreset === 'legacy2019') headers[TENANT_HEADER] = String(credentials.tenant ?? '').trim();
+		// The only place that sets authentication headers, for the node and for n8n's HTTP Request node alike.
+		const headers: IDataObject = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(token ?? '')}`,
+			...tenantHeaderOf(credentials),
+		};
 		return { ...requestOptions, headers };
 	}
 

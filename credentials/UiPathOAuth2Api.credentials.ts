@@ -1,6 +1,6 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_URLS } from './auth/endpoints';
+import { CREDENTIAL_TYPES, DEFAULT_URLS } from './auth/endpoints';
 import { DEFAULT_USER_SCOPE } from './auth/scopes';
 
 const environment = '$self["environment"]';
@@ -16,7 +16,7 @@ export const ACCESS_TOKEN_URL_EXPRESSION = `={{ ${identity} + "/connect/token" }
 const hostedOnly = { show: { environment: ['cloud', 'govCloud', 'automationSuite'] } };
 
 export class UiPathOAuth2Api implements ICredentialType {
-	name = 'uiPathOAuth2Api';
+	name = CREDENTIAL_TYPES.oauth2;
 
 	extends = ['oAuth2Api'];
 

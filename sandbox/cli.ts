@@ -2,14 +2,15 @@ import { parseArgs } from 'util';
 import { FOLDERS, PROCESSES, QUEUE } from './fixtures';
 import { startSandbox, type Sandbox } from './index';
 
-const USAGE = `npm run sandbox -- [--port 8787] [--time-scale 1] [--latency-ms 0] [--rate-limit 100] [--seed-releases 0] [--seed-jobs 0]
+const USAGE = `npm run sandbox -- [--port 8787] [--time-scale 1] [--latency-ms 0] [--rate-limit 100] [--seed-releases 0] [--seed-jobs 0] [--on-premises-limits]
 
   --port           port on 127.0.0.1 (0 picks a free one); default 8787
   --time-scale     how many times faster than real time jobs run; default 1
   --latency-ms     delay added to every request; default 0
   --rate-limit     GET Jobs / GET QueueItems requests allowed per 60 s (UiPath allows 100); default off
   --seed-releases  extra processes in Shared, for paging
-  --seed-jobs      extra finished jobs in Shared`;
+  --seed-jobs      extra finished jobs in Shared
+  --on-premises-limits  $top up to 1000 on QueueItems too, as on-premises (Automation Cloud allows 100)`;
 
 function numberOption(values: Record<string, string | boolean | undefined>, name: string, fallback: number): number {
 	const raw = values[name];
@@ -41,6 +42,9 @@ Client credentials (confidential External Application)
 
 Personal access token
   ${c.personalAccessToken}
+
+Folder roles only (${c.folderUser.email}: roles in ${c.folderUser.folders.join(', ')}; 403 on /odata/Folders and /odata/Robots)
+  ${c.folderUser.personalAccessToken}
 
 Refresh token (PKCE sign-in of ${c.user.email}, consent is automatic)
   npm run login -- --sandbox --baseUrl ${sandbox.url}
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
 			'rate-limit': { type: 'string' },
 			'seed-releases': { type: 'string' },
 			'seed-jobs': { type: 'string' },
+			'on-premises-limits': { type: 'boolean' },
 			help: { type: 'boolean', short: 'h' },
 		},
 	});
@@ -90,6 +95,7 @@ async function main(): Promise<void> {
 		latencyMs: numberOption(values, 'latency-ms', 0),
 		rateLimit: rateLimit > 0 ? { requests: rateLimit, perSeconds: 60 } : undefined,
 		seed: { releases: numberOption(values, 'seed-releases', 0), jobs: numberOption(values, 'seed-jobs', 0) },
+		...(values['on-premises-limits'] ? { maxTop: { QueueItems: 1000 } } : {}),
 	});
 	console.log(banner(sandbox));
 	const stop = () => {

@@ -30,6 +30,8 @@ export interface SandboxSecrets {
 	personalAccessToken: string;
 	/** Password of the seeded user, for on-premises `/api/Account/Authenticate` (`ON_PREMISES_USERNAME`). */
 	password: string;
+	/** A personal access token of `FOLDER_USER_EMAIL`, who has roles only in some folders. */
+	folderUserPersonalAccessToken: string;
 }
 
 export interface IdentityOptions {

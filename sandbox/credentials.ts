@@ -1,6 +1,8 @@
 import type { SandboxSecrets } from './contract';
 import {
 	CONFIDENTIAL_CLIENT_ID,
+	FOLDER_USER_EMAIL,
+	FOLDER_USER_FOLDERS,
 	LEGACY_CLIENT_ID,
 	LEGACY_REDIRECT_URI,
 	ON_PREMISES_TENANCY_NAME,
@@ -34,6 +36,8 @@ export interface SandboxCredentials {
 	/** On-premises: `POST <authenticateUrl>` then Orchestrator at `<url>/odata/...`. */
 	onPremises: { url: string; authenticateUrl: string; tenancyName: string; username: string; password: string };
 	user: { email: string; name: string };
+	/** A person with roles only in `folders` and no tenant-level permission: `GET /odata/Folders` and `/odata/Robots` answer 403. */
+	folderUser: { email: string; personalAccessToken: string; folders: readonly string[] };
 }
 
 export function sandboxCredentials(baseUrl: string, secrets: SandboxSecrets): SandboxCredentials {
@@ -71,5 +75,6 @@ export function sandboxCredentials(baseUrl: string, secrets: SandboxSecrets): Sa
 			password: secrets.password,
 		},
 		user: { email: USER_EMAIL, name: USER_NAME },
+		folderUser: { email: FOLDER_USER_EMAIL, personalAccessToken: secrets.folderUserPersonalAccessToken, folders: FOLDER_USER_FOLDERS },
 	};
 }

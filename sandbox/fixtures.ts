@@ -12,13 +12,19 @@ export const TENANT = TENANTS[0];
 export const USER_EMAIL = 'robin.ops@acme.test';
 export const USER_NAME = 'robin.ops';
 
+/**
+ * A second person, with roles only in these folders and no tenant-level permission (no Units.View, Robots.View,
+ * Packages.View, Webhooks.View), as most users and External Applications are; they sign in with a personal access token.
+ */
+export const FOLDER_USER_EMAIL = 'casey.folders@acme.test';
+export const FOLDER_USER_FOLDERS = ['Shared', 'Finance/Invoices'] as const;
+
 /** Non-confidential External Application used with PKCE (login tool, n8n's OAuth2 Connect). */
 export const PUBLIC_CLIENT_ID = 'sandbox-pkce-app';
 /** Confidential External Application used with client credentials. */
 export const CONFIDENTIAL_CLIENT_ID = 'sandbox-confidential-app';
-/** The public client of the 2019 community guide (account.uipath.com). */
-export const LEGACY_CLIENT_ID = '5v7PmPJL6FOGu6RB8I1Y4adLBhIwovQN';
-export const LEGACY_REDIRECT_URI = 'https://account.uipath.com/mobile';
+/** The public client of the 2019 community guide (account.uipath.com), as the credential and the login tool know it. */
+export { LEGACY_PUBLIC_CLIENT_ID as LEGACY_CLIENT_ID, LEGACY_REDIRECT_URI } from '../credentials/auth/endpoints';
 
 /** Every Orchestrator scope the node's operations need. */
 export const ORCHESTRATOR_SCOPES = [
@@ -31,9 +37,14 @@ export const ORCHESTRATOR_SCOPES = [
 	'OR.Queues',
 	'OR.Queues.Read',
 	'OR.Queues.Write',
+	'OR.Assets',
 	'OR.Assets.Read',
+	'OR.Assets.Write',
+	'OR.Monitoring',
+	'OR.Monitoring.Read',
 	'OR.Administration',
 	'OR.Administration.Read',
+	'OR.Administration.Write',
 	'OR.Webhooks',
 	'OR.Users.Read',
 ] as const;
@@ -81,3 +92,11 @@ export const MACHINES = ['ACME-VM-01', 'ACME-VM-02'] as const;
 export const QUEUE_FOLDER = FOLDERS.shared;
 export const ASSET_FOLDER = FOLDERS.shared;
 export const ASSET_VALUE = 'https://erp.acme.test/api/v2';
+/** One asset of each value type the node reads, all in ASSET_FOLDER. The credential's password is generated per start and never sent. */
+export const ASSETS = {
+	text: ASSET,
+	integer: 'InvoiceBatchSize',
+	bool: 'PostingEnabled',
+	credential: 'ErpServiceAccount',
+} as const;
+export const ASSET_VALUES = { integer: 50, bool: true, credentialUsername: 'svc-erp@acme.test' } as const;

@@ -7,6 +7,7 @@ import { RequestRecorder, type RecordedRequest } from './http/recorder';
 import { createIdentity } from './identity';
 import { createOrchestrator, type Orchestrator } from './orchestrator';
 import { processQueueItem, type TransactionResult } from './orchestrator/queueTransactions';
+import { CLOUD_MAX_TOP } from './orchestrator/odata/query';
 import type { RateLimitOptions } from './orchestrator/rateLimit';
 import { seedBulk, type BulkSeed } from './orchestrator/store/bulkSeed';
 import type { TenantStore } from './orchestrator/store/tenantStore';
@@ -37,6 +38,13 @@ export interface SandboxOptions {
 	timeScale?: number;
 	/** Off by default; UiPath's own limit is 100 requests per 60 s on `GET Jobs` and `GET QueueItems`. */
 	rateLimit?: RateLimitOptions;
+	/**
+	 * MaxTop (the largest `$top`) per entity set where it is not 1000. Default: Automation Cloud's, QueueItems 100;
+	 * `{ QueueItems: 1000 }` is an on-premises Orchestrator.
+	 */
+	maxTop?: Record<string, number>;
+	/** Large data fields list answers leave out, per entity set (e.g. `{ Jobs: ['OutputArguments'] }`); default none. */
+	omittedFromLists?: Record<string, string[]>;
 	/** Extra redirect URIs accepted for the public PKCE client. */
 	redirectUris?: string[];
 }
@@ -46,6 +54,10 @@ export interface SandboxState extends ServerControls {
 	/** Every request received, identity ones included, oldest first (the last 10,000). */
 	readonly requests: RecordedRequest[];
 	rateLimit: RateLimitOptions | undefined;
+	/** MaxTop per entity set (e.g. `state.maxTop.Releases = 100`); a larger `$top` answers OData's 400. */
+	maxTop: Record<string, number>;
+	/** Large data fields list answers leave out, per entity set; the single-entity routes still send them. */
+	omittedFromLists: Record<string, string[]>;
 	readonly credentials: SandboxCredentials;
 	/** One store per tenant, by tenant name (the two cloud tenants and the on-premises `Default`). */
 	readonly tenants: ReadonlyMap<string, TenantStore>;
@@ -90,6 +102,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const recorder = new RequestRecorder();
 	const controls: ServerControls = { latencyMs: options.latencyMs ?? 0, faults: options.faults ?? [], errors: [] };
 	let rateLimit = options.rateLimit;
+	const maxTop: Record<string, number> = { ...CLOUD_MAX_TOP, ...options.maxTop };
+	const omittedFromLists: Record<string, string[]> = { ...options.omittedFromLists };
 	let setReady: (parts: { identity: Identity; orchestrator: Orchestrator }) => void = () => undefined;
 	const ready = new Promise<{ identity: Identity; orchestrator: Orchestrator }>((resolve) => {
 		setReady = resolve;
@@ -109,7 +123,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			accessTokenTtlSeconds: options.accessTokenTtlSeconds,
 			redirectUris: options.redirectUris,
 		});
-		orchestrator = createOrchestrator({ identity, timeScale: options.timeScale, rateLimit: () => rateLimit });
+		orchestrator = createOrchestrator({
+			identity,
+			timeScale: options.timeScale,
+			rateLimit: () => rateLimit,
+			maxTop: () => maxTop,
+			omittedFromLists: () => omittedFromLists,
+		});
 		if (options.seed) seedBulk(storeOf(orchestrator), options.seed);
 	} catch (error) {
 		// Nothing may keep listening when the start fails (a test runner would hang on it).
@@ -142,6 +162,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			rateLimit = limit;
 			orchestrator.rateLimiter.reset();
 		},
+		maxTop,
+		omittedFromLists,
 		credentials: sandboxCredentials(url, identity.secrets),
 		tenants,
 		store: storeOf(orchestrator),

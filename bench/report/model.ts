@@ -24,6 +24,8 @@ export interface Row {
 	metrics: Record<string, Summary>;
 	/** Median of the metric divided by the baseline row's median. */
 	ratios: Record<string, number>;
+	/** The same row's medians and ratios in the run this one re-measured (a run with --only). */
+	before?: { metrics: Record<string, number>; ratios: Record<string, number> };
 }
 
 export interface Table {
@@ -45,6 +47,8 @@ export interface Goal {
 	measured: string;
 	/** For a missed goal: the measured cause. */
 	cause?: string;
+	/** What the run this one re-measured gave for the same goal (a run with --only). */
+	before?: string;
 }
 
 export interface BenchResults {
@@ -57,4 +61,8 @@ export interface BenchResults {
 	goals: Goal[];
 	/** Steps that failed; their tables are missing or partial. */
 	errors: string[];
+	/** The flags of a run that re-measured some scenarios (--only), e.g. `--only 2`. */
+	flags?: string;
+	/** A run with --only keeps the other scenarios of the results it updates: which, and from which run. */
+	carriedOver?: { scenarios: number[]; startedAt: string; durationSeconds: number; loadAverageAtStart: number[]; sameSettings: boolean };
 }

@@ -328,6 +328,15 @@ function goalsOf(
 		measured: expiryRows.map((row) => `${row.key}: ${row.metrics.tokenRequests?.median} token requests for ${row.metrics.expiredTokens?.median} expiries`).join('; '),
 	});
 
+	// n8n's request helper loads the credential for each request; the node itself reads it once per execution for the URLs.
+	const loads = settings.concurrencies.map((concurrency) => ({ concurrency, value: value(main, `node-embedded c${concurrency}`, 'credentialLoadsPerJob') }));
+	goals.push({
+		scenario: 1,
+		goal: 'Credential loads per job: 1.0 (one per request)',
+		met: loads.every((entry) => Number.isFinite(entry.value)) ? loads.every((entry) => Math.round(entry.value * 10) / 10 <= 1) : undefined,
+		measured: `node-embedded: ${loads.map((entry) => `${entry.value.toFixed(2)} at concurrency ${entry.concurrency} (${jobsFor(context, settings.latencyMs, entry.concurrency).toLocaleString('en-US')} jobs per execution)`).join('; ')}`,
+	});
+
 	const runners = [
 		{ prefix: 'node-embedded', name: 'embedded runner', contender: context.embedded as Contender },
 		...(context.n8n ? [{ prefix: 'node-n8n', name: 'real n8n', contender: context.n8n.node as Contender }] : []),

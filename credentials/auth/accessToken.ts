@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { LEGACY_PUBLIC_CLIENT_ID, resolveUiPathEndpoints, type IdentityPreset } from './endpoints';
+import { CREDENTIAL_TYPES, identityPresetOf, LEGACY_PUBLIC_CLIENT_ID, resolveUiPathEndpoints } from './endpoints';
 import type { AuthHttp } from './http';
 import { flightKey, refreshOnce, singleFlight } from './singleFlight';
 import { UiPathSignInError } from './tokenErrors';
@@ -48,20 +48,16 @@ export function authTypeOf(data: ICredentialDataDecryptedObject): AuthType {
 	return value as AuthType;
 }
 
-function presetOf(data: ICredentialDataDecryptedObject): IdentityPreset {
-	return (optional(data, 'identityPreset') || 'automationCloud') as IdentityPreset;
-}
-
 /** The 2019 preset falls back to the community guide's public client when no App ID is given. */
 export function clientIdOf(data: ICredentialDataDecryptedObject): string {
 	const clientId = optional(data, 'clientId');
 	if (clientId) return clientId;
-	if (presetOf(data) === 'legacy2019') return LEGACY_PUBLIC_CLIENT_ID;
+	if (identityPresetOf(data) === 'legacy2019') return LEGACY_PUBLIC_CLIENT_ID;
 	return required(data, 'clientId', ': copy it from Admin > External Applications');
 }
 
 async function fromRefreshToken(http: AuthHttp, data: ICredentialDataDecryptedObject): Promise<ObtainedCredentialData> {
-	const endpoints = resolveUiPathEndpoints('uiPathApi', data);
+	const endpoints = resolveUiPathEndpoints(CREDENTIAL_TYPES.api, data);
 	const clientId = clientIdOf(data);
 	const clientSecret = optional(data, 'clientSecret') || undefined;
 	const refreshToken = required(data, 'refreshToken', ': get one with the login tool (npm run login)');
@@ -80,12 +76,12 @@ async function fromClientCredentials(
 	http: AuthHttp,
 	data: ICredentialDataDecryptedObject,
 ): Promise<ObtainedCredentialData> {
-	if (presetOf(data) === 'legacy2019') {
+	if (identityPresetOf(data) === 'legacy2019') {
 		throw new UiPathSignInError(
 			'Client credentials (authType) need an External Application: choose the Automation Cloud or on-premises Identity Preset (identityPreset)',
 		);
 	}
-	const endpoints = resolveUiPathEndpoints('uiPathApi', data);
+	const endpoints = resolveUiPathEndpoints(CREDENTIAL_TYPES.api, data);
 	const clientId = required(data, 'clientId', ': copy it from Admin > External Applications');
 	const clientSecret = required(data, 'clientSecret', ': it is shown once when the External Application is created');
 	const scope = required(data, 'scope', ': list the application scopes granted to the External Application');
@@ -100,7 +96,7 @@ async function fromClientCredentials(
 }
 
 async function fromPassword(http: AuthHttp, data: ICredentialDataDecryptedObject): Promise<ObtainedCredentialData> {
-	const endpoints = resolveUiPathEndpoints('uiPathApi', data);
+	const endpoints = resolveUiPathEndpoints(CREDENTIAL_TYPES.api, data);
 	if (!endpoints.passwordSignInUrl) {
 		throw new UiPathSignInError(
 			'Username and password (authType) work only with the on-premises Identity Preset (identityPreset)',
@@ -135,7 +131,7 @@ export async function obtainAccessToken(
 			return await fromPassword(http, data);
 		case 'personalAccessToken':
 			required(data, 'personalAccessToken', ': create one under Preferences > Personal Access Token');
-			resolveUiPathEndpoints('uiPathApi', data);
+			resolveUiPathEndpoints(CREDENTIAL_TYPES.api, data);
 			return {};
 	}
 }

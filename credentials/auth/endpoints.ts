@@ -1,7 +1,11 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-export type UiPathCredentialType = 'uiPathApi' | 'uiPathOAuth2Api';
-export type IdentityPreset = 'automationCloud' | 'legacy2019' | 'onPremises';
+/** The two credential types' names: saved in users' workflows and credentials, so never renamed. */
+export const CREDENTIAL_TYPES = { api: 'uiPathApi', oauth2: 'uiPathOAuth2Api' } as const;
+export type UiPathCredentialType = (typeof CREDENTIAL_TYPES)[keyof typeof CREDENTIAL_TYPES];
+
+export const IDENTITY_PRESETS = ['automationCloud', 'legacy2019', 'onPremises'] as const;
+export type IdentityPreset = (typeof IDENTITY_PRESETS)[number];
 export type OAuth2Environment = 'cloud' | 'govCloud' | 'automationSuite' | 'standalone';
 
 export const TENANT_HEADER = 'X-UIPATH-TenantName';
@@ -35,10 +39,12 @@ export interface UiPathEndpoints {
 	portalUrl?: string;
 	/** 2019: `{platform}/cloudrpa/api`, for getAccountsForUser and getAllServiceInstances. */
 	legacyCloudRpaUrl?: string;
+	/** A standalone (on-premises) Orchestrator, which keeps OData's page limit of 1000 where Automation Cloud has lower ones. */
+	standalone?: true;
 }
 
 /** Organization and tenant names as they appear in a URL path segment. */
-const LOGICAL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/;
+export const LOGICAL_NAME = /^[A-Za-z0-9][A-Za-z0-9_.~-]*$/;
 
 function text(data: ICredentialDataDecryptedObject, field: string): string {
 	const value = data[field];
@@ -106,17 +112,23 @@ function hostedIdentity(base: string, identity: string): IdentityEndpoints {
 	};
 }
 
-function presetOf(data: ICredentialDataDecryptedObject): IdentityPreset {
+/** The uiPathApi credential's Identity Preset; empty means Automation Cloud. */
+export function identityPresetOf(data: ICredentialDataDecryptedObject): IdentityPreset {
 	const preset = text(data, 'identityPreset') || 'automationCloud';
-	if (preset !== 'automationCloud' && preset !== 'legacy2019' && preset !== 'onPremises') {
-		throw new Error(`Identity preset (identityPreset) "${preset}" is not one of automationCloud, legacy2019, onPremises`);
+	if (!(IDENTITY_PRESETS as readonly string[]).includes(preset)) {
+		throw new Error(`Identity preset (identityPreset) "${preset}" is not one of ${IDENTITY_PRESETS.join(', ')}`);
 	}
-	return preset;
+	return preset as IdentityPreset;
+}
+
+/** The 2019 preset names the tenant in a header on every request, Orchestrator's and its account service's. */
+export function tenantHeaderOf(data: ICredentialDataDecryptedObject): { [TENANT_HEADER]: string } | undefined {
+	return identityPresetOf(data) === 'legacy2019' ? { [TENANT_HEADER]: text(data, 'tenant') } : undefined;
 }
 
 /** The sign-in half of resolveUiPathEndpoints for uiPathApi; the login tool uses it before it knows the tenant. */
 export function resolveIdentityEndpoints(data: ICredentialDataDecryptedObject): IdentityEndpoints {
-	switch (presetOf(data)) {
+	switch (identityPresetOf(data)) {
 		case 'automationCloud': {
 			const base = optionalUrl(data, 'baseUrl', 'Base URL') ?? DEFAULT_URLS.automationCloud;
 			return hostedIdentity(base, optionalUrl(data, 'identityUrl', 'Identity URL') ?? `${base}/identity_`);
@@ -154,7 +166,7 @@ function withOrchestrator(identity: IdentityEndpoints, orchestratorUrl: string):
 
 function resolveApiEndpoints(data: ICredentialDataDecryptedObject): UiPathEndpoints {
 	const identity = resolveIdentityEndpoints(data);
-	switch (presetOf(data)) {
+	switch (identityPresetOf(data)) {
 		case 'automationCloud': {
 			const organization = logicalName(data, 'organization');
 			return {
@@ -162,16 +174,13 @@ function resolveApiEndpoints(data: ICredentialDataDecryptedObject): UiPathEndpoi
 				portalUrl: portalUrlOf(identity.baseUrl, organization),
 			};
 		}
-		case 'legacy2019': {
-			const organization = logicalName(data, 'organization');
-			const tenant = logicalName(data, 'tenant');
+		case 'legacy2019':
 			return {
-				...withOrchestrator(identity, `${identity.baseUrl}/${organization}/${tenant}`),
-				tenantHeader: { [TENANT_HEADER]: tenant },
+				...withOrchestrator(identity, `${identity.baseUrl}/${logicalName(data, 'organization')}/${logicalName(data, 'tenant')}`),
+				tenantHeader: tenantHeaderOf(data),
 			};
-		}
 		case 'onPremises':
-			return withOrchestrator(identity, identity.baseUrl);
+			return { ...withOrchestrator(identity, identity.baseUrl), standalone: true };
 	}
 }
 
@@ -193,7 +202,7 @@ function resolveOAuth2Endpoints(data: ICredentialDataDecryptedObject): UiPathEnd
 		}
 		case 'standalone': {
 			const base = requiredUrl(data, 'baseUrl', 'Base URL');
-			return withOrchestrator(hostedIdentity(base, `${base}/identity`), base);
+			return { ...withOrchestrator(hostedIdentity(base, `${base}/identity`), base), standalone: true };
 		}
 		default:
 			throw new Error(
@@ -207,5 +216,5 @@ export function resolveUiPathEndpoints(
 	credentialType: UiPathCredentialType,
 	data: ICredentialDataDecryptedObject,
 ): UiPathEndpoints {
-	return credentialType === 'uiPathOAuth2Api' ? resolveOAuth2Endpoints(data) : resolveApiEndpoints(data);
+	return credentialType === CREDENTIAL_TYPES.oauth2 ? resolveOAuth2Endpoints(data) : resolveApiEndpoints(data);
 }

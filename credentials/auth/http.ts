@@ -44,6 +44,11 @@ export function n8nAuthHttp(httpRequest: N8nHttpRequest): AuthHttp {
 	};
 }
 
+/** A web page (sign-in, not found) where data was expected: what a wrong address reaches on UiPath's site. */
+export function looksLikeHtml(body: unknown): boolean {
+	return typeof body === 'string' && /^\s*<(!doctype|html|head|body|!--)/i.test(body);
+}
+
 export function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	const trimmed = body.trim();

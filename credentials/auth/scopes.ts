@@ -5,7 +5,9 @@ export const ORCHESTRATOR_SCOPES = [
 	'OR.Jobs',
 	'OR.Robots.Read',
 	'OR.Queues',
-	'OR.Assets.Read',
+	'OR.Assets',
+	'OR.Monitoring.Read',
+	'OR.Administration',
 	'OR.Webhooks',
 	'OR.Users.Read',
 ] as const;

@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+import { looksLikeHtml } from './http';
 import { redact } from './redact';
 
 /**
@@ -9,6 +11,26 @@ export class UiPathSignInError extends Error {
 		super(message);
 		this.name = 'UiPathSignInError';
 	}
+}
+
+/**
+ * UiPath answered invalid_grant to a refresh. In queue mode that often means another n8n process traded the
+ * same single-use token a moment earlier; the hash (never the token) lets the transport compare it with the
+ * refresh token stored now.
+ */
+export class RefreshTokenRefusedError extends UiPathSignInError {
+	constructor(
+		message: string,
+		readonly refusedTokenHash: string,
+	) {
+		super(message);
+		this.name = 'RefreshTokenRefusedError';
+	}
+}
+
+/** A refresh token's fingerprint, for comparing tokens without keeping or logging one. */
+export function refreshTokenHash(refreshToken: string): string {
+	return createHash('sha256').update(refreshToken).digest('hex');
 }
 
 export type SignInStep = 'authorizationCode' | 'refreshToken' | 'clientCredentials' | 'password';
@@ -36,10 +58,6 @@ function serverMessage(body: unknown): string | undefined {
 	const nested = (body as { error?: unknown } | null)?.error;
 	const parts = [field(nested, 'message'), field(nested, 'details')].filter((part) => part !== undefined);
 	return parts.length > 0 ? parts.join(' ') : undefined;
-}
-
-export function looksLikeHtml(body: unknown): boolean {
-	return typeof body === 'string' && /^\s*</.test(body);
 }
 
 function oauthFailure(step: SignInStep, code: string, usedClientSecret: boolean): string | undefined {

@@ -1,9 +1,11 @@
 import type { UiPathEndpoints } from './endpoints';
 import { formBody, jsonBody, networkFailureReason, type AuthHttp, type AuthHttpResponse } from './http';
 import {
+	RefreshTokenRefusedError,
 	UiPathSignInError,
 	describeNetworkFailure,
 	describeRedirect,
+	refreshTokenHash,
 	describeSignInFailure,
 	type SignInStep,
 } from './tokenErrors';
@@ -126,16 +128,18 @@ export async function requestToken(http: AuthHttp, endpoint: TokenEndpoint, gran
 			scope: text(response.body, 'scope'),
 		};
 	}
-	throw new UiPathSignInError(
-		describeSignInFailure({
-			step: STEP[grant.grantType],
-			url: endpoint.tokenUrl,
-			statusCode: response.statusCode,
-			body: response.body,
-			secrets: grantSecrets(grant),
-			usedClientSecret: Boolean(grant.clientSecret),
-		}),
-	);
+	const failure = describeSignInFailure({
+		step: STEP[grant.grantType],
+		url: endpoint.tokenUrl,
+		statusCode: response.statusCode,
+		body: response.body,
+		secrets: grantSecrets(grant),
+		usedClientSecret: Boolean(grant.clientSecret),
+	});
+	if (grant.grantType === 'refresh_token' && text(response.body, 'error') === 'invalid_grant') {
+		throw new RefreshTokenRefusedError(failure, refreshTokenHash(grant.refreshToken));
+	}
+	throw new UiPathSignInError(failure);
 }
 
 export interface PasswordSignIn {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
+import * as asset from './actions/asset/Asset.resource';
 import * as bucketFile from './actions/bucketFile/BucketFile.resource';
 import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
 import * as folder from './actions/folder/Folder.resource';
@@ -11,7 +12,7 @@ import * as release from './actions/release/Release.resource';
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
-import { listSearch } from './methods';
+import { listSearch, resourceMapping } from './methods';
 
 export class UiPathOrchestrator implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,8 @@ export class UiPathOrchestrator implements INodeType {
 		name: 'uiPathOrchestrator',
 		icon: { light: 'file:uipath.svg', dark: 'file:uipath.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues, storage buckets and folders',
 		defaults: { name: 'UiPath Orchestrator' },
@@ -36,6 +38,7 @@ export class UiPathOrchestrator implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Asset', value: 'asset' },
 					{ name: 'Bucket File', value: 'bucketFile' },
 					{ name: 'Folder', value: 'folder' },
 					{ name: 'Job', value: 'job' },
@@ -47,6 +50,7 @@ export class UiPathOrchestrator implements INodeType {
 				default: 'job',
 			},
 			...account.description,
+			...asset.description,
 			...folder.description,
 			...release.description,
 			...job.description,
@@ -57,7 +61,7 @@ export class UiPathOrchestrator implements INodeType {
 		],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, resourceMapping };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'http';
 import type { CreateIdentity, TokenInfo } from '../contract';
-import { LEGACY_CLIENT_ID, ORCHESTRATOR_SCOPES, USER_EMAIL } from '../fixtures';
+import { FOLDER_USER_EMAIL, LEGACY_CLIENT_ID, ORCHESTRATOR_SCOPES, USER_EMAIL } from '../fixtures';
 import { BearerTokens } from './bearerTokens';
 import { DISCOVERY_PATH, tenantsAndOrganizationInfo } from './discovery';
 import { BodyTooLargeError, readJsonObject, sendOAuthError } from './http';
@@ -42,6 +42,11 @@ export const createIdentity: CreateIdentity = async (options) => {
 	bearerTokens.add(secrets.personalAccessToken, {
 		kind: 'pat',
 		subject: USER_EMAIL,
+		scopes: [...ORCHESTRATOR_SCOPES],
+	});
+	bearerTokens.add(secrets.folderUserPersonalAccessToken, {
+		kind: 'pat',
+		subject: FOLDER_USER_EMAIL,
 		scopes: [...ORCHESTRATOR_SCOPES],
 	});
 

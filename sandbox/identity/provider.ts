@@ -7,6 +7,9 @@ import { USER_ID, USER_PROFILE } from './organization';
 import { isOidcScope, OIDC_SCOPES } from './scopes';
 import type { SigningKey } from './signingKey';
 
+/** Refresh tokens are single use and expire after 60 days, as UiPath's do. */
+export const REFRESH_TOKEN_TTL_SECONDS = 60 * 24 * 3600;
+
 /** Audience of every access token, as in UiPath's tokens (`aud: "UiPath.Orchestrator"`). */
 export const ORCHESTRATOR_AUDIENCE = 'UiPath.Orchestrator';
 
@@ -238,8 +241,9 @@ export async function createProvider(options: ProviderOptions): Promise<OidcProv
 					accessTokenTtl(client),
 				IdToken: (_ctx: unknown, _token: unknown, client: OidcClient) => accessTokenTtl(client),
 				AuthorizationCode: 300,
-				RefreshToken: 30 * 24 * 3600,
-				Grant: 30 * 24 * 3600,
+				// UiPath's refresh tokens expire after 60 days (External Applications guide); the grant lives as long.
+				RefreshToken: REFRESH_TOKEN_TTL_SECONDS,
+				Grant: REFRESH_TOKEN_TTL_SECONDS,
 				Session: 24 * 3600,
 				Interaction: 600,
 			},

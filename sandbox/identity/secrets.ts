@@ -8,5 +8,6 @@ export function generateSecrets(): SandboxSecrets {
 		// UiPath personal access tokens start with `rt_`; the prefix helps users recognise the value.
 		personalAccessToken: `rt_${randomBytes(32).toString('hex')}`,
 		password: randomBytes(12).toString('base64url'),
+		folderUserPersonalAccessToken: `rt_${randomBytes(32).toString('hex')}`,
 	};
 }

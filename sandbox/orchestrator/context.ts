@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'http';
 import type { TokenInfo } from '../contract';
+import type { Access } from './access';
 import type { BlobStorage } from './buckets/blobStorage';
 import type { entitySets } from './entitySets';
 import type { JobRunner } from './jobs/runner';
@@ -15,11 +16,17 @@ export interface RouteContext {
 	/** Orchestrator's base URL as the caller addressed it (for `@odata.context`). */
 	serviceRoot: string;
 	token: TokenInfo;
+	/** The tenant-wide roles or the folders the caller has roles in. */
+	access: Access;
 	/** Set for folder-scoped routes. */
 	folder: Folder;
 	/** Captures of the route pattern, e.g. the key of `Jobs(42)`. */
 	params: string[];
 	query: URLSearchParams;
+	/** The MaxTop of an entity set (`$top` limit), as the sandbox is configured now. */
+	maxTop(entitySet: string): number;
+	/** Properties a list answer of the entity set leaves out (large data fields), as the sandbox is configured now. */
+	omittedFromLists(entitySet: string): readonly string[];
 	headers: IncomingHttpHeaders;
 	rawBody: Buffer;
 	runner: JobRunner;
@@ -38,6 +45,8 @@ export interface Route {
 	folderScoped: boolean;
 	/** Counted by the `GET Jobs` / `GET QueueItems` rate limit. */
 	rateLimited?: boolean;
+	/** A tenant-level permission the route needs (orchestrator.yaml's "Required permissions"); folder roles do not give it. */
+	tenantPermission?: string;
 	handle(context: RouteContext): Reply | Promise<Reply>;
 }
 

@@ -9,6 +9,7 @@ import type {
 	QueueItem,
 	Release,
 	Robot,
+	RobotLog,
 	Session,
 	Webhook,
 } from './store/types';
@@ -108,6 +109,11 @@ export const ASSET_FIELDS = fieldsOf<Asset>()(
 	'Id',
 );
 
+export const ROBOT_LOG_FIELDS = fieldsOf<RobotLog>()(
+	'Level', 'WindowsIdentity', 'ProcessName', 'TimeStamp', 'Message', 'JobKey', 'RawMessage', 'RobotName', 'HostMachineName',
+	'MachineId', 'MachineKey', 'RuntimeType', 'Id',
+);
+
 export const WEBHOOK_FIELDS = fieldsOf<Webhook>()(
 	'Key', 'Name', 'Description', 'Url', 'Enabled', 'Secret', 'SubscribeToAllEvents', 'AllowInsecureSsl', 'Events', 'Id',
 );
@@ -135,6 +141,12 @@ export function entitySets(store: TenantStore) {
 		},
 	};
 	const robots: EntitySet<Robot> = { name: 'Robots', typeName: 'RobotDto', fields: ROBOT_FIELDS };
+	// The robot with the user it belongs to; the sandbox's robots belong to no user, so those fields are null.
+	const robotsFromFolder: EntitySet<Robot> = {
+		name: 'Robots',
+		typeName: 'RobotsFromFolderModel',
+		fields: ['UserType', 'UserEmail', 'UserFullName', 'UserKey', ...ROBOT_FIELDS],
+	};
 	const sessions: EntitySet<Session> = {
 		name: 'Sessions',
 		typeName: 'SessionDto',
@@ -156,7 +168,8 @@ export function entitySets(store: TenantStore) {
 	};
 	const assets: EntitySet<Asset> = { name: 'Assets', typeName: 'AssetDto', fields: ASSET_FIELDS };
 	const webhooks: EntitySet<Webhook> = { name: 'Webhooks', typeName: 'WebhookDto', fields: WEBHOOK_FIELDS };
-	return { folders, releases, processes, jobs, robots, sessions, queues, queueItems, assets, webhooks };
+	const robotLogs: EntitySet<RobotLog> = { name: 'RobotLogs', typeName: 'LogDto', fields: ROBOT_LOG_FIELDS };
+	return { folders, releases, processes, jobs, robots, robotsFromFolder, sessions, queues, queueItems, assets, webhooks, robotLogs };
 }
 
 /** The wire form of an entity without OData options (webhook payloads, nested objects). */

@@ -5,8 +5,10 @@ import type { Route, RouteContext } from './context';
 import { BlobStorage } from './buckets/blobStorage';
 import { transferBlob } from './buckets/transfer';
 import { entitySets } from './entitySets';
-import { resolveFolder } from './folderHeader';
+import { accessOf, canSeeFolder, requireTenantPermission } from './access';
+import { FOLDER_NOT_FOUND_MESSAGE, resolveFolder } from './folderHeader';
 import { JobRunner } from './jobs/runner';
+import { MAX_TOP } from './odata/query';
 import { parseOrchestratorPath, type OrchestratorAddress } from './paths';
 import { RateLimiter, type RateLimitOptions } from './rateLimit';
 import { OrchestratorError, type Reply } from './reply';
@@ -16,6 +18,7 @@ import { folderRoutes } from './resources/folders';
 import { jobRoutes } from './resources/jobs';
 import { queueRoutes } from './resources/queues';
 import { releaseRoutes } from './resources/releases';
+import { robotLogRoutes } from './resources/robotLogs';
 import { robotRoutes } from './resources/robots';
 import { userRoutes } from './resources/users';
 import { webhookRoutes } from './resources/webhooks';
@@ -31,6 +34,7 @@ export const ROUTES: readonly Route[] = [
 	...robotRoutes,
 	...queueRoutes,
 	...assetRoutes,
+	...robotLogRoutes,
 	...bucketRoutes,
 	...webhookRoutes,
 	...userRoutes,
@@ -41,6 +45,10 @@ export interface OrchestratorOptions {
 	timeScale?: number;
 	/** Read on every request, so tests can change it through `sandbox.state`. */
 	rateLimit: () => RateLimitOptions | undefined;
+	/** MaxTop per entity set where it is not 1000; read on every request. */
+	maxTop: () => Readonly<Record<string, number>>;
+	/** Large data fields list answers leave out, per entity set; read on every request. */
+	omittedFromLists: () => Readonly<Record<string, readonly string[]>>;
 }
 
 const TENANT_KEYS: Record<string, string> = {
@@ -104,18 +112,25 @@ export function createOrchestrator(options: OrchestratorOptions) {
 				});
 			}
 		}
+		const access = accessOf(store, token);
+		if (route.tenantPermission) requireTenantPermission(access);
 		const folder = route.folderScoped ? resolveFolder(store, req.headers) : undefined;
+		// UiPath answers a folder the caller has no role in exactly as one that does not exist.
+		if (folder && !canSeeFolder(access, folder)) throw new OrchestratorError(400, FOLDER_NOT_FOUND_MESSAGE, 1100);
 		const context: RouteContext = {
 			store,
 			sets: entitySets(store),
 			serviceRoot: `http://${req.headers.host ?? '127.0.0.1'}${address.prefix}`,
 			token,
+			access,
 			get folder() {
 				if (!folder) throw new Error(`${route.pattern.source} is not folder-scoped`);
 				return folder;
 			},
 			params,
 			query: url.searchParams,
+			maxTop: (entitySet) => options.maxTop()[entitySet] ?? MAX_TOP,
+			omittedFromLists: (entitySet) => options.omittedFromLists()[entitySet] ?? [],
 			headers: req.headers,
 			rawBody,
 			runner,

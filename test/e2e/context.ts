@@ -9,4 +9,5 @@ export interface E2eContext {
 	/** Filled in as scenarios pass, for the scenarios and screenshots that build on them. */
 	oauth2Credential?: CredentialRef;
 	chainedWorkflow?: { workflowId: string; executionId: string };
+	argumentFieldsWorkflow?: string;
 }

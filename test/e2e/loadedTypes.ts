@@ -1,4 +1,4 @@
-import { expectStatus } from './http';
+import { expectStatus, poll } from './http';
 import type { N8nClient } from './n8n';
 
 export interface LoadedTypes {
@@ -6,14 +6,18 @@ export interface LoadedTypes {
 	credentials: string[];
 }
 
-/** What the editor loads: `/types/nodes.json` and `/types/credentials.json` (session cookie required). */
+/**
+ * What the editor loads: `/types/nodes.json` and `/types/credentials.json` (session cookie required).
+ * n8n 1.x streams these files to disk after it reports ready, so a read can break off: it is retried.
+ */
 export async function loadedTypes(client: N8nClient): Promise<LoadedTypes> {
-	const read = async (file: string) => {
+	const readOnce = async (file: string) => {
 		const response = await client.http.request(`${client.server.baseUrl}/types/${file}`);
 		const list = expectStatus(response, [200], `GET /types/${file}`).json as Array<{ name: string }>;
 		if (!Array.isArray(list)) throw new Error(`/types/${file} is not a list`);
 		return list.map((type) => type.name);
 	};
+	const read = async (file: string) => await poll(`a complete /types/${file}`, async () => await readOnce(file), { timeoutMs: 60_000, intervalMs: 1000 });
 	return { nodes: await read('nodes.json'), credentials: await read('credentials.json') };
 }
 

@@ -5,7 +5,7 @@ import { expectStatus, HttpClient, poll, type HttpResponse, type RequestOptions 
 import { N8N_BIN } from './paths';
 import { freePort } from './ports';
 import { runCommand, startProcess } from './processes';
-import { NODE24, node24Env } from './runtime';
+import { PINNED_NODE, pinnedNodeEnv } from './runtime';
 
 export interface Owner {
 	email: string;
@@ -26,7 +26,7 @@ export interface N8nServer {
 /** The settings N8N-FACTS lists as working here: loopback only, sqlite, no telemetry, legacy expression engine. */
 async function n8nEnv(userFolder: string, port: number): Promise<NodeJS.ProcessEnv> {
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const base = node24Env();
+	const base = pinnedNodeEnv();
 	delete base.NODE_OPTIONS;
 	return {
 		...base,
@@ -53,10 +53,20 @@ async function n8nEnv(userFolder: string, port: number): Promise<NodeJS.ProcessE
 	};
 }
 
-/** Starts `n8n start` under Node 24 on the given port (the sandbox must know n8n's callback URL first) and waits until its REST API answers. */
-export async function startN8n(userFolder: string, port: number, logFile: string): Promise<N8nServer> {
-	const env = await n8nEnv(userFolder, port);
-	const child = startProcess('n8n', NODE24, [N8N_BIN, 'start'], { env, cwd: userFolder, logFile });
+/**
+ * Starts `n8n start` under the pin's Node on the given port (the sandbox must know n8n's callback URL first) and waits until its REST API answers.
+ * `overrides` replace settings of the default environment (queue mode: Postgres, Redis, EXECUTIONS_MODE).
+ */
+export async function startN8n(
+	userFolder: string,
+	port: number,
+	logFile: string,
+	overrides: NodeJS.ProcessEnv = {},
+	// Three times what a loaded 2-core machine was seen to need (n8n 1.x, sqlite migrations).
+	readyTimeoutMs = 300_000,
+): Promise<N8nServer> {
+	const env = { ...(await n8nEnv(userFolder, port)), ...overrides };
+	const child = startProcess('n8n', PINNED_NODE, [N8N_BIN, 'start'], { env, cwd: userFolder, logFile });
 	const baseUrl = `http://127.0.0.1:${port}`;
 	let exited = false;
 	child.once('exit', () => (exited = true));
@@ -71,7 +81,7 @@ export async function startN8n(userFolder: string, port: number, logFile: string
 			const settings = await http.request(`${baseUrl}/rest/settings`, { timeoutMs: 2000 });
 			return settings.status === 200 && settings.json !== undefined ? true : undefined;
 		},
-		{ timeoutMs: 120_000, intervalMs: 500 },
+		{ timeoutMs: readyTimeoutMs, intervalMs: 500 },
 	).catch(async (error: Error) => {
 		if (exited) throw error;
 		throw new Error(`${error.message}; log tail: ${await tail(logFile)}`);
@@ -81,14 +91,14 @@ export async function startN8n(userFolder: string, port: number, logFile: string
 
 /** An `n8n <command>` CLI call against the server's database (import/export/publish). */
 export async function n8nCli(server: N8nServer, args: string[]): Promise<string> {
-	return await runCommand(NODE24, [N8N_BIN, ...args], {
+	return await runCommand(PINNED_NODE, [N8N_BIN, ...args], {
 		cwd: server.userFolder,
 		// Its own broker port: a CLI process next to a running server must not collide with it.
 		env: { ...server.env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) },
 	});
 }
 
-async function tail(logFile: string): Promise<string> {
+export async function tail(logFile: string): Promise<string> {
 	const text = await readFile(logFile, 'utf8').catch(() => '');
 	return text.slice(-2000);
 }

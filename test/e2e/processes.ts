@@ -116,8 +116,12 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 function installExitHandlers(): void {
 	if (handlersInstalled) return;
 	handlersInstalled = true;
+	let stopping = false;
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-		process.once(signal, () => {
+		// Kept for repeats: Ctrl-C reaches npm, tsx and this process, and a relayed second signal must not cut the stop short.
+		process.on(signal, () => {
+			if (stopping) return;
+			stopping = true;
 			console.error(`received ${signal}: stopping every process the run started`);
 			void stopAll().finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
 		});

@@ -1,5 +1,5 @@
-/** PASS/FAIL/PENDING lines for every check, and the tally that decides the exit code. */
-export type Outcome = 'PASS' | 'FAIL' | 'PENDING';
+/** PASS/FAIL/PENDING/SKIP lines for every check, and the tally that decides the exit code. */
+export type Outcome = 'PASS' | 'FAIL' | 'PENDING' | 'SKIP';
 
 export interface CheckResult {
 	name: string;
@@ -29,6 +29,11 @@ export class Report {
 		this.record({ name, outcome: 'PENDING', detail: reason, seconds: 0 });
 	}
 
+	/** What this machine cannot do (no browser), said in one line; the rest of the run goes on. */
+	skip(name: string, reason: string): void {
+		this.record({ name, outcome: 'SKIP', detail: reason, seconds: 0 });
+	}
+
 	fail(name: string, detail: string): void {
 		this.record({ name, outcome: 'FAIL', detail, seconds: 0 });
 	}
@@ -39,7 +44,8 @@ export class Report {
 
 	summary(): string {
 		const count = (outcome: Outcome) => this.results.filter((result) => result.outcome === outcome).length;
-		return `e2e: ${count('PASS')} passed, ${count('FAIL')} failed, ${count('PENDING')} pending in ${elapsed(this.startedAt)} s`;
+		const skipped = count('SKIP') ? `, ${count('SKIP')} skipped` : '';
+		return `e2e: ${count('PASS')} passed, ${count('FAIL')} failed, ${count('PENDING')} pending${skipped} in ${elapsed(this.startedAt)} s`;
 	}
 
 	private record(result: CheckResult): void {

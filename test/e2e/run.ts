@@ -11,20 +11,26 @@ import type { E2eContext } from './context';
 import { loadedTypes, OAUTH2_CREDENTIAL, API_CREDENTIAL, ORCHESTRATOR_NODE, TRIGGER_NODE, type LoadedTypes } from './loadedTypes';
 import { N8nClient, newOwner, startN8n } from './n8n';
 import { installCommunityPackage, packPackage, type PackedPackage } from './pack';
-import { N8N_VERSION, NODE_VERSION, WORK_DIR } from './paths';
+import { N8N_VERSION, WORK_DIR } from './paths';
 import { freePort } from './ports';
 import { stopAll } from './processes';
+import { runQueueMode } from './queue/run';
 import { describe, elapsed, expect, log, Report } from './report';
-import { ensureChromium, ensureN8n, ensureNode24 } from './runtime';
+import { ensureBrowser, ensureN8n, ensurePinnedNode } from './runtime';
 import { startE2eSandbox } from './sandbox';
 import { Editor } from './screenshots';
+import { argumentFieldsPanel } from './argumentFieldsPanel';
 import { connectOAuth2 } from './scenarios/connectOAuth2';
+import { devLoop } from './scenarios/devLoop';
+import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
 
 /** `npm run e2e -- --keep`: leave n8n and the sandbox running after the checks, until Ctrl-C. */
 const KEEP = process.argv.includes('--keep');
+/** `npm run e2e -- --queue`: n8n in queue mode (Postgres, Redis, main + workers) instead of the single process (test/e2e/queue). */
+const QUEUE = process.argv.includes('--queue');
 
 async function main(report: Report): Promise<void> {
 	const startedAt = Date.now();
@@ -37,18 +43,22 @@ async function main(report: Report): Promise<void> {
 
 	// The slow downloads run side by side: n8n (minutes when cold), Chromium, and the package build.
 	const runtime = (async () => {
-		const node = await ensureNode24(join(logs, 'install-node.log'));
+		const node = await ensurePinnedNode(join(logs, 'install-node.log'));
 		const n8n = await ensureN8n(join(logs, 'install-n8n.log'));
-		return `Node ${NODE_VERSION} ${node}, n8n ${N8N_VERSION} ${n8n}`;
+		return `Node ${node}, n8n ${N8N_VERSION} ${n8n}`;
 	})();
-	const chromium = ensureChromium(join(logs, 'install-chromium.log'));
+	const browserSetup = QUEUE ? Promise.resolve(undefined) : ensureBrowser(join(logs, 'install-chromium.log'));
 	let packed: PackedPackage | undefined;
 	const packing = packPackage(join(logs, 'pack.log')).then((result) => (packed = result));
 	// Each is awaited in turn below; until then a quick failure must not count as unhandled.
-	for (const pending of [runtime, chromium, packing]) pending.catch(() => undefined);
+	for (const pending of [runtime, browserSetup, packing]) pending.catch(() => undefined);
 
-	const runtimeReady = await report.check('runtime: pinned Node 24 and n8n in .cache', async () => await runtime);
-	const chromiumReady = await report.check('runtime: Debian Chromium', async () => `${await chromium}`);
+	const runtimeReady = await report.check("runtime: the pin's Node and n8n in .cache", async () => await runtime);
+	const browserCheck = 'runtime: Chromium or Chrome for the editor checks';
+	const browser = await browserSetup.catch((error: unknown) => report.fail(browserCheck, describe(error)));
+	// Without a browser the editor checks are skipped in this one line; everything else still runs.
+	if (browser && 'skip' in browser) report.skip(browserCheck, `${browser.skip}: editor checks skipped`);
+	else if (browser) await report.check(browserCheck, async () => `${browser.path} ${browser.how}`);
 	const packReady = await report.check('package: npm run build + npm pack', async () => {
 		const result = await packing;
 		return `${result.tarball.split('/').pop()}`;
@@ -56,6 +66,7 @@ async function main(report: Report): Promise<void> {
 	if (!runtimeReady || !packReady || !packed) return;
 	const tarball = packed;
 	log(`setup took ${elapsed(startedAt)} s`);
+	if (QUEUE) return await runQueueMode(report, tarball, logs);
 
 	await report.check('package: installed like n8n community installer', async () => {
 		const dir = await installCommunityPackage(tarball, userFolder);
@@ -118,18 +129,30 @@ async function main(report: Report): Promise<void> {
 		await report.check(triggerScenario, async () => await jobTrigger(context, credential));
 	}
 
-	if (chromiumReady) await screenshots(report, context);
-	else report.fail('editor screenshots', 'Chromium is not installed');
+	const fieldsScenario = '5 Job Start with Input Arguments as fields from the process (resource mapper)';
+	if (context.oauth2Credential) {
+		const credential = context.oauth2Credential;
+		await report.check(fieldsScenario, async () => {
+			const run = await startWithArgumentFields(context, credential);
+			context.argumentFieldsWorkflow = run.workflowId;
+			return run.detail;
+		});
+	} else {
+		report.fail(fieldsScenario, 'needs the credential of scenario 1');
+	}
+
+	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
+	await report.check('npm run dev: working editor URL, sign-in, credentials, hot reload, clean stop', async () => await devLoop(join(logs, 'dev.log')));
 
 	if (KEEP) await keepRunning(client);
 }
 
-/** The README's pictures, taken in headless Chromium; each one checks what it shows. */
-async function screenshots(report: Report, context: E2eContext): Promise<void> {
+/** The README's pictures, taken in headless Chromium or Chrome; each one checks what it shows. */
+async function screenshots(report: Report, context: E2eContext, browserPath: string): Promise<void> {
 	const { chainedWorkflow, oauth2Credential } = context;
 	let editor: Editor | undefined;
 	if (!(await report.check('editor: sign in with Chromium', async () => {
-		editor = await Editor.open(context.client);
+		editor = await Editor.open(context.client, browserPath);
 		return 'signed in through the form';
 	})) || !editor) return;
 	const signedIn = editor;
@@ -140,6 +163,10 @@ async function screenshots(report: Report, context: E2eContext): Promise<void> {
 	await report.check('editor: finished execution of the chained workflow', async () => {
 		expect(chainedWorkflow, 'needs the execution of scenario 2');
 		return await signedIn.finishedExecution(chainedWorkflow.workflowId, chainedWorkflow.executionId, 3);
+	});
+	await report.check('editor: Job Start panel with the input argument fields', async () => {
+		expect(context.argumentFieldsWorkflow, 'needs the workflow of scenario 5');
+		return await argumentFieldsPanel(signedIn, context.client.server.baseUrl, context.argumentFieldsWorkflow, 'Start invoice robot');
 	});
 	await report.check('editor: uiPathOAuth2Api credential form, connected', async () => {
 		expect(oauth2Credential, 'needs the credential of scenario 1');

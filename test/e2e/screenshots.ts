@@ -4,7 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 import { PROCESSES } from '../../sandbox/fixtures';
 import type { N8nClient } from './n8n';
-import { CHROMIUM, IMAGES_DIR } from './paths';
+import { IMAGES_DIR } from './paths';
 import { onShutdown } from './processes';
 import { expect } from './report';
 
@@ -25,7 +25,7 @@ export const IMAGES = {
 	credential: join(IMAGES_DIR, 'oauth2-credential-connected.png'),
 };
 
-/** Headless Debian Chromium signed in to n8n through its own sign-in form. */
+/** Headless Chromium or Chrome signed in to n8n through its own sign-in form. */
 export class Editor {
 	private constructor(
 		private readonly browser: Browser,
@@ -33,11 +33,13 @@ export class Editor {
 		private readonly baseUrl: string,
 	) {}
 
-	static async open(client: N8nClient): Promise<Editor> {
+	static async open(client: N8nClient, executablePath: string): Promise<Editor> {
 		// launch() without a user-data-dir gives a new empty profile each time.
-		const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+		const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 		onShutdown('chromium', async () => await browser.close());
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+		// The editor's first load compiles a large bundle: on a loaded 2-core machine that took more than 30 s.
+		page.setDefaultNavigationTimeout(120_000);
 		const editor = new Editor(browser, page, client.server.baseUrl);
 		await page.goto(`${client.server.baseUrl}/signin`);
 		await page.fill('input[type="email"]', client.owner.email);

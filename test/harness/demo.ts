@@ -9,7 +9,8 @@ import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startSandbox } from '../../sandbox';
-import { CONFIDENTIAL_CLIENT_ID, ORGANIZATION, TENANT } from '../../sandbox/fixtures';
+import { ORGANIZATION, TENANT } from '../../sandbox/fixtures';
+import { sandboxClientCredentials } from '../support/sandboxCredentials';
 import { CredentialStore, runWorkflow, type WorkflowJson } from '.';
 
 const WORKFLOW_FILE = join(__dirname, 'workflows', 'demo.workflow.json');
@@ -27,15 +28,7 @@ async function main(): Promise<number> {
 				id: 'sandbox',
 				name: 'UiPath sandbox',
 				type: 'uiPathApi',
-				data: {
-					authType: 'clientCredentials',
-					identityPreset: 'automationCloud',
-					baseUrl: sandbox.url,
-					organization: ORGANIZATION,
-					tenant: TENANT,
-					clientId: CONFIDENTIAL_CLIENT_ID,
-					clientSecret: sandbox.state.credentials.clientCredentials.clientSecret,
-				},
+				data: sandboxClientCredentials(sandbox),
 			},
 		]);
 		console.log(`UiPath sandbox at ${sandbox.url} (organization ${ORGANIZATION}, tenant ${TENANT})`);

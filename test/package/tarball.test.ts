@@ -9,7 +9,8 @@ const manifest = require(join(root, 'package.json')) as {
 	n8n: { credentials: string[]; nodes: string[] };
 };
 
-// `npm test` builds before jest runs, so dist/ is what `npm pack` would publish.
+// `npm test` builds before jest runs; a bare `npx jest` in a fresh clone builds here, so dist/ is what `npm pack` would publish.
+if (!existsSync(join(root, 'dist', 'index.js'))) execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
 const packed = JSON.parse(
 	execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' }),
 ) as Array<{ files: Array<{ path: string }> }>;

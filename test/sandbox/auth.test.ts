@@ -3,6 +3,7 @@ import { FOLDERS } from '../../sandbox/fixtures';
 import { ROUTES } from '../../sandbox/orchestrator';
 import type { Route } from '../../sandbox/orchestrator/context';
 import { openApiValidator } from '../support/openapi';
+import { itConforms } from '../support/uipathDescriptions';
 import { clientToken, orchestratorClient, sandboxSuite, sleep } from './client';
 
 const ACTION = 'UiPath.Server.Configuration.OData';
@@ -22,6 +23,7 @@ const ROUTE_SAMPLES: [string, string][] = [
 	['POST', `/odata/Jobs(1000001)/${ACTION}.StopJob`],
 	['GET', '/odata/Robots'],
 	['GET', '/odata/Robots(4001)'],
+	['GET', `/odata/Robots/${ACTION}.GetRobotsFromFolder(folderId=1001)`],
 	['GET', '/odata/Sessions'],
 	['GET', '/odata/QueueDefinitions'],
 	['GET', '/odata/QueueDefinitions(6001)'],
@@ -37,6 +39,9 @@ const ROUTE_SAMPLES: [string, string][] = [
 	['DELETE', `/odata/Buckets(10001)/${ACTION}.DeleteFile`],
 	['GET', '/odata/Assets'],
 	['GET', '/odata/Assets(8001)'],
+	['GET', `/odata/Assets/${ACTION}.GetFiltered`],
+	['PUT', '/odata/Assets(8001)'],
+	['GET', '/odata/RobotLogs'],
 	['GET', '/odata/Webhooks'],
 	['GET', '/odata/Webhooks(9001)'],
 	['GET', `/odata/Webhooks/${ACTION}.GetEventTypes`],
@@ -106,7 +111,7 @@ describe('sandbox Orchestrator: tokens and scopes', () => {
 		expect(suite.sandbox.state.store.jobs.size).toBe(0);
 	});
 
-	test('every route asks for the OR.* scopes orchestrator.yaml lists for its operation', async () => {
+	itConforms('every route asks for the OR.* scopes orchestrator.yaml lists for its operation', async () => {
 		const validator = await openApiValidator();
 		const covered = new Set<Route>();
 		for (const [method, path] of ROUTE_SAMPLES) {
@@ -129,6 +134,7 @@ describe('sandbox Orchestrator: tokens and scopes', () => {
 			['OR.Queues.Read', '/odata/QueueDefinitions', FOLDERS.shared],
 			['OR.Queues.Read', '/odata/QueueItems', FOLDERS.shared],
 			['OR.Assets.Read', '/odata/Assets', FOLDERS.shared],
+			['OR.Monitoring.Read', '/odata/RobotLogs', FOLDERS.shared],
 			['OR.Webhooks', '/odata/Webhooks'],
 			['OR.Users.Read', '/odata/Users/UiPath.Server.Configuration.OData.GetCurrentUser'],
 		];

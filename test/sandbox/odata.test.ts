@@ -79,6 +79,23 @@ describe('sandbox Orchestrator: OData query options over HTTP', () => {
 		expect((await releases({})).json.value).toHaveLength(1000);
 	});
 
+	test('QueueItems: $top at most 100 as on Automation Cloud, and a lowered limit on any set', async () => {
+		const items = (top: number) => suite.call<ODataList>('GET', '/odata/QueueItems', { folder: FOLDERS.shared, query: { $top: top } });
+		expect((await items(100)).status).toBe(200);
+		const over = await items(101);
+		expect([over.status, over.json.message]).toEqual([
+			400,
+			"The query specified in the URI is not valid. The limit of '100' for Top query has been exceeded. The value from the incoming request is '101'.",
+		]);
+		suite.sandbox.state.maxTop.Releases = 10;
+		try {
+			expect((await releases({ $top: 11 })).status).toBe(400);
+			expect((await releases({})).json.value).toHaveLength(10);
+		} finally {
+			suite.sandbox.state.maxTop.Releases = 1000;
+		}
+	});
+
 	test('$skip and $top page through everything exactly once, ordered by Id', async () => {
 		const seen: number[] = [];
 		for (let skip = 0; ; skip += 500) {
@@ -146,5 +163,14 @@ describe('sandbox Orchestrator: OData query options over HTTP', () => {
 		const release = (await releases({ $filter: "Name eq 'Invoice Echo'" })).json.value[0];
 		expect(release).toHaveProperty('InputArguments', null);
 		expect(release).toHaveProperty('RobotSize', null);
+	});
+});
+
+describe('sandbox Orchestrator with on-premises page limits', () => {
+	const suite = sandboxSuite({ maxTop: { QueueItems: 1000 } });
+
+	test('QueueItems take $top up to 1000, as a standalone Orchestrator does', async () => {
+		const answer = await suite.call<ODataList>('GET', '/odata/QueueItems', { folder: FOLDERS.shared, query: { $top: 1000 } });
+		expect(answer.status).toBe(200);
 	});
 });

@@ -2,6 +2,7 @@ import { encodeFolderPath, startSandbox, type RecordedRequest, type Sandbox } fr
 import { BUCKETS, FOLDERS, PROCESSES, QUEUE } from '../../sandbox/fixtures';
 import { ROUTES } from '../../sandbox/orchestrator';
 import { openApiValidator, orchestratorPath, type OpenApiValidator } from '../support/openapi';
+import { describeConformance } from '../support/uipathDescriptions';
 import { clientToken, eventually, orchestratorClient, type ODataList } from './client';
 
 /**
@@ -29,7 +30,7 @@ const DIFFERENCES = [
 
 const ACTION = 'UiPath.Server.Configuration.OData';
 
-describe('sandbox Orchestrator conforms to orchestrator.yaml', () => {
+describeConformance('sandbox Orchestrator conforms to orchestrator.yaml', () => {
 	let sandbox: Sandbox;
 	let validator: OpenApiValidator;
 	let exchanges: RecordedRequest[];
@@ -50,6 +51,11 @@ describe('sandbox Orchestrator conforms to orchestrator.yaml', () => {
 		await call('GET', '/odata/Processes', { query: { $select: 'Id,Version,Title' } });
 		const robots = await call<ODataList>('GET', '/odata/Robots', shared);
 		await call('GET', `/odata/Robots(${robots.json.value[0].Id})`, shared);
+		const sharedId = String(sandbox.state.store.folderByPath(FOLDERS.shared)?.Id);
+		await call('GET', `/odata/Robots/${ACTION}.GetRobotsFromFolder(folderId=${sharedId})`, {
+			headers: { 'X-UIPATH-OrganizationUnitId': sharedId },
+			query: { $filter: "contains(Name, 'Robot')", $top: 10, $count: true },
+		});
 		await call('GET', '/odata/Sessions', { ...shared, query: { $expand: 'Robot' } });
 
 		const started = await call<ODataList>('POST', `/odata/Jobs/${ACTION}.StartJobs`, {
@@ -126,6 +132,15 @@ describe('sandbox Orchestrator conforms to orchestrator.yaml', () => {
 		await call('DELETE', `${bucket}.DeleteFile`, { ...shared, query: { path: 'conformance/a.txt' } });
 		const assets = await call<ODataList>('GET', '/odata/Assets', shared);
 		await call('GET', `/odata/Assets(${assets.json.value[0].Id})`, shared);
+		const integers = await call<ODataList>('GET', `/odata/Assets/${ACTION}.GetFiltered`, { ...shared, query: { $filter: "ValueType eq 'Integer'", $top: 5 } });
+		const { LastModificationTime, ...integer } = integers.json.value[0];
+		expect(LastModificationTime).toBeNull();
+		await call('PUT', `/odata/Assets(${integer.Id})`, { ...shared, body: { ...integer, IntValue: 75, Value: '75' } });
+		const faulted = [...sandbox.state.store.jobs.values()].find((job) => job.State === 'Faulted');
+		await call('GET', '/odata/RobotLogs', {
+			...shared,
+			query: { $filter: `JobKey eq ${faulted?.Key} and (Level eq 'Error' or Level eq 'Fatal')`, $orderby: 'TimeStamp desc,Id desc', $top: 20 },
+		});
 
 		const hook = await call('POST', '/odata/Webhooks', {
 			body: {

@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { ASSET, FOLDERS, PROCESSES, QUEUE, ROBOTS, TENANTS } from '../../sandbox/fixtures';
+import { ASSETS, FOLDERS, PROCESSES, QUEUE, ROBOTS, TENANTS } from '../../sandbox/fixtures';
 import { orchestratorClient, type ODataList } from './client';
 
 describe('sandbox: seeded data', () => {
@@ -22,7 +22,7 @@ describe('sandbox: seeded data', () => {
 			expect(inFolder(FOLDERS.invoices)).toEqual([PROCESSES.quick]);
 			expect([...store.robots.values()].map((robot) => robot.Name)).toEqual([...ROBOTS]);
 			expect([...store.queues.values()].map((queue) => queue.Name)).toEqual([QUEUE]);
-			expect([...store.assets.values()].map((asset) => asset.Name)).toEqual([ASSET]);
+			expect([...store.assets.values()].map((asset) => asset.Name)).toEqual(Object.values(ASSETS));
 			expect(store.jobs.size).toBe(0);
 		}
 		expect(sandbox.state.tenants.get(TENANTS[0])?.tenantId).not.toBe(sandbox.state.tenants.get(TENANTS[1])?.tenantId);

@@ -1,15 +1,19 @@
 import type { OpenAPIBackend as Backend, Operation, ValidationContext } from 'openapi-backend';
 import { readFileSync } from 'fs';
 import { nodeRequire } from '../../sandbox/identity/nodeRequire';
-import { uipathDescription } from './uipathDescriptions';
+import { DESCRIPTIONS_MISSING, uipathDescription } from './uipathDescriptions';
 
 /** openapi-backend's reference parser is ESM only: Node's own require loads it (Node 20.19+), jest's cannot. */
 const { OpenAPIBackend } = nodeRequire(__filename)('openapi-backend') as { OpenAPIBackend: typeof Backend };
 
 const yaml = nodeRequire(__filename)('js-yaml') as { load(text: string): unknown };
 
-/** UiPath's official description of Orchestrator, kept outside the package (see /work/shared/uipath/README.md). */
-export const ORCHESTRATOR_DESCRIPTION = uipathDescription('orchestrator.yaml');
+/** UiPath's official description of Orchestrator, found outside the repository (test/support/uipathDescriptions.ts). */
+function orchestratorDescription(): string {
+	const path = uipathDescription('orchestrator.yaml');
+	if (!path) throw new Error(DESCRIPTIONS_MISSING);
+	return path;
+}
 
 /** The parts of a recorded request the validator reads (`sandbox.state.requests` entries fit). */
 export interface RecordedExchange {
@@ -88,7 +92,7 @@ function acceptAnyMapValue(node: unknown): void {
 }
 
 function loadDescription(): object {
-	const document = yaml.load(readFileSync(ORCHESTRATOR_DESCRIPTION, 'utf8')) as { paths: Record<string, unknown> };
+	const document = yaml.load(readFileSync(orchestratorDescription(), 'utf8')) as { paths: Record<string, unknown> };
 	document.paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [escapePunctuation(path), item]));
 	acceptAnyMapValue(document);
 	return document;
@@ -222,7 +226,7 @@ async function build(): Promise<OpenApiValidator> {
 
 let shared: Promise<OpenApiValidator> | undefined;
 
-/** The validator, built once per process (parsing the 1.4 MB description takes a moment). */
+/** The validator, built once per process (parsing the 1.4 MB description takes a moment); only conformance tests call it. */
 export function openApiValidator(): Promise<OpenApiValidator> {
 	shared ??= build();
 	return shared;

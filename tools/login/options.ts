@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
 
-import { LEGACY_REDIRECT_URI, type IdentityPreset } from '../../credentials/auth/endpoints';
-import { LEGACY_CLIENT_ID, PUBLIC_CLIENT_ID } from '../../sandbox/fixtures';
+import { IDENTITY_PRESETS, LEGACY_PUBLIC_CLIENT_ID, LEGACY_REDIRECT_URI, type IdentityPreset } from '../../credentials/auth/endpoints';
+import { PUBLIC_CLIENT_ID } from '../../sandbox/fixtures';
 import type { LoginOptions } from './runLogin';
 
 export const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:8104/callback';
@@ -38,8 +38,6 @@ export interface CliOptions {
 	help: boolean;
 }
 
-const PRESETS: IdentityPreset[] = ['automationCloud', 'legacy2019', 'onPremises'];
-
 export function parseCliOptions(argv: string[]): CliOptions {
 	const { values } = parseArgs({
 		args: argv,
@@ -61,7 +59,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
 		},
 	});
 	const preset = (values.identityPreset ?? 'automationCloud') as IdentityPreset;
-	if (!PRESETS.includes(preset)) throw new Error(`--identityPreset must be one of ${PRESETS.join(', ')}`);
+	if (!IDENTITY_PRESETS.includes(preset)) throw new Error(`--identityPreset must be one of ${IDENTITY_PRESETS.join(', ')}`);
 	const timeoutSeconds = Number(values.timeout ?? 300);
 	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new Error('--timeout must be a number of seconds above 0');
 	const legacy = preset === 'legacy2019';
@@ -81,7 +79,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
 		// The sandbox serves every identity route on its own host and accepts any loopback port.
 		login.baseUrl ??= DEFAULT_SANDBOX_URL;
 		if (legacy) login.identityUrl ??= login.baseUrl;
-		login.clientId ??= legacy ? LEGACY_CLIENT_ID : PUBLIC_CLIENT_ID;
+		login.clientId ??= legacy ? LEGACY_PUBLIC_CLIENT_ID : PUBLIC_CLIENT_ID;
 		login.redirectUri = values.redirectUri ?? (legacy ? LEGACY_REDIRECT_URI : 'http://127.0.0.1:0/callback');
 	}
 	return { login, openBrowser: !values['no-browser'], json: values.json, help: values.help };

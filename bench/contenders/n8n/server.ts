@@ -8,7 +8,7 @@ import { N8nClient, newOwner, startN8n, type N8nServer } from '../../../test/e2e
 import { installCommunityPackage, packPackage, type PackedPackage } from '../../../test/e2e/pack';
 import { N8N_BIN, N8N_CACHE_DIR } from '../../../test/e2e/paths';
 import { freePort } from '../../../test/e2e/ports';
-import { ensureN8n, ensureNode24 } from '../../../test/e2e/runtime';
+import { ensureN8n, ensurePinnedNode } from '../../../test/e2e/runtime';
 import { BENCH_WORK_DIR } from '../../lib/paths';
 import { COMMUNITY_NODE_TYPE, COMMUNITY_PACKAGE, COMMUNITY_VERSION, installCommunityCopy, type CommunityPackage } from './community';
 
@@ -32,10 +32,10 @@ async function waitForOtherInstall(log: (message: string) => void): Promise<void
 	while (existsSync(partial) && Date.now() < deadline) await sleep(5000);
 }
 
-/** Pinned Node 24 and n8n in .cache (reused), as the e2e run installs them. */
+/** The pin's Node and n8n in .cache (reused), as the e2e run installs them. */
 export async function ensureN8nRuntime(logs: string, log: (message: string) => void): Promise<void> {
 	await waitForOtherInstall(log);
-	await ensureNode24(join(logs, 'install-node.log'));
+	await ensurePinnedNode(join(logs, 'install-node.log'));
 	await ensureN8n(join(logs, 'install-n8n.log'));
 }
 
@@ -76,7 +76,8 @@ export async function startBenchN8n(packed: PackedPackage, community: CommunityP
 	const installed = { name: 'installed-nodes', private: true, dependencies: { [packed.name]: packed.version, [COMMUNITY_PACKAGE]: COMMUNITY_VERSION } };
 	await writeFile(join(userFolder, '.n8n', 'nodes', 'package.json'), JSON.stringify(installed, null, 2));
 
-	const server = await startN8n(userFolder, await freePort(), join(logs, 'n8n.log'));
+	// A fresh n8n runs its 500-odd database migrations first; on a busy machine that alone can take minutes.
+	const server = await startN8n(userFolder, await freePort(), join(logs, 'n8n.log'), {}, 600_000);
 	const client = new N8nClient(server, newOwner());
 	await client.setUpOwnerAndLogIn();
 	const types = await loadedTypes(client);

@@ -1,9 +1,14 @@
 import type { INodeCredentialDescription, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-/** The action node and both triggers sign in with either credential, chosen by the Authentication parameter. */
+import { CREDENTIAL_TYPES } from '../../../credentials/auth/endpoints';
+import { GUID_PATTERN } from '../helpers/constants';
+
+const { api, oauth2 } = CREDENTIAL_TYPES;
+
+/** The action node and both triggers sign in with either credential, chosen by the Authentication parameter (whose values are the credential type names). */
 export const uiPathCredentials: INodeCredentialDescription[] = [
-	{ name: 'uiPathApi', required: true, displayOptions: { show: { authentication: ['uiPathApi'] } } },
-	{ name: 'uiPathOAuth2Api', required: true, displayOptions: { show: { authentication: ['uiPathOAuth2Api'] } } },
+	{ name: api, required: true, displayOptions: { show: { authentication: [api] } } },
+	{ name: oauth2, required: true, displayOptions: { show: { authentication: [oauth2] } } },
 ];
 
 export const authenticationProperty: INodeProperties = {
@@ -11,10 +16,10 @@ export const authenticationProperty: INodeProperties = {
 	name: 'authentication',
 	type: 'options',
 	options: [
-		{ name: 'API (Client Credentials, Token or On-Premises)', value: 'uiPathApi' },
-		{ name: 'OAuth2 (Connect Button)', value: 'uiPathOAuth2Api' },
+		{ name: 'API (Client Credentials, Token or On-Premises)', value: api },
+		{ name: 'OAuth2 (Connect Button)', value: oauth2 },
 	],
-	default: 'uiPathApi',
+	default: api,
 };
 
 /** Folder-scoped operations run in this folder: X-UIPATH-OrganizationUnitId (list, ID) or X-UIPATH-FolderPath-Encoded (path). */
@@ -72,7 +77,7 @@ export const releaseLocator: INodeProperties = {
 				{
 					type: 'regex',
 					properties: {
-						regex: '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
+						regex: `^\\s*${GUID_PATTERN}\\s*$`,
 						errorMessage: 'A process key is a GUID',
 					},
 				},

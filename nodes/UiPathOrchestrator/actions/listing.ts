@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { FolderRef, OperationExecute, UiPathCredentialType } from '../helpers/interfaces';
 import { combineFilters, readDate, readFolder, readPositiveInteger } from '../helpers/parameters';
-import { odataString, uiPathApiRequestAllItems } from '../transport';
+import { isForbidden, odataString, resolveFolderId, rethrown, uiPathApiRequest, uiPathApiRequestAllItems } from '../transport';
 import { folderLocator, odataFilterField, returnAllOrLimit } from './common.descriptions';
 
 /** `undefined` means every item; otherwise the Limit parameter. */
@@ -12,7 +12,7 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	return readPositiveInteger(context, itemIndex, { label: 'Limit', name: 'limit' }, context.getNodeParameter('limit', itemIndex, 50));
 }
 
-function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
+export function readFilters(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 }
 
@@ -47,6 +47,37 @@ export interface Listing {
 	/** In the order their conditions join the $filter; the raw OData filter always comes last. */
 	filters: ListFilter[];
 	toOutput: (value: IDataObject) => IDataObject;
+	/**
+	 * The route to read instead when `path` answers 403 because the identity lacks a tenant-level permission and has
+	 * roles only in folders; built from the folder's Id and read with the same query options.
+	 */
+	whenForbidden?: (folderId: number) => string;
+	/**
+	 * Large fields the output promises (a job's OutputArguments): an entity listed without one of them is completed
+	 * from its single-entity route, since Automation Cloud may leave large data fields out of list answers.
+	 */
+	complete?: { fields: readonly string[]; entity: (id: number) => string };
+}
+
+/** Fills in the promised fields a list answer left out, one single-entity read per incomplete entity. */
+async function completeLargeFields(
+	context: IExecuteFunctions,
+	credentialType: UiPathCredentialType,
+	complete: NonNullable<Listing['complete']>,
+	folder: FolderRef | undefined,
+	items: IDataObject[],
+): Promise<IDataObject[]> {
+	const completed: IDataObject[] = [];
+	for (const item of items) {
+		const missing = complete.fields.filter((field) => !(field in item));
+		if (missing.length === 0 || typeof item.Id !== 'number') {
+			completed.push(item);
+			continue;
+		}
+		const entity = await uiPathApiRequest<IDataObject>(context, credentialType, { path: complete.entity(item.Id), ...(folder ? { folder } : {}) });
+		completed.push({ ...item, ...Object.fromEntries(missing.map((field) => [field, entity[field] ?? null])) });
+	}
+	return completed;
 }
 
 /** "Name Contains": `contains(<field>, '<text>')`. */
@@ -107,7 +138,7 @@ export function createdBound(displayName: string, name: string, operator: 'ge' |
 }
 
 /** Options of a collection are listed by display name, as n8n's editor and linter expect. */
-function byDisplayName(a: INodeProperties, b: INodeProperties): number {
+export function byDisplayName(a: INodeProperties, b: INodeProperties): number {
 	return a.displayName < b.displayName ? -1 : a.displayName > b.displayName ? 1 : 0;
 }
 
@@ -138,12 +169,16 @@ export function listOperation(listing: Listing): { description: INodeProperties[
 		const conditions: Array<string | undefined> = [];
 		for (const filter of listing.filters) conditions.push(await filter.condition(filters[filter.option.name], scope));
 		const $filter = combineFilters([...conditions, rawFilter(filters)]);
-		const items = await uiPathApiRequestAllItems(
-			this,
-			credentialType,
-			{ path: listing.path, ...(folder ? { folder } : {}), qs: { $orderby: listing.orderBy, ...($filter ? { $filter } : {}) } },
-			limit,
-		);
+		const qs = { $orderby: listing.orderBy, ...($filter ? { $filter } : {}) };
+		let items: IDataObject[];
+		try {
+			items = await uiPathApiRequestAllItems(this, credentialType, { path: listing.path, ...(folder ? { folder } : {}), qs }, limit);
+		} catch (error) {
+			if (!listing.whenForbidden || !folder || !isForbidden(error)) throw rethrown(error);
+			const folderId = await resolveFolderId(this, credentialType, folder);
+			items = await uiPathApiRequestAllItems(this, credentialType, { path: listing.whenForbidden(folderId), folder: { id: folderId }, qs }, limit);
+		}
+		if (listing.complete) items = await completeLargeFields(this, credentialType, listing.complete, folder, items);
 		return items.map(listing.toOutput);
 	}
 

@@ -5,7 +5,8 @@ type NodeMap = {
 	account: 'getAll' | 'getTenants';
 	folder: 'getAll';
 	release: 'getAll' | 'get';
-	job: 'start' | 'get' | 'getAll' | 'stop' | 'wait';
+	job: 'start' | 'get' | 'getAll' | 'getLogs' | 'stop' | 'wait';
+	asset: 'get' | 'getAll' | 'update';
 	queueItem: 'add' | 'addMany' | 'delete' | 'get' | 'getAll';
 	robot: 'getAll';
 	storageBucket: 'getAll';

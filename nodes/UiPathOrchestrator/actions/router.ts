@@ -5,6 +5,7 @@ import type { BatchOperationExecute, OperationExecute, UiPathCredentialType } fr
 import { JobFailedError } from '../helpers/jobFailure';
 import { toOutputItem } from '../helpers/output';
 import * as account from './account/Account.resource';
+import * as asset from './asset/Asset.resource';
 import * as bucketFile from './bucketFile/BucketFile.resource';
 import * as folder from './folder/Folder.resource';
 import * as job from './job/Job.resource';
@@ -25,7 +26,8 @@ const operations: Operations = {
 	account: { getAll: account.getAll, getTenants: account.getTenants },
 	folder: { getAll: folder.getAll },
 	release: { getAll: release.getAll, get: release.get },
-	job: { start: job.start, get: job.get, getAll: job.getAll, stop: job.stop, wait: job.wait },
+	job: { start: job.start, get: job.get, getAll: job.getAll, getLogs: job.getLogs, stop: job.stop, wait: job.wait },
+	asset: { get: asset.get, getAll: asset.getAll, update: asset.update },
 	queueItem: {
 		add: queueItem.add,
 		addMany: queueItem.addMany,

@@ -1,15 +1,22 @@
 /** Orchestrator routes, relative to the tenant's Orchestrator URL (one table, as UiPath's own SDK keeps them). */
 export const ODATA = {
 	folders: '/odata/Folders',
+	/** The folders the identity has roles in, paged with `skip`/`take` (not OData); no tenant-level permission needed. */
+	currentUserFolders: '/api/Folders/GetAllForCurrentUser',
 	releases: '/odata/Releases',
 	jobs: '/odata/Jobs',
 	job: (id: number) => `/odata/Jobs(${id})`,
 	startJobs: '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs',
 	stopJob: (id: number) => `/odata/Jobs(${id})/UiPath.Server.Configuration.OData.StopJob`,
 	robots: '/odata/Robots',
+	/** A folder's robots for identities without the tenant-level Robots.View (Jobs.Create in the folder is enough). */
+	robotsFromFolder: (folderId: number) => `/odata/Robots/UiPath.Server.Configuration.OData.GetRobotsFromFolder(folderId=${folderId})`,
 	queueDefinitions: '/odata/QueueDefinitions',
 	queueItems: '/odata/QueueItems',
 	addQueueItem: '/odata/Queues/UiPathODataSvc.AddQueueItem',
+	assets: '/odata/Assets/UiPath.Server.Configuration.OData.GetFiltered',
+	asset: (id: number) => `/odata/Assets(${id})`,
+	robotLogs: '/odata/RobotLogs',
 	bulkAddQueueItems: '/odata/Queues/UiPathODataSvc.BulkAddQueueItems',
 	queueItem: (id: number) => `/odata/QueueItems(${id})`,
 	buckets: '/odata/Buckets',
@@ -37,8 +44,14 @@ export const HEADERS = {
 	folderPathEncoded: 'X-UIPATH-FolderPath-Encoded',
 } as const;
 
+/** A UiPath Key (job, process/release), as the text of a regular expression for parameter validation. */
+export const GUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+export const GUID = new RegExp(`^${GUID_PATTERN}$`);
+
 /** Orchestrator refuses `$top` above this. */
 export const ODATA_PAGE_SIZE = 1000;
+/** Automation Cloud refuses `$top` above 100 on `GET /odata/QueueItems` (release notes, June 2024). */
+export const CLOUD_QUEUE_ITEMS_PAGE_SIZE = 100;
 
 export const JOB_STATES = [
 	'Pending',
@@ -70,6 +83,11 @@ export const QUEUE_ITEM_STATUSES = [
 	'Retried',
 	'Deleted',
 ] as const;
+
+/** Severities of robot log lines (`LogDto.Level`), lowest first. */
+export const LOG_LEVELS = ['Trace', 'Debug', 'Info', 'Warn', 'Error', 'Fatal'] as const;
+/** A faulted job's item carries at most this many of its last error log lines. */
+export const MAX_FAULT_LOG_LINES = 20;
 
 /** Orchestrator's limit on `StartProcessDto.InputArguments`. */
 export const MAX_INPUT_ARGUMENTS_LENGTH = 10000;

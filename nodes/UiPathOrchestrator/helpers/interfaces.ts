@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { UiPathCredentialType } from '../../../credentials/auth/endpoints';
 import type { JobState, StartStrategy } from './constants';
 
-export type UiPathCredentialType = 'uiPathApi' | 'uiPathOAuth2Api';
+export type { UiPathCredentialType };
 
 /** Which folder a folder-scoped request runs in: its numeric Id or its full path (`Finance/Invoices`). */
 export type FolderRef = { id: number } | { path: string };
@@ -17,6 +18,13 @@ export interface Job extends IDataObject {
 	Reference?: string | null;
 	InputArguments?: string | IDataObject | null;
 	OutputArguments?: string | IDataObject | null;
+}
+
+/** One line a robot logged (`LogDto`), as a faulted job's item carries it. */
+export interface LogLine extends IDataObject {
+	TimeStamp: string;
+	Level: string;
+	Message: string;
 }
 
 export interface Release extends IDataObject {

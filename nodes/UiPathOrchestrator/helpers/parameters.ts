@@ -1,8 +1,23 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodeParameterResourceLocator,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { MAX_REFERENCE_LENGTH } from './constants';
-import type { FolderRef } from './interfaces';
+import type { ReleaseRef } from '../transport/releases';
+import { CREDENTIAL_TYPES } from '../../../credentials/auth/endpoints';
+import { GUID, MAX_REFERENCE_LENGTH } from './constants';
+import type { FolderRef, UiPathCredentialType } from './interfaces';
+
+/** The credential chosen under Authentication (whose values are the credential type names), outside an execution's item loop. */
+export function credentialTypeOf(context: ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions): UiPathCredentialType {
+	return context.getNodeParameter('authentication', CREDENTIAL_TYPES.api) as UiPathCredentialType;
+}
 
 /** A parameter problem, naming the parameter (label and name) and the item. */
 export function parameterError(
@@ -20,7 +35,7 @@ export function parameterError(
 }
 
 /** A resource locator's mode and trimmed value, whether n8n stored an object or a bare string (taken as an ID). */
-function locatorParts(raw: unknown): { mode: string; value: string } {
+export function locatorParts(raw: unknown): { mode: string; value: string } {
 	if (raw && typeof raw === 'object') {
 		const { mode, value } = raw as INodeParameterResourceLocator;
 		return { mode: String(mode ?? ''), value: String(value ?? '').trim() };
@@ -77,12 +92,6 @@ export function readFolder(context: IExecuteFunctions, itemIndex: number): Folde
 	}
 }
 
-export interface ReleaseRef {
-	key?: string;
-	name?: string;
-}
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function readRelease(context: IExecuteFunctions, itemIndex: number): ReleaseRef {
 	const parameter = { label: 'Process', name: 'release' };
@@ -188,16 +197,26 @@ export function readQueueItemId(context: IExecuteFunctions, itemIndex: number): 
 	return Number(value);
 }
 
-/** The Bucket locator: its Id (from the list or By ID) or its name. */
-export function readBucket(context: IExecuteFunctions, itemIndex: number): { id: number } | { name: string } {
-	const parameter = { label: 'Bucket', name: 'bucket' };
+/** A locator whose list and By ID modes hold the entity's numeric Id, and By Name its name (buckets, assets). */
+function readIdOrName(context: IExecuteFunctions, itemIndex: number, parameter: { label: string; name: string }): { id: number } | { name: string } {
+	const what = parameter.label.toLowerCase();
 	const { mode, value } = locator(context, parameter.name, itemIndex);
-	if (!value) throw parameterError(context, itemIndex, parameter, 'is required', 'Choose the bucket from the list, or give its ID or name.');
+	if (!value) throw parameterError(context, itemIndex, parameter, 'is required', `Choose the ${what} from the list, or give its ID or name.`);
 	if (mode === 'name') return { name: value };
 	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-		throw parameterError(context, itemIndex, parameter, `"${value}" is not a bucket ID (a whole number)`, 'Use By Name to name the bucket instead.');
+		throw parameterError(context, itemIndex, parameter, `"${value}" is not ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} ID (a whole number)`, `Use By Name to name the ${what} instead.`);
 	}
 	return { id: Number(value) };
+}
+
+/** The Bucket locator: its Id (from the list or By ID) or its name. */
+export function readBucket(context: IExecuteFunctions, itemIndex: number): { id: number } | { name: string } {
+	return readIdOrName(context, itemIndex, { label: 'Bucket', name: 'bucket' });
+}
+
+/** The Asset locator: its Id (from the list or By ID) or its name. */
+export function readAssetRef(context: IExecuteFunctions, itemIndex: number): { id: number } | { name: string } {
+	return readIdOrName(context, itemIndex, { label: 'Asset', name: 'asset' });
 }
 
 /** A file's path in a bucket, with / between folders and no leading slash (as Orchestrator stores it). */

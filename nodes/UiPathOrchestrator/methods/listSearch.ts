@@ -3,35 +3,22 @@ import type {
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
-	INodeParameterResourceLocator,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../helpers/constants';
-import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
-import { odataString, uiPathApiRequestPage, type UiPathRequest } from '../transport';
+import {
+	CURRENT_USER_FOLDERS_PAGE,
+	currentUserFolders,
+	isForbidden,
+	odataString,
+	rethrown,
+	uiPathApiRequestPage,
+	type UiPathRequest,
+} from '../transport';
+import { chosenFolder, credentialTypeOf } from './editorContext';
 
 /** Lists show this many entries per scroll. */
 const PAGE_SIZE = 100;
-
-function credentialTypeOf(context: ILoadOptionsFunctions): UiPathCredentialType {
-	return context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
-}
-
-/** The folder chosen above the list, whatever its mode. */
-function chosenFolder(context: ILoadOptionsFunctions): FolderRef {
-	const raw = context.getNodeParameter('folder', '') as INodeParameterResourceLocator | string | undefined;
-	const mode = typeof raw === 'object' && raw ? raw.mode : 'id';
-	const value = String((typeof raw === 'object' && raw ? raw.value : raw) ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(context.getNode(), 'Choose a folder first', {
-			description: 'The list shows what is in the folder chosen in the Folder parameter.',
-		});
-	}
-	if (mode === 'path') return { path: value.replace(/^\/+|\/+$/g, '') };
-	if (!/^\d+$/.test(value)) throw new NodeOperationError(context.getNode(), `Folder "${value}" is not a folder ID`);
-	return { id: Number(value) };
-}
 
 /** One server-side search page; the token is the next `$skip`. */
 async function searchPage(
@@ -62,15 +49,49 @@ async function searchPage(
 	return { results: page.items.map(toItem), ...(more ? { paginationToken: String(next) } : {}) };
 }
 
+const folderItem = (folder: IDataObject): INodeListSearchItems => ({
+	name: String(folder.FullyQualifiedName ?? folder.DisplayName),
+	value: String(folder.Id),
+});
+
+/** At most this many GetAllForCurrentUser pages per call while looking for folders that match the search text. */
+const MAX_FOLDER_PAGES_PER_SEARCH = 10;
+
+/**
+ * The folders the identity has roles in, matched on the full path here (GetAllForCurrentUser has no filter); the
+ * token is the next `skip`. Reads on until something matches, so a search never shows an empty page with more behind it.
+ */
+async function searchCurrentUserFolders(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	paginationToken: string | undefined,
+): Promise<INodeListSearchResult> {
+	const text = filter?.trim().toLowerCase() ?? '';
+	let skip = paginationToken && /^\d+$/.test(paginationToken) ? Number(paginationToken) : 0;
+	const results: INodeListSearchItems[] = [];
+	for (let pages = 0; pages < MAX_FOLDER_PAGES_PER_SEARCH; pages++) {
+		const page = await currentUserFolders(context, credentialTypeOf(context), { skip, take: CURRENT_USER_FOLDERS_PAGE });
+		skip += page.items.length;
+		results.push(...page.items.filter((folder) => String(folder.FullyQualifiedName).toLowerCase().includes(text)).map(folderItem));
+		const more = page.count !== undefined ? skip < page.count : page.items.length === CURRENT_USER_FOLDERS_PAGE;
+		if (!more) return { results };
+		if (results.length > 0) break;
+	}
+	return { results, paginationToken: String(skip) };
+}
+
+/** Searched on the server in `GET /odata/Folders`; an identity without Units.View (403) gets the folders it has roles in. */
 export async function searchFolders(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	return await searchPage(this, { path: ODATA.folders }, 'FullyQualifiedName', filter, paginationToken, (folder) => ({
-		name: String(folder.FullyQualifiedName ?? folder.DisplayName),
-		value: String(folder.Id),
-	}));
+	try {
+		return await searchPage(this, { path: ODATA.folders }, 'FullyQualifiedName', filter, paginationToken, folderItem);
+	} catch (error) {
+		if (!isForbidden(error)) throw rethrown(error);
+		return await searchCurrentUserFolders(this, filter, paginationToken);
+	}
 }
 
 export async function searchReleases(
@@ -120,5 +141,18 @@ export async function searchBuckets(
 		name: String(bucket.Name),
 		value: String(bucket.Id),
 		description: bucket.StorageProvider ? `${String(bucket.StorageProvider)} storage` : 'Kept by Orchestrator',
+	}));
+}
+
+export async function searchAssets(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const folder = chosenFolder(this);
+	return await searchPage(this, { path: ODATA.assets, folder }, 'Name', filter, paginationToken, (asset) => ({
+		name: String(asset.Name),
+		value: String(asset.Id),
+		description: asset.ValueType ? `${String(asset.ValueType)} asset` : undefined,
 	}));
 }

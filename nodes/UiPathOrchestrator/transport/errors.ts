@@ -1,6 +1,7 @@
 import type { IHttpRequestMethods, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { looksLikeHtml } from '../../../credentials/auth/http';
 import { redact, redactTokenShapes } from '../../../credentials/auth/redact';
 
 /** What a failed request left behind, read from the error and its causes. */
@@ -94,6 +95,7 @@ const SCOPE_FAMILIES: Array<[string, string]> = [
 	['/odata/Sessions', 'OR.Robots'],
 	['/odata/Queue', 'OR.Queues'],
 	['/odata/Assets', 'OR.Assets'],
+	['/odata/RobotLogs', 'OR.Monitoring'],
 	['/odata/Buckets', 'OR.Administration'],
 	['/odata/Webhooks', 'OR.Webhooks'],
 	['/odata/Users', 'OR.Users'],
@@ -110,11 +112,6 @@ export function redactSecrets(text: string, secrets: readonly string[] = []): st
 	return redactTokenShapes(redact(text, secrets));
 }
 
-/** The site's web pages (sign-in, not found), which a wrong address reaches instead of the API. */
-export function looksLikeHtml(body: unknown): boolean {
-	return typeof body === 'string' && /^\s*<(!doctype|html|head|body)/i.test(body);
-}
-
 function parseBody(body: unknown): Level | undefined {
 	if (isObject(body) && !Buffer.isBuffer(body)) return body;
 	const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
@@ -127,12 +124,24 @@ function parseBody(body: unknown): Level | undefined {
 	}
 }
 
+/** What an operation tells the user about a status it knows more about than the transport; UiPath's own message wins when it sent one. */
+export interface ErrorHint {
+	/** Used when UiPath's answer carried no message. */
+	message: string;
+	/** What to do about it; a function when it names the request's folder. */
+	description: string | ((request: FailedRequest) => string);
+}
+
+/** Hints by HTTP status, declared beside the operation that sends the request. */
+export type ErrorHints = Partial<Record<number, ErrorHint>>;
+
 export interface FailedRequest {
 	method: IHttpRequestMethods;
 	path: string;
 	/** The service's base URL (never contains a secret). */
 	baseUrl: string;
 	folderDescription?: string;
+	hints?: ErrorHints;
 	/** The credential's secrets and the body's (a webhook's Secret), removed from every text of the error. */
 	secrets?: readonly string[];
 }
@@ -149,10 +158,10 @@ function explain(details: FailureDetails, request: FailedRequest, original: Expl
 	const uiPathMessage = [body?.message, body?.error_description, body?.error].find(
 		(value): value is string => typeof value === 'string' && value.trim() !== '',
 	);
-	const errorCode = body?.errorCode ?? body?.ErrorCode;
+	const errorCode = errorCodeOf(body);
 	const traceId = typeof body?.traceId === 'string' ? ` (trace id ${body.traceId})` : '';
 	const said = uiPathMessage
-		? `${uiPathMessage}${errorCode !== undefined && Number(errorCode) !== 0 ? ` [error ${String(errorCode)}]` : ''}`
+		? `${uiPathMessage}${errorCode !== undefined && errorCode !== 0 ? ` [error ${errorCode}]` : ''}`
 		: original.message;
 	const status = details.status;
 	const target = `${request.method} ${request.baseUrl}${request.path}`;
@@ -163,16 +172,23 @@ function explain(details: FailureDetails, request: FailedRequest, original: Expl
 			description: `The address ${request.baseUrl} does not point at an Orchestrator API. Check the credential's base URL, organization and tenant (their logical names, exactly as they appear in the Orchestrator URL).`,
 		};
 	}
-	if (Number(errorCode) === 1101) {
+	if (errorCode === 1101) {
 		return {
 			message: `${said || 'An organization unit is required for this action'}`,
 			description: 'This operation runs inside a folder: choose one in the Folder parameter (from the list, by ID or by path such as Finance/Invoices).',
 		};
 	}
-	if (Number(errorCode) === 1100) {
+	if (errorCode === 1100) {
 		return {
 			message: said || 'Folder does not exist or the user does not have access to the folder',
 			description: `UiPath does not know ${request.folderDescription ?? 'this folder'}, or the signed-in user or External Application has no role in it. Check the folder's ID or full path, and assign the user or app to that folder in Orchestrator.`,
+		};
+	}
+	const hint = status === undefined ? undefined : request.hints?.[status];
+	if (hint) {
+		return {
+			message: said || hint.message,
+			description: typeof hint.description === 'function' ? hint.description(request) : hint.description,
 		};
 	}
 	switch (status) {
@@ -183,12 +199,6 @@ function explain(details: FailureDetails, request: FailedRequest, original: Expl
 			};
 		case 403: {
 			const scopes = scopesFor(request.method, request.path);
-			if (request.path.includes('tenantsAndOrganizationInfo')) {
-				return {
-					message: said || 'UiPath refused to list organizations and tenants (403 Forbidden)',
-					description: 'UiPath lists organizations and tenants only for a signed-in user: use the OAuth2 credential, or the API credential with a refresh token or personal access token, not client credentials.',
-				};
-			}
 			return {
 				message: said || 'UiPath refused this operation (403 Forbidden)',
 				description: scopes
@@ -201,14 +211,6 @@ function explain(details: FailureDetails, request: FailedRequest, original: Expl
 				message: said || `Not found: ${target}`,
 				description: 'Check the ID or name you gave and the folder it lives in; if every request fails this way, check the credential\'s organization and tenant.',
 			};
-		case 409:
-			if (request.path.includes('StartJobs')) {
-				return {
-					message: said || 'UiPath could not start the job (409 Conflict)',
-					description: `No robot or user with unattended rights is available in ${request.folderDescription ?? 'the folder'} for this process. In Orchestrator, give a user an unattended robot in that folder (or pick a strategy and robots that exist there), then try again.`,
-				};
-			}
-			break;
 		case 429:
 			return {
 				message: said || 'UiPath is rate limiting these requests (429 Too Many Requests)',
@@ -227,24 +229,64 @@ function explain(details: FailureDetails, request: FailedRequest, original: Expl
 	};
 }
 
-/** The one error shape the node throws for failed requests: a NodeApiError keeping the HTTP status, rebuilt from sanitized data so no request header (and so no token) travels with it. */
-export function toUiPathApiError(node: INode, error: unknown, request: FailedRequest): NodeApiError {
-	const details = inspectFailure(error);
-	const original = {
+/** Orchestrator's `errorCode` (1100, 1101...), a number in its answers. */
+function errorCodeOf(body: Level | undefined): number | undefined {
+	const value = body?.errorCode ?? body?.ErrorCode;
+	const code = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof code === 'number' && Number.isFinite(code) ? code : undefined;
+}
+
+/**
+ * The one error the node throws for a failed request to UiPath: a NodeApiError (its HTTP status kept) built from
+ * sanitized data, so no request header and so no token travels with it, carrying what callers decide on.
+ */
+export class UiPathApiError extends NodeApiError {
+	/** HTTP status of UiPath's answer; undefined when no answer arrived. */
+	readonly status?: number;
+
+	/** Orchestrator's `errorCode` (1100: unknown folder, 1101: folder required...). */
+	readonly errorCode?: number;
+
+	/** How long UiPath asked to wait before the next request (Retry-After). */
+	readonly retryAfterMs?: number;
+
+	/** Node's network error code (ECONNRESET, ETIMEDOUT...) when no answer arrived. */
+	readonly networkCode?: string;
+
+	/** Whether UiPath may have carried out the request: no answer, or a 5xx. */
+	readonly ambiguous: boolean;
+
+	constructor(node: INode, details: FailureDetails, request: FailedRequest, original: Explanation = { message: '', description: '' }) {
+		const { message, description } = explain(details, request, original);
+		const body = parseBody(details.body);
+		const errorCode = errorCodeOf(body);
+		const httpCode = details.status ? { httpCode: String(details.status) } : undefined;
+		const safeResponse: JsonObject = {
+			message: redactSecrets(message, request.secrets),
+			...httpCode,
+			...(errorCode !== undefined ? { errorCode: String(errorCode) } : {}),
+			...(typeof body?.traceId === 'string' ? { traceId: body.traceId } : {}),
+		};
+		super(node, safeResponse, {
+			message: redactSecrets(message, request.secrets),
+			description: redactSecrets(description, request.secrets),
+			...httpCode,
+		});
+		// n8n recognizes API errors by name (it rethrows them whole and shows their details).
+		this.name = 'NodeApiError';
+		this.status = details.status;
+		this.errorCode = errorCode;
+		this.retryAfterMs = retryAfterMs(details.headers);
+		this.networkCode = details.networkCode;
+		this.ambiguous = details.status === undefined || details.status >= 500;
+	}
+}
+
+/** A failure of n8n's request helper as a UiPathApiError: status, headers and body read once from the error and its causes. */
+export function toUiPathApiError(node: INode, error: unknown, request: FailedRequest): UiPathApiError {
+	if (error instanceof UiPathApiError) return error;
+	return new UiPathApiError(node, inspectFailure(error), request, {
 		message: messageOf(error),
 		description: isObject(error) && typeof error.description === 'string' ? error.description : '',
-	};
-	const { message, description } = explain(details, request, original);
-	const body = parseBody(details.body);
-	const safeResponse: JsonObject = {
-		message: redactSecrets(message, request.secrets),
-		...(details.status ? { httpCode: String(details.status) } : {}),
-		...(body?.errorCode !== undefined ? { errorCode: String(body.errorCode) } : {}),
-		...(typeof body?.traceId === 'string' ? { traceId: body.traceId } : {}),
-	};
-	return new NodeApiError(node, safeResponse, {
-		message: redactSecrets(message, request.secrets),
-		description: redactSecrets(description, request.secrets),
-		...(details.status ? { httpCode: String(details.status) } : {}),
 	});
 }

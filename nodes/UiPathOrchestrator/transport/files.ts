@@ -4,9 +4,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { ODATA } from '../helpers/constants';
 import type { FolderRef, ODataPage, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
-import { inspectFailure, toUiPathApiError } from './errors';
+import { inspectFailure, toUiPathApiError, type UiPathApiError } from './errors';
 import { describeFolder } from './folder';
-import { odataString } from './jobs';
+import { odataString } from './odata';
 import { uiPathApiRequest } from './request';
 import { withRetries } from './retry';
 
@@ -86,14 +86,19 @@ export async function getBlobAccess(
 	return toBlobAccess(context, answer);
 }
 
-/** Explains a storage failure without the URI's query, which holds its signature. */
-function storageError(context: UiPathContext, error: unknown, access: BlobAccess, path: string): NodeApiError {
+/** A failed storage request as a UiPathApiError, without the URI's query (it holds the signature). */
+function storageFailure(context: UiPathContext, error: unknown, access: BlobAccess): UiPathApiError {
 	// A refused download leaves its answer as an unread stream: release the connection.
 	const { body } = inspectFailure(error);
 	if (typeof (body as { destroy?: unknown } | undefined)?.destroy === 'function') (body as { destroy: () => void }).destroy();
 	const url = new URL(access.uri);
-	const failure = toUiPathApiError(context.getNode(), error, { method: access.verb, path: url.pathname, baseUrl: url.origin });
-	const where = access.requiresAuth ? 'Orchestrator\'s own storage' : `the bucket's external storage (${url.host})`;
+	return toUiPathApiError(context.getNode(), error, { method: access.verb, path: url.pathname, baseUrl: url.origin });
+}
+
+/** Explains a storage failure: where the file lives and why a URI may have been refused. */
+function storageError(context: UiPathContext, error: unknown, access: BlobAccess, path: string): NodeApiError {
+	const failure = storageFailure(context, error, access);
+	const where = access.requiresAuth ? 'Orchestrator\'s own storage' : `the bucket's external storage (${new URL(access.uri).host})`;
 	failure.description = `${where} refused ${access.verb} for "${path}". File URIs expire after ${URI_EXPIRY_MINUTES} minutes and are fetched anew on each run; if this persists, check the bucket's storage settings and credentials in Orchestrator.`;
 	return failure;
 }
@@ -121,10 +126,15 @@ async function sendToStorage<T>(
 			// Following redirects would buffer the whole upload to replay it, and could carry the token elsewhere.
 			disableFollowRedirect: true,
 		};
-		const answer: unknown = access.requiresAuth
-			? await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request)
-			: await context.helpers.httpRequest(request);
-		return answer as T;
+		try {
+			const answer: unknown = access.requiresAuth
+				? await context.helpers.httpRequestWithAuthentication.call(context, credentialType, request)
+				: await context.helpers.httpRequest(request);
+			return answer as T;
+		} catch (error) {
+			// Typed, so the retries can read the status.
+			throw storageFailure(context, error, access);
+		}
 	};
 	try {
 		return await withRetries(send, { idempotent: true, signal: cancelSignalOf(context) });

@@ -1,19 +1,12 @@
-import type { JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { FINAL_JOB_STATES, ODATA } from '../helpers/constants';
+import { FINAL_JOB_STATES, GUID, ODATA } from '../helpers/constants';
 import type { FolderRef, Job, ODataPage, StartInfo, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
+import { UiPathApiError, type ErrorHints } from './errors';
 import { describeFolder } from './folder';
+import { odataString } from './odata';
 import { uiPathApiRequest } from './request';
-import { isAmbiguousFailure } from './retry';
-
-/** An OData string literal. */
-export function odataString(value: string): string {
-	return `'${value.replace(/'/g, "''")}'`;
-}
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findJobsByReference(
 	context: UiPathContext,
@@ -48,7 +41,7 @@ export async function startJobsExactlyOnce(
 	credentialType: UiPathCredentialType,
 	folder: FolderRef,
 	startInfo: StartInfo,
-	options: { timeoutMs?: number } = {},
+	options: { timeoutMs?: number; hints?: ErrorHints } = {},
 ): Promise<Job[]> {
 	const createdSince = new Date(Date.now() - CLOCK_SKEW_MS);
 	const start = async () =>
@@ -60,34 +53,34 @@ export async function startJobsExactlyOnce(
 				body: { startInfo },
 				idempotent: false,
 				timeoutMs: options.timeoutMs ?? START_TIMEOUT_MS,
+				hints: options.hints,
 			})
 		).value ?? [];
 	const lookUp = async () => await findJobsByReference(context, credentialType, folder, startInfo.Reference, createdSince);
-	const recover = async (error: unknown): Promise<Job[] | undefined> => {
-		// A NodeOperationError means nothing was sent (e.g. the credential is unusable).
-		if (error instanceof NodeOperationError || !isAmbiguousFailure(error)) throw error;
+	/** The jobs a start created although its answer was lost; any other failure means no job was created, and is thrown. */
+	const recover = async (error: unknown): Promise<{ found: Job[]; failure: UiPathApiError }> => {
+		if (!(error instanceof UiPathApiError) || !error.ambiguous) throw error;
 		let found = await lookUp();
 		if (found.length === 0) {
 			// A start still being processed when the answer was lost may not be visible yet: look once more.
 			await sleep(SETTLE_MS, cancelSignalOf(context));
 			found = await lookUp();
 		}
-		return found.length > 0 ? found : undefined;
+		return { found, failure: error };
 	};
 
 	try {
 		return await start();
 	} catch (firstError) {
-		const found = await recover(firstError);
-		if (found) return found;
+		const { found } = await recover(firstError);
+		if (found.length > 0) return found;
 	}
 	try {
 		return await start();
 	} catch (secondError) {
-		const found = await recover(secondError);
-		if (found) return found;
-		// Already a NodeApiError from uiPathApiRequest: n8n hands the same instance back.
-		throw new NodeApiError(context.getNode(), secondError as JsonObject);
+		const { found, failure } = await recover(secondError);
+		if (found.length > 0) return found;
+		throw failure;
 	}
 }
 

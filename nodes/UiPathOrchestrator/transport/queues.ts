@@ -1,7 +1,7 @@
 import { ODATA } from '../helpers/constants';
 import type { FolderRef, ODataPage, QueueDefinition, UiPathCredentialType } from '../helpers/interfaces';
 import type { UiPathContext } from './context';
-import { odataString } from './jobs';
+import { odataString } from './odata';
 import { uiPathApiRequest } from './request';
 
 /** The queue of this name in the folder, if any: queue items refer to their queue by its Id. */

@@ -3,11 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathEndpoints } from '../../../credentials/auth/endpoints';
 import { resolveUiPathEndpoints } from '../../../credentials/auth/endpoints';
+import { looksLikeHtml } from '../../../credentials/auth/http';
 import { secretsIn } from '../../../credentials/auth/redact';
 import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './context';
-import { looksLikeHtml, toUiPathApiError } from './errors';
+import { toUiPathApiError, UiPathApiError, type ErrorHints } from './errors';
 import { describeFolder, folderHeaders } from './folder';
+import { withRefreshRaceRecovery } from './refreshRace';
 import { withRetries } from './retry';
 
 /** Which UiPath service a path is relative to. */
@@ -28,15 +30,16 @@ export interface UiPathRequest {
 	timeoutMs?: number;
 	/** Another organization than the credential's, for the portal and the 2019 account service. */
 	organization?: string;
+	/** What the operation says about a status it knows more about (e.g. 409 on StartJobs). */
+	hints?: ErrorHints;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Turns the credential into URLs through the package's one resolver; a bad field becomes an error naming it. */
-export async function getEndpoints(
+async function resolveEndpoints(
 	context: UiPathContext,
 	credentialType: UiPathCredentialType,
-	organization?: string,
+	organization: string | undefined,
 ): Promise<UiPathEndpoints> {
 	const data = await context.getCredentials(credentialType);
 	try {
@@ -46,6 +49,33 @@ export async function getEndpoints(
 			description: 'Open the credential and fix the field named above.',
 		});
 	}
+}
+
+/** n8n makes one context per node execution (and per poll, hook or list call): its endpoints, by credential type and organization. */
+const endpointsByContext = new WeakMap<UiPathContext, Map<string, Promise<UiPathEndpoints>>>();
+
+/**
+ * Turns the credential into URLs through the package's one resolver, once per context: n8n's request helper
+ * loads the credential for every request anyway, so this read is the only extra one. A bad field becomes an
+ * error naming it.
+ */
+export async function getEndpoints(
+	context: UiPathContext,
+	credentialType: UiPathCredentialType,
+	organization?: string,
+): Promise<UiPathEndpoints> {
+	let known = endpointsByContext.get(context);
+	if (!known) {
+		known = new Map();
+		endpointsByContext.set(context, known);
+	}
+	const key = `${credentialType}\n${organization ?? ''}`;
+	let endpoints = known.get(key);
+	if (!endpoints) {
+		endpoints = resolveEndpoints(context, credentialType, organization);
+		known.set(key, endpoints);
+	}
+	return await endpoints;
 }
 
 function baseUrlOf(endpoints: UiPathEndpoints, service: UiPathService): string | undefined {
@@ -75,14 +105,11 @@ export async function uiPathApiRequest<T = IDataObject>(
 			description: SERVICE_HINT[service],
 		});
 	}
+	// Authentication headers (the token, and the 2019 preset's tenant header) are the credential's `authenticate`'s alone.
 	const options: IHttpRequestOptions = {
 		method,
 		url: `${baseUrl}${request.path}`,
-		headers: {
-			Accept: 'application/json',
-			...(service === 'orchestrator' ? endpoints.tenantHeader : {}),
-			...folderHeaders(request.folder),
-		},
+		headers: { Accept: 'application/json', ...folderHeaders(request.folder) },
 		qs: request.qs,
 		body: request.body,
 		json: true,
@@ -90,11 +117,34 @@ export async function uiPathApiRequest<T = IDataObject>(
 		// n8n would put the Authorization header back on a redirect to another origin.
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
-	const failed = { method, path: request.path, baseUrl, folderDescription: request.folder && describeFolder(request.folder) };
+	const failed = {
+		method,
+		path: request.path,
+		baseUrl,
+		folderDescription: request.folder && describeFolder(request.folder),
+		hints: request.hints,
+	};
+	// A NodeOperationError means nothing was sent (the credential is unusable): it stays as it is.
+	const asRequestError = async (error: unknown) => {
+		if (error instanceof NodeOperationError || error instanceof UiPathApiError) return error;
+		// Read only on failure: the credential's secrets and the body's (a webhook's Secret), for redaction.
+		const secrets = [...secretsIn(await context.getCredentials(credentialType)), ...secretsIn(request.body)];
+		return toUiPathApiError(context.getNode(), error, { ...failed, secrets });
+	};
 	const send = async (): Promise<T> => {
-		const response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as unknown;
+		let response: unknown;
+		try {
+			// Recovery reads n8n's own failure (its cause chain holds a refused refresh), so it runs before the error is rebuilt.
+			response = await withRefreshRaceRecovery(
+				context,
+				credentialType,
+				async () => (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as unknown,
+			);
+		} catch (error) {
+			throw await asRequestError(error);
+		}
 		// A wrong organization or tenant lands on the site's HTML pages, which still answer 200.
-		if (looksLikeHtml(response)) throw Object.assign(new Error('HTML answer'), { response: { status: 200, data: response } });
+		if (looksLikeHtml(response)) throw new UiPathApiError(context.getNode(), { status: 200, body: response }, failed);
 		return response as T;
 	};
 	try {
@@ -103,8 +153,7 @@ export async function uiPathApiRequest<T = IDataObject>(
 			signal: cancelSignalOf(context),
 		});
 	} catch (error) {
-		// Read only on failure: the credential's secrets and the body's (a webhook's Secret), for redaction.
-		const secrets = [...secretsIn(await context.getCredentials(credentialType)), ...secretsIn(request.body)];
-		throw error instanceof NodeOperationError ? error : toUiPathApiError(context.getNode(), error, { ...failed, secrets });
+		// Besides the failures `send` threw, only a cancelled wait between two attempts arrives here.
+		throw await asRequestError(error);
 	}
 }

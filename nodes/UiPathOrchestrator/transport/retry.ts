@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { inspectFailure, retryAfterMs } from './errors';
+import { UiPathApiError } from './errors';
 
 export interface RetryPolicy {
 	/** Retries after 429; the request was refused, so any method may be resent. */
@@ -20,12 +20,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	serverErrorBackoffMs: [500, 1_500, 4_000],
 };
 
-/** Whether UiPath may have acted on a request that failed: no answer, or a 5xx. */
-export function isAmbiguousFailure(error: unknown): boolean {
-	const { status } = inspectFailure(error);
-	return status === undefined || status >= 500;
-}
-
 async function attempt<T>(send: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {
 	try {
 		return { value: await send() };
@@ -34,7 +28,7 @@ async function attempt<T>(send: () => Promise<T>): Promise<{ value: T } | { erro
 	}
 }
 
-/** Sends until success, resending only what cannot do harm twice; the last failure is returned to the caller to wrap. */
+/** Sends until success, resending only what cannot do harm twice; the last failure is thrown as it is. Only UiPathApiErrors are retried. */
 export async function withRetries<T>(
 	send: () => Promise<T>,
 	options: { idempotent: boolean; signal?: AbortSignal; policy?: RetryPolicy },
@@ -45,17 +39,19 @@ export async function withRetries<T>(
 	for (;;) {
 		const result = await attempt(send);
 		if ('value' in result) return result.value;
-		const { status, headers, networkCode } = inspectFailure(result.error);
+		const failure = result.error;
+		if (!(failure instanceof UiPathApiError)) throw failure;
+		const { status, networkCode } = failure;
 		const transient = (status !== undefined && status >= 500) || (status === undefined && networkCode !== undefined);
 		let wait: number | undefined;
 		if (options.signal?.aborted) wait = undefined;
 		else if (status === 429 && rateLimited < policy.rateLimitRetries) {
 			rateLimited++;
-			wait = Math.min(retryAfterMs(headers) ?? policy.defaultRetryAfterMs, policy.maxRetryAfterMs);
+			wait = Math.min(failure.retryAfterMs ?? policy.defaultRetryAfterMs, policy.maxRetryAfterMs);
 		} else if (options.idempotent && transient && serverErrors < policy.serverErrorBackoffMs.length) {
 			wait = policy.serverErrorBackoffMs[serverErrors++];
 		}
-		if (wait === undefined) throw result.error;
+		if (wait === undefined) throw failure;
 		await sleep(wait, options.signal);
 	}
 }

@@ -1,15 +1,13 @@
 import type { IHookFunctions, IPollFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
+import type { FolderRef } from '../helpers/interfaces';
 import { parseFolderLocator } from '../helpers/parameters';
+
+export { credentialTypeOf } from '../helpers/parameters';
 
 /** The n8n contexts the two triggers run in. */
 export type TriggerContext = IHookFunctions | IPollFunctions | IWebhookFunctions;
-
-export function credentialTypeOf(context: TriggerContext): UiPathCredentialType {
-	return context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
-}
 
 /** The Folder parameter as a folder reference, or undefined when it is empty; a bad value is an error naming the parameter. */
 export function readOptionalFolder(context: TriggerContext): FolderRef | undefined {

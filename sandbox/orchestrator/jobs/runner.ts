@@ -3,6 +3,7 @@ import type { TenantStore } from '../store/tenantStore';
 import type { Job, JobState } from '../store/types';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { outcomeOf, runDurationMs } from './behaviours';
+import { logEnd, logLine } from './robotLogs';
 import type { StartPlan } from './startInfo';
 
 const FINAL_STATES = new Set<JobState>(['Successful', 'Faulted', 'Stopped']);
@@ -123,6 +124,7 @@ export class JobRunner {
 		job.StartTime = now;
 		job.LastModificationTime = now;
 		this.updateSession(store, robot.Id);
+		logLine(store, job, 'Info', `${job.ReleaseName} execution started`);
 		this.webhooks.jobEvent(store, 'job.started', job);
 		this.schedule(job, runDurationMs(job.behaviour), () => {
 			const outcome = outcomeOf(job.behaviour, job.InputArguments, new Date());
@@ -144,6 +146,8 @@ export class JobRunner {
 			job.ErrorCode = 'Robot';
 			job.JobError = { code: 'Robot', title: 'Job faulted', detail: info, category: 'User', status: 0, timestamp: now };
 		}
+		// A job stopped while pending never reached a robot, so nothing was logged for it.
+		if (job.StartTime !== null) logEnd(store, job, state, info);
 		if (job.robotId !== null) this.updateSession(store, job.robotId);
 		this.owners.delete(job);
 		if (state === 'Stopped') this.reportStopped(store, job);

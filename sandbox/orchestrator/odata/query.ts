@@ -7,6 +7,9 @@ import { parseFilter } from './parser';
 /** Orchestrator's MaxTop: a larger `$top` is refused, and no page is ever larger. */
 export const MAX_TOP = 1000;
 
+/** Entity sets whose MaxTop differs on Automation Cloud: `$top` on QueueItems is at most 100 since June 2024. */
+export const CLOUD_MAX_TOP: Readonly<Record<string, number>> = { QueueItems: 100 };
+
 /** How one OData entity set is exposed: its DTO type, its properties and what `$expand` can add. */
 export interface EntitySet<T> {
 	/** Name in the URL and in `@odata.context`, e.g. `Jobs`. */
@@ -25,6 +28,8 @@ export interface ODataQuery {
 	select?: string[];
 	expand: string[];
 	top?: number;
+	/** The entity set's MaxTop: the largest `$top` accepted and the page size without one. */
+	maxTop: number;
 	skip: number;
 	count: boolean;
 }
@@ -50,19 +55,20 @@ function checkPath<T>(set: EntitySet<T>, path: readonly string[]) {
 }
 
 /** Parses and checks the OData system query options of a collection request. */
-export function parseQuery<T>(set: EntitySet<T>, params: URLSearchParams): ODataQuery {
+export function parseQuery<T>(set: EntitySet<T>, params: URLSearchParams, maxTop = MAX_TOP): ODataQuery {
 	for (const key of params.keys()) {
 		if (key.startsWith('$') && !KNOWN_OPTIONS.has(key)) {
 			throw invalidQuery(`The query parameter '${key}' is not supported.`);
 		}
 	}
-	const query: ODataQuery = { orderBy: [], expand: [], skip: 0, count: false };
+	const query: ODataQuery = { orderBy: [], expand: [], maxTop, skip: 0, count: false };
 
 	const top = params.get('$top');
 	if (top !== null) {
 		query.top = parseInteger('$top', top);
-		if (query.top > MAX_TOP) {
-			throw invalidQuery(`The limit of '${MAX_TOP}' for Top query has been exceeded. The value from the incoming request is '${query.top}'.`);
+		if (query.top > maxTop) {
+			// ASP.NET OData's own wording, which clients read the limit from.
+			throw invalidQuery(`The limit of '${maxTop}' for Top query has been exceeded. The value from the incoming request is '${query.top}'.`);
 		}
 	}
 	const skip = params.get('$skip');
@@ -183,7 +189,7 @@ export function collectionResponse<T extends object>(
 		}
 		return 0;
 	});
-	const page = matching.slice(query.skip, query.skip + (query.top ?? MAX_TOP));
+	const page = matching.slice(query.skip, query.skip + (query.top ?? query.maxTop));
 	const selection = query.select ? `(${query.select.join(',')})` : '';
 	const envelope: Record<string, unknown> = {
 		'@odata.context': `${options.serviceRoot}/odata/$metadata#${set.name}${selection}`,

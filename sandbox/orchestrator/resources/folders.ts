@@ -1,14 +1,17 @@
+import { canSeeFolder } from '../access';
 import type { Route, RouteContext } from '../context';
 import { badRequest, ok } from '../reply';
 import { readScopes } from '../scopes';
 import { byIdRoute, listRoute } from './generic';
 
 const scopes = readScopes('Folders');
+/** The folders the caller has roles in (every folder with tenant-wide roles). */
+const visible = (context: RouteContext) => [...context.store.folders.values()].filter((folder) => canSeeFolder(context.access, folder));
 const all = {
 	scopes,
 	folderScoped: false,
 	set: (context: RouteContext) => context.sets.folders,
-	items: (context: RouteContext) => context.store.folders.values(),
+	items: visible,
 };
 
 const optionalInteger = (name: string, raw: string | null, fallback: number) => {
@@ -18,7 +21,8 @@ const optionalInteger = (name: string, raw: string | null, fallback: number) => 
 };
 
 export const folderRoutes: Route[] = [
-	listRoute('Folders', all),
+	// Units.View (or SubFolders.View) lists folders; a caller with folder roles only gets 403, as on UiPath.
+	listRoute('Folders', { ...all, tenantPermission: 'Units.View' }),
 	byIdRoute('Folders', 'Folder', all),
 	{
 		method: 'GET',
@@ -28,7 +32,7 @@ export const folderRoutes: Route[] = [
 		handle(context) {
 			const skip = optionalInteger('skip', context.query.get('skip'), 0);
 			const take = optionalInteger('take', context.query.get('take'), 100);
-			const folders = [...context.store.folders.values()];
+			const folders = visible(context);
 			return ok({
 				PageItems: folders.slice(skip, skip + take).map((folder) => ({
 					Key: folder.Key,

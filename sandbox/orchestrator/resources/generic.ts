@@ -2,7 +2,7 @@ import type { Route, RouteContext } from '../context';
 import { collectionResponse, entityResponse, parseQuery, type EntitySet } from '../odata/query';
 import { notFound, ok } from '../reply';
 
-type Options<T extends object> = Pick<Route, 'scopes' | 'folderScoped' | 'rateLimited'> & {
+type Options<T extends object> = Pick<Route, 'scopes' | 'folderScoped' | 'rateLimited' | 'tenantPermission'> & {
 	set: (context: RouteContext) => EntitySet<T>;
 	/** The entities visible to this request (in the header's folder for folder-scoped routes). */
 	items: (context: RouteContext) => Iterable<T>;
@@ -18,10 +18,18 @@ export function listRoute<T extends object>(path: string, options: Options<T>): 
 		scopes: options.scopes,
 		folderScoped: options.folderScoped,
 		rateLimited: options.rateLimited,
+		tenantPermission: options.tenantPermission,
 		handle(context) {
 			const set = options.set(context);
-			const query = parseQuery(set, context.query);
-			return ok(collectionResponse(set, options.items(context), query, { serviceRoot: context.serviceRoot }));
+			const query = parseQuery(set, context.query, context.maxTop(set.name));
+			const body = collectionResponse(set, options.items(context), query, { serviceRoot: context.serviceRoot });
+			const omitted = context.omittedFromLists(set.name);
+			if (omitted.length > 0) {
+				body.value = (body.value as Record<string, unknown>[]).map((entity) =>
+					Object.fromEntries(Object.entries(entity).filter(([name]) => !omitted.includes(name))),
+				);
+			}
+			return ok(body);
 		},
 	};
 }
@@ -33,6 +41,7 @@ export function byIdRoute<T extends object & { Id: number }>(path: string, entit
 		pattern: new RegExp(`^/odata/${segment(path)}\\((\\d+)\\)$`),
 		scopes: options.scopes,
 		folderScoped: options.folderScoped,
+		tenantPermission: options.tenantPermission,
 		handle(context) {
 			const set = options.set(context);
 			const id = Number(context.params[0]);

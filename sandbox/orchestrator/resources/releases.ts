@@ -12,6 +12,7 @@ const inFolder = {
 const packages = {
 	scopes: readScopes('Execution'),
 	folderScoped: false,
+	tenantPermission: 'Packages.View',
 	set: (context: RouteContext) => context.sets.processes,
 	items: (context: RouteContext) => context.store.packages.values(),
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
-import { FOLDERS } from '../../fixtures';
+import { FOLDERS, QUEUE } from '../../fixtures';
 import { newTraceId } from '../reply';
-import { addRelease } from './seed';
+import { addQueueItem, addRelease } from './seed';
 import type { TenantStore } from './tenantStore';
 import type { Job, ProcessBehaviourName, Release } from './types';
 
@@ -11,6 +11,8 @@ export interface BulkSeed {
 	releases?: number;
 	/** Finished jobs, one a minute back from now, spread over the processes of Shared. */
 	jobs?: number;
+	/** New items in the Invoices queue, one a second back from now. */
+	queueItems?: number;
 }
 
 const BEHAVIOURS: ProcessBehaviourName[] = ['quick', 'faulting', 'slow'];
@@ -81,5 +83,11 @@ export function seedBulk(store: TenantStore, seed: BulkSeed, now = Date.now()): 
 	for (let index = 0; index < (seed.jobs ?? 0); index += 1) {
 		const job = finishedJob(store, releases[index % releases.length], index, now);
 		store.jobs.set(job.Id, job);
+	}
+	const queue = store.queueByName(shared.Id, QUEUE);
+	for (let index = 0; index < (seed.queueItems ?? 0); index += 1) {
+		if (!queue) throw new Error(`the ${QUEUE} queue is missing`);
+		const created = new Date(now - (index + 1) * 1000).toISOString();
+		addQueueItem(store, queue.Id, { CreationTime: created, Reference: `bulk-${index}`, SpecificContent: { InvoiceId: `INV-B${index}` } });
 	}
 }

@@ -1,8 +1,9 @@
-import { randomUUID } from 'crypto';
+import { randomBytes, randomUUID } from 'crypto';
 import {
-	ASSET,
 	ASSET_FOLDER,
 	ASSET_VALUE,
+	ASSET_VALUES,
+	ASSETS,
 	BUCKETS,
 	FOLDERS,
 	MACHINES,
@@ -13,27 +14,38 @@ import {
 	ROBOTS,
 } from '../../fixtures';
 import type { TenantStore } from './tenantStore';
-import type { Folder, ProcessBehaviourName, QueueItem, Release } from './types';
+import type { Asset, Folder, ProcessBehaviourName, QueueItem, Release } from './types';
 
-const STRING_TYPE = 'System.String, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
-const DECIMAL_TYPE = 'System.Decimal, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089';
+/** .NET type names as Studio writes them: mscorlib for Legacy projects, System.Private.CoreLib for Windows ones. */
+const legacyType = (name: string) => `System.${name}, mscorlib, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089`;
+const coreType = (name: string) => `System.${name}, System.Private.CoreLib, Version=6.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e`;
+const CORE = 'System.Private.CoreLib, Version=6.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e';
+const DICTIONARY_TYPE = `System.Collections.Generic.Dictionary\`2[[System.String, ${CORE}],[System.Object, ${CORE}]], ${CORE}`;
+const DATA_TABLE_TYPE = 'System.Data.DataTable, System.Data.Common, Version=6.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a';
 
-/** Argument metadata as Studio publishes it (a JSON string per direction). */
+const argument = (name: string, type: string, required = false) => ({ name, type, required, hasDefault: !required });
+
+/**
+ * Argument metadata as Studio publishes it (a JSON string per direction): Invoice Echo declares one argument of
+ * each kind the node maps to a field, Always Faults publishes none, Month End Report has a DataTable.
+ */
 const ARGUMENTS: Record<ProcessBehaviourName, { Input: string | null; Output: string | null }> = {
 	quick: {
 		Input: JSON.stringify([
-			{ name: 'InvoiceId', type: STRING_TYPE, required: true, hasDefault: false },
-			{ name: 'Amount', type: DECIMAL_TYPE, required: false, hasDefault: true },
+			argument('InvoiceId', coreType('String'), true),
+			argument('Amount', coreType('Decimal')),
+			argument('Quantity', coreType('Int32')),
+			argument('Approved', coreType('Boolean')),
+			argument('DueDate', coreType('DateTime')),
+			argument('Tags', coreType('String[]')),
+			argument('Metadata', DICTIONARY_TYPE),
 		]),
-		Output: JSON.stringify([{ name: 'Total', type: DECIMAL_TYPE }]),
+		Output: JSON.stringify([{ name: 'Total', type: coreType('Decimal') }]),
 	},
-	faulting: {
-		Input: JSON.stringify([{ name: 'InvoiceId', type: STRING_TYPE, required: false, hasDefault: false }]),
-		Output: null,
-	},
+	faulting: { Input: null, Output: null },
 	slow: {
-		Input: JSON.stringify([{ name: 'Month', type: STRING_TYPE, required: false, hasDefault: true }]),
-		Output: JSON.stringify([{ name: 'ReportUrl', type: STRING_TYPE }]),
+		Input: JSON.stringify([argument('Month', legacyType('String')), argument('Lines', DATA_TABLE_TYPE)]),
+		Output: JSON.stringify([{ name: 'ReportUrl', type: legacyType('String') }]),
 	},
 };
 
@@ -305,31 +317,53 @@ function seedBucket(store: TenantStore, folder: Folder, name: string, provider: 
 	});
 }
 
-function seedAsset(store: TenantStore, folderIds: number[], now: number) {
-	const id = store.nextId('asset');
-	store.assets.set(id, {
-		Id: id,
-		Key: randomUUID(),
-		Name: ASSET,
-		CanBeDeleted: true,
-		ValueScope: 'Global',
-		ValueType: 'Text',
-		Value: ASSET_VALUE,
-		StringValue: ASSET_VALUE,
-		BoolValue: false,
-		IntValue: 0,
-		CredentialUsername: null,
-		HasDefaultValue: true,
-		Description: 'Base URL of the ERP the invoice robots post to.',
-		FoldersCount: folderIds.length,
-		Tags: [],
-		CreationTime: iso(now - 60 * 86_400_000),
-		LastModificationTime: null,
-		folderIds,
-	});
+type AssetValue = Pick<Asset, 'ValueType' | 'Value' | 'StringValue' | 'BoolValue' | 'IntValue' | 'CredentialUsername' | 'credentialPassword'>;
+
+/** What AssetDto carries for each value type: the typed property set, the others at their empty value. */
+function assetValue(type: Asset['ValueType'], value: string | number | boolean, password: string | null = null): AssetValue {
+	return {
+		ValueType: type,
+		Value: type === 'Credential' ? `username: ${String(value)}` : String(value),
+		StringValue: type === 'Text' ? String(value) : '',
+		BoolValue: type === 'Bool' ? value === true : false,
+		IntValue: type === 'Integer' ? Number(value) : 0,
+		CredentialUsername: type === 'Credential' ? String(value) : '',
+		credentialPassword: password,
+	};
 }
 
-/** The fixture world of one tenant: folders, packages, processes, robots, sessions, a queue with items, an asset, two buckets. */
+function seedAssets(store: TenantStore, folderIds: number[], now: number) {
+	const assets: Array<{ name: string; description: string; value: AssetValue }> = [
+		{ name: ASSETS.text, description: 'Base URL of the ERP the invoice robots post to.', value: assetValue('Text', ASSET_VALUE) },
+		{ name: ASSETS.integer, description: 'Invoices a robot posts per run.', value: assetValue('Integer', ASSET_VALUES.integer) },
+		{ name: ASSETS.bool, description: 'Whether robots post to the ERP or only validate.', value: assetValue('Bool', ASSET_VALUES.bool) },
+		{
+			name: ASSETS.credential,
+			description: 'The ERP account the invoice robots sign in with.',
+			value: assetValue('Credential', ASSET_VALUES.credentialUsername, randomBytes(18).toString('base64url')),
+		},
+	];
+	for (const { name, description, value } of assets) {
+		const id = store.nextId('asset');
+		store.assets.set(id, {
+			Id: id,
+			Key: randomUUID(),
+			Name: name,
+			CanBeDeleted: true,
+			ValueScope: 'Global',
+			...value,
+			HasDefaultValue: true,
+			Description: description,
+			FoldersCount: folderIds.length,
+			Tags: [],
+			CreationTime: iso(now - 60 * 86_400_000),
+			LastModificationTime: null,
+			folderIds,
+		});
+	}
+}
+
+/** The fixture world of one tenant: folders, packages, processes, robots, sessions, a queue with items, assets, two buckets. */
 export function seedTenant(store: TenantStore, now = Date.now()): void {
 	const shared = addFolder(store, FOLDERS.shared);
 	const finance = addFolder(store, FOLDERS.finance);
@@ -344,7 +378,7 @@ export function seedTenant(store: TenantStore, now = Date.now()): void {
 	const queueFolder = store.folderByPath(QUEUE_FOLDER) ?? shared;
 	seedQueue(store, queueFolder, now);
 	const assetFolder = store.folderByPath(ASSET_FOLDER) ?? shared;
-	seedAsset(store, [assetFolder.Id], now);
+	seedAssets(store, [assetFolder.Id], now);
 	seedBucket(store, shared, BUCKETS.hosted, null);
 	seedBucket(store, shared, BUCKETS.external, 'Azure');
 }

@@ -1,4 +1,4 @@
-import type { Asset, Bucket, Folder, Job, Machine, ProcessPackage, QueueDefinition, QueueItem, Release, Robot, Session, Webhook } from './types';
+import type { Asset, Bucket, Folder, Job, Machine, ProcessPackage, QueueDefinition, QueueItem, Release, Robot, RobotLog, Session, Webhook } from './types';
 
 /** Where each kind of id starts, so an id of one kind never happens to be a valid id of another. */
 const FIRST_IDS = {
@@ -11,6 +11,7 @@ const FIRST_IDS = {
 	queueItem: 700001,
 	asset: 8001,
 	webhook: 9001,
+	robotLog: 50000001,
 	bucket: 10001,
 	job: 1000001,
 } as const;
@@ -31,6 +32,7 @@ export class TenantStore {
 	readonly queueItems = new Map<number, QueueItem>();
 	readonly assets = new Map<number, Asset>();
 	readonly webhooks = new Map<number, Webhook>();
+	readonly robotLogs = new Map<number, RobotLog>();
 	readonly buckets = new Map<number, Bucket>();
 	private readonly nextIds: Record<EntityKind, number> = { ...FIRST_IDS };
 

@@ -244,6 +244,8 @@ export interface Asset {
 	BoolValue: boolean;
 	IntValue: number;
 	CredentialUsername: string | null;
+	/** Kept by the sandbox only: no route sends it (AssetDto's CredentialPassword is never in ASSET_FIELDS). */
+	credentialPassword: string | null;
 	HasDefaultValue: boolean;
 	Description: string;
 	FoldersCount: number;
@@ -251,6 +253,26 @@ export interface Asset {
 	CreationTime: string;
 	LastModificationTime: string | null;
 	folderIds: number[];
+}
+
+export type LogLevel = 'Trace' | 'Debug' | 'Info' | 'Warn' | 'Error' | 'Fatal';
+
+/** A line a robot logged while running a job (`LogDto`, served at /odata/RobotLogs). */
+export interface RobotLog {
+	Id: number;
+	Level: LogLevel;
+	WindowsIdentity: string;
+	ProcessName: string;
+	TimeStamp: string;
+	Message: string;
+	JobKey: string;
+	RawMessage: string;
+	RobotName: string;
+	HostMachineName: string;
+	MachineId: number;
+	MachineKey: string;
+	RuntimeType: string;
+	folderId: number;
 }
 
 export interface Webhook {

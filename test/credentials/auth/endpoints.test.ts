@@ -51,6 +51,7 @@ describe('resolveUiPathEndpoints (uiPathApi)', () => {
 		expect(endpoints.orchestratorUrl).toBe('https://orchestrator.acme.test');
 		expect(endpoints.tokenUrl).toBe('https://orchestrator.acme.test/identity/connect/token');
 		expect(endpoints.passwordSignInUrl).toBe('https://orchestrator.acme.test/api/Account/Authenticate');
+		expect(endpoints.standalone).toBe(true);
 	});
 
 	it.each([
@@ -79,6 +80,7 @@ describe('resolveUiPathEndpoints (uiPathOAuth2Api)', () => {
 		expect(endpoints.orchestratorUrl).toBe(`${base}/acme/DefaultTenant/orchestrator_`);
 		expect(endpoints.authorizeUrl).toBe(`${base}/identity_/connect/authorize`);
 		expect(endpoints.tokenUrl).toBe(`${base}/identity_/connect/token`);
+		expect(endpoints.standalone).toBeUndefined();
 	});
 
 	it('standalone Orchestrator uses /identity without underscore', () => {
@@ -88,6 +90,7 @@ describe('resolveUiPathEndpoints (uiPathOAuth2Api)', () => {
 		});
 		expect(endpoints.orchestratorUrl).toBe('https://orch.acme.test');
 		expect(endpoints.authorizeUrl).toBe('https://orch.acme.test/identity/connect/authorize');
+		expect(endpoints.standalone).toBe(true);
 	});
 
 	it('requires a base URL for Automation Suite', () => {

@@ -49,7 +49,7 @@ export async function jobTrigger(context: E2eContext, credential: CredentialRef)
 	});
 	expect(forged.status === 401, `a forged delivery was answered ${forged.status}, not 401`);
 
-	const jobId = await startJobOutsideN8n(context, { Batch: 'B-7', Amount: 42 });
+	const [jobId] = await startJobsOutsideN8n(context, { Batch: 'B-7', Amount: 42 });
 	const execution = await poll(
 		'the trigger execution',
 		async () => (await executionsOf(client, workflowId)).find((entry) => entry.status === 'success'),
@@ -87,24 +87,28 @@ export async function jobTrigger(context: E2eContext, credential: CredentialRef)
 	return `subscribed on activation; forged delivery → 401; job ${jobId} finished → 1 execution with its output; replayed delivery → 200, no execution; unsubscribed on deactivation`;
 }
 
-/** Starts the Invoice Echo process straight through the sandbox's Orchestrator API with its personal access token. */
-async function startJobOutsideN8n(context: E2eContext, inputArguments: Record<string, unknown>): Promise<number> {
+/** Starts Invoice Echo jobs straight through the sandbox's Orchestrator API with its personal access token, as a person or another robot would. */
+export async function startJobsOutsideN8n(
+	context: E2eContext,
+	inputArguments: Record<string, unknown>,
+	{ folderPath = FOLDERS.shared, jobsCount = 1 }: { folderPath?: string; jobsCount?: number } = {},
+): Promise<number[]> {
 	const { credentials, store } = context.sandbox.state;
-	const shared = store.folderByPath(FOLDERS.shared);
-	expect(shared, `the sandbox has no ${FOLDERS.shared} folder`);
+	const folder = store.folderByPath(folderPath);
+	expect(folder, `the sandbox has no ${folderPath} folder`);
 	const response = await new HttpClient().request(`${credentials.orchestratorUrl}/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs`, {
-		headers: { authorization: `Bearer ${credentials.personalAccessToken}`, 'X-UIPATH-OrganizationUnitId': String(shared.Id) },
+		headers: { authorization: `Bearer ${credentials.personalAccessToken}`, 'X-UIPATH-OrganizationUnitId': String(folder.Id) },
 		body: {
 			startInfo: {
-				ReleaseKey: invoiceEchoRelease(context).key,
+				ReleaseKey: invoiceEchoRelease(context, folderPath).key,
 				Strategy: 'ModernJobsCount',
-				JobsCount: 1,
+				JobsCount: jobsCount,
 				InputArguments: JSON.stringify(inputArguments),
 			},
 		},
 	});
 	const started = expectStatus(response, [200, 201], 'StartJobs in the sandbox').json as { value?: Array<{ Id: number }> };
-	const jobId = started.value?.[0]?.Id;
-	expect(typeof jobId === 'number', 'the sandbox started no job');
-	return jobId;
+	const jobIds = (started.value ?? []).map((job) => job.Id);
+	expect(jobIds.length === jobsCount, `the sandbox started ${jobIds.length} jobs, not ${jobsCount}`);
+	return jobIds;
 }

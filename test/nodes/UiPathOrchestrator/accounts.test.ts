@@ -24,12 +24,15 @@ describe('account: organizations and tenants of today\'s Automation Cloud', () =
 		const result = await suite.run('personalAccessToken', { resource: 'account', operation: 'getTenants', account: 'nobody-here' });
 		const error = nodeError(result);
 		expect(error.httpCode).toBe('404');
+		expect(error.message).toBe('UiPath did not list organizations and tenants (HTTP 404)');
+		expect(error.description).toMatch(/not part of UiPath's published API.*type the organization and tenant into the credential/);
 	});
 
 	it('an application token (client credentials) is refused, and the error says which sign-in works', async () => {
 		const result = await suite.run('clientCredentials', { resource: 'account', operation: 'getAll' });
 		const error = nodeError(result);
 		expect(error.httpCode).toBe('403');
-		expect(error.description).toMatch(/signed-in user/);
+		expect(error.message).toBe('UiPath did not list organizations and tenants (HTTP 403)');
+		expect(error.description).toMatch(/a signed-in user, not client credentials.*type the organization and tenant into the credential/);
 	});
 });

@@ -1,29 +1,14 @@
 /**
- * The resource locators' searchable lists, called as n8n's editor calls them: n8n-core's LoadOptionsContext
- * (what n8n's DynamicNodeParametersService builds for a listSearch request) with the node's current parameters,
- * the harness's credentials helper, and real HTTP to the sandbox.
+ * The resource locators' searchable lists, called as n8n's editor calls them (loadOptionsContext.ts), with real
+ * HTTP to the sandbox.
  */
-import { CredentialStore, HarnessCredentialsHelper, loadPackageTypes } from '../../harness';
-import { CredentialTypeRegistry } from '../../harness/credential-types';
-import { NodeTypeRegistry } from '../../harness/node-types';
-import { OAuth2Api } from '../../harness/stand-ins/OAuth2Api.credentials';
-
-import { LoadOptionsContext } from 'n8n-core';
-import { Workflow, type INode, type INodeParameters, type IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../../../nodes/UiPathOrchestrator/methods';
-import { BUCKETS, FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
-import {
-	CREDENTIAL_ID,
-	expectConformingRequests,
-	locator,
-	NODE_NAME,
-	NODE_TYPE,
-	SHARED,
-	startSuite,
-	type CredentialKind,
-	type Suite,
-} from './sandboxSuite';
+import { ASSETS, BUCKETS, FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
+import type { CredentialStore } from '../../harness';
+import { editorContext } from './editorContext';
+import { expectConformingRequests, locator, SHARED, startSuite, type CredentialKind, type Suite } from './sandboxSuite';
 
 describe.each(['clientCredentials', 'oauth2'] as const)('list search with the %s credential', (kind: CredentialKind) => {
 	let suite: Suite;
@@ -33,31 +18,7 @@ describe.each(['clientCredentials', 'oauth2'] as const)('list search with the %s
 	afterAll(async () => await suite.close());
 	afterEach(async () => await expectConformingRequests(suite));
 
-	function contextFor(parameters: INodeParameters): LoadOptionsContext {
-		const packageTypes = loadPackageTypes();
-		const nodeTypes = new NodeTypeRegistry(packageTypes.nodeTypes);
-		const credentialTypes = new CredentialTypeRegistry([new OAuth2Api(), ...packageTypes.credentialTypes], nodeTypes);
-		const store = suite.stores.get(kind) as CredentialStore;
-		const credential = store.get(CREDENTIAL_ID);
-		const node: INode = {
-			id: 'list-search',
-			name: NODE_NAME,
-			type: NODE_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { authentication: credential.type, ...parameters },
-			credentials: { [credential.type]: { id: credential.id, name: credential.name } },
-		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		const additionalData = {
-			credentialsHelper: new HarnessCredentialsHelper(credentialTypes, store),
-			currentNodeParameters: node.parameters,
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
-		return new LoadOptionsContext(workflow, node, additionalData, 'parameters.release');
-	}
+	const contextFor = (parameters: INodeParameters) => editorContext(suite.stores.get(kind) as CredentialStore, parameters);
 
 	it('folders, searched on the server', async () => {
 		const all = await listSearch.searchFolders.call(contextFor({}));
@@ -90,6 +51,16 @@ describe.each(['clientCredentials', 'oauth2'] as const)('list search with the %s
 		expect(robots.results.map((entry) => entry.name).sort()).toEqual([...ROBOTS].sort());
 		const queues = await listSearch.searchQueues.call(context, 'Inv');
 		expect(queues.results).toEqual([{ name: QUEUE, value: QUEUE }]);
+	});
+
+	it('assets of the chosen folder, searched by name, with their value type', async () => {
+		const context = contextFor({ folder: SHARED });
+		const all = await listSearch.searchAssets.call(context);
+		expect(all.results.map((entry) => entry.name).sort()).toEqual(Object.values(ASSETS).sort());
+		const found = await listSearch.searchAssets.call(context, 'Account');
+		const credential = [...suite.sandbox.state.store.assets.values()].find((asset) => asset.Name === ASSETS.credential);
+		expect(found.results).toEqual([{ name: ASSETS.credential, value: String(credential?.Id), description: 'Credential asset' }]);
+		expect(suite.apiRequests().slice(-1)[0].path).toMatch(/\/odata\/Assets\/UiPath\.Server\.Configuration\.OData\.GetFiltered$/);
 	});
 
 	it('storage buckets of a folder, by their Id, saying where each keeps its files', async () => {

@@ -1,6 +1,7 @@
 import { FOLDERS, PROCESSES, QUEUE, ROBOTS } from '../../../sandbox/fixtures';
 import { encodeFolderPath } from '../../../sandbox';
 import { expectConformingRequests, locator, NODE_NAME, SHARED, startSuite, type CredentialKind, type Suite } from './sandboxSuite';
+import { itConforms } from '../../support/uipathDescriptions';
 
 const KINDS: CredentialKind[] = ['clientCredentials', 'oauth2'];
 
@@ -139,7 +140,7 @@ describe.each(KINDS)('every operation with the %s credential', (kind) => {
 		expect(listed.json(NODE_NAME).map((entry) => entry.Id)).toEqual([item.Id]);
 	});
 
-	it('sends only requests that UiPath\'s orchestrator.yaml describes, and valid ones', async () => {
+	itConforms('sends only requests that UiPath\'s orchestrator.yaml describes, and valid ones', async () => {
 		await run({
 			resource: 'job',
 			operation: 'start',

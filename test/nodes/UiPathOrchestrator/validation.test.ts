@@ -21,7 +21,8 @@ const BAD_INPUTS: Array<[string, INodeParameters, RegExp]> = [
 		start({ inputArguments: '={{ JSON.stringify({ Blob: "x".repeat(10000) }) }}' }),
 		/^Input Arguments \(inputArguments\) in item 0 is 10011 characters once serialized; Orchestrator accepts at most 10000/,
 	],
-	['robot IDs with another strategy', start({ strategy: 'ModernJobsCount', robotIds: '4001' }), /^Robot IDs \(robotIds\) in item 0 is only allowed with the Specific Robots strategy, not ModernJobsCount/],
+	// Robot IDs is shown (and kept by n8n) only for Specific Robots, or when the strategy is an expression.
+	['robot IDs with another strategy', start({ strategy: '={{ "ModernJobsCount" }}', robotIds: '4001' }), /^Robot IDs \(robotIds\) in item 0 is only allowed with the Specific Robots strategy, not ModernJobsCount/],
 	['the Specific strategy without robot IDs', start({ strategy: 'Specific', robotIds: '' }), /^Robot IDs \(robotIds\) in item 0 is required with the Specific Robots strategy/],
 	['robot IDs that are not numbers', start({ strategy: 'Specific', robotIds: '4001, Robot-02' }), /^Robot IDs \(robotIds\) in item 0 holds "Robot-02"/],
 	['a strategy UiPath does not know', start({ strategy: '={{ "Everyone" }}' }), /^Strategy \(strategy\) in item 0 "Everyone" is not one of ModernJobsCount, JobsCount, Specific, All, RobotCount/],
@@ -64,7 +65,7 @@ describe('bad input is refused before any request, naming the item and the param
 	it('with continueOnFail each bad item becomes a paired { error } item and the others run', async () => {
 		const result = await suite.run(
 			'clientCredentials',
-			start({ inputArguments: '={{ $json.args }}', robotIds: '={{ $json.robots }}' }),
+			start({ inputArguments: '={{ $json.args }}', strategy: '={{ "ModernJobsCount" }}', robotIds: '={{ $json.robots }}' }),
 			{
 				items: [{ args: '{"InvoiceId":"A"}', robots: '' }, { args: '[]', robots: '' }, { args: '{}', robots: '4001' }, { args: '{"InvoiceId":"D"}', robots: '' }],
 				continueOnFail: true,

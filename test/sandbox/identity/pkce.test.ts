@@ -14,6 +14,7 @@ import {
 	USER_SCOPE,
 } from './oauthClient';
 import { orchestratorStatus } from './sandboxClient';
+import { itConforms } from '../../support/uipathDescriptions';
 import { tokenRequestViolations } from './tokenRequestContract';
 
 const N8N_CALLBACK = 'https://n8n.example.test/rest/oauth2-credential/callback';
@@ -234,7 +235,7 @@ describe('authorization code with PKCE (non-confidential app)', () => {
 		});
 	});
 
-	it("conforms to UiPath's token request description except for client_secret, which a PKCE app has none of", async () => {
+	itConforms("conforms to UiPath's token request description except for client_secret, which a PKCE app has none of", async () => {
 		const code = await authorizationCode(sandbox.url);
 		// identity.token.yaml marks client_secret required; non-confidential apps send none and UiPath accepts that.
 		expect(await tokenRequestViolations(codeExchange(code))).toEqual([

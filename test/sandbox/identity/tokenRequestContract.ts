@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import type OpenAPIBackend from 'openapi-backend';
 import { nodeRequire } from '../../../sandbox/identity/nodeRequire';
-import { uipathDescription } from '../../support/uipathDescriptions';
+import { descriptionsAvailable, uipathDescription } from '../../support/uipathDescriptions';
 
 // js-yaml ships no type declarations and none are installed; `load` is all this needs.
 const { load } = require('js-yaml') as { load(text: string): unknown };
@@ -10,15 +10,13 @@ const { default: Backend } = nodeRequire(__filename)('openapi-backend') as {
 	default: typeof OpenAPIBackend;
 };
 
-/** UiPath's own description of `POST /identity_/connect/token` (uipathcli `definitions/identity.token.yaml`). */
-const DEFINITION = uipathDescription('identity.token.yaml');
 
 let backend: Promise<OpenAPIBackend> | undefined;
 
 function tokenApi(): Promise<OpenAPIBackend> {
 	backend ??= (async () => {
 		const api = new Backend({
-			definition: load(readFileSync(DEFINITION, 'utf8')) as ConstructorParameters<
+			definition: load(readFileSync(uipathDescription('identity.token.yaml') as string, 'utf8')) as ConstructorParameters<
 				typeof OpenAPIBackend
 			>[0]['definition'],
 			quick: false,
@@ -30,8 +28,12 @@ function tokenApi(): Promise<OpenAPIBackend> {
 	return backend;
 }
 
-/** What UiPath's description finds wrong with a form sent to /connect/token (empty when it conforms). */
-export async function tokenRequestViolations(form: URLSearchParams): Promise<string[]> {
+/**
+ * What UiPath's description (uipathcli `definitions/identity.token.yaml`) finds wrong with a form sent to
+ * /connect/token: empty when it conforms, undefined when the descriptions are not on this machine (not checked).
+ */
+export async function tokenRequestViolations(form: URLSearchParams): Promise<string[] | undefined> {
+	if (!descriptionsAvailable) return undefined;
 	const api = await tokenApi();
 	const result = api.validateRequest({
 		method: 'post',

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { LOGICAL_NAME } from '../../../../credentials/auth/endpoints';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { parameterError } from '../../helpers/parameters';
 import { accountService, serviceInstances, tenantsAndOrganization } from './discovery';
@@ -27,7 +28,7 @@ export async function execute(
 	const parameter = { label: 'Account', name: 'account' };
 	const account = String(this.getNodeParameter(parameter.name, itemIndex, '') ?? '').trim();
 	if (!account) throw parameterError(this, itemIndex, parameter, 'is required: give the organization\'s logical name');
-	if (!/^[A-Za-z0-9][A-Za-z0-9_.~-]*$/.test(account)) {
+	if (!LOGICAL_NAME.test(account)) {
 		throw parameterError(this, itemIndex, parameter, `"${account}" is not a logical name: no slashes or spaces`);
 	}
 	if ((await accountService(this, credentialType, itemIndex)) === 'cloudRpa') {

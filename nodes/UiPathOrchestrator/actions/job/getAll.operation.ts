@@ -15,4 +15,5 @@ export const { description, execute } = listOperation({
 		createdBound('Created Before', 'createdBefore', 'lt'),
 	],
 	toOutput: toJob,
+	complete: { fields: ['InputArguments', 'OutputArguments'], entity: ODATA.job },
 });

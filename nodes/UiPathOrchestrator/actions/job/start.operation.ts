@@ -2,23 +2,20 @@ import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	MAX_INPUT_ARGUMENTS_LENGTH,
-	START_STRATEGIES,
-	type StartStrategy,
-} from '../../helpers/constants';
-import type { StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
+import { START_STRATEGIES, type StartStrategy } from '../../helpers/constants';
+import type { FolderRef, StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/output';
 import {
+	locatorParts,
 	parameterError,
 	readFolder,
-	readJsonObject,
 	readPositiveInteger,
 	readReference,
 	readRelease,
 } from '../../helpers/parameters';
-import { startJobsExactlyOnce } from '../../transport';
+import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
 import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../common.descriptions';
+import { inputArgumentProperties, readInputArguments } from './inputArguments';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -72,18 +69,32 @@ const properties: INodeProperties[] = [
 	{
 		displayName: 'Robot IDs',
 		name: 'robotIds',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 12, 15',
-		description: 'Comma-separated IDs of the robots to run the job on. Only with the Specific Robots strategy.',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description: 'The robot to run the job on, from the folder\'s robots, or the IDs of one or more robots separated by commas',
+		displayOptions: { show: { strategy: ['Specific'] } },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchRobots', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12 or 12, 15',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+(\\s*,\\s*\\d+)*\\s*$', errorMessage: 'Robot IDs are whole numbers separated by commas' },
+					},
+				],
+			},
+		],
 	},
-	{
-		displayName: 'Input Arguments',
-		name: 'inputArguments',
-		type: 'json',
-		default: '{}',
-		description: 'The process\'s input arguments as a JSON object (at most 10,000 characters); expressions allowed',
-	},
+	...inputArgumentProperties,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -135,11 +146,21 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['start'] } }, properties);
 
+/** What a refused start means in UiPath's terms, and what to change in Orchestrator. */
+export const hints: ErrorHints = {
+	409: {
+		message: 'UiPath could not start the job (409 Conflict)',
+		description: (request) =>
+			`No robot or user with unattended rights is available in ${request.folderDescription ?? 'the folder'} for this process. In Orchestrator, give a user an unattended robot in that folder (or pick a strategy and robots that exist there), then try again.`,
+	},
+};
+
+/** A robot from the list, or IDs by comma; workflows saved before the picker hold the comma-separated text itself. */
 function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	const parameter = { label: 'Robot IDs', name: 'robotIds' };
-	const raw = context.getNodeParameter(parameter.name, itemIndex, '') as unknown;
-	const parts = Array.isArray(raw) ? raw : typeof raw === 'number' ? [raw] : String(raw ?? '').split(',');
-	const ids = parts.map((part) => String(part).trim()).filter((part) => part !== '');
+	// Absent unless the strategy is Specific (or an expression): n8n drops hidden parameters.
+	const { value } = locatorParts(context.getNodeParameter(parameter.name, itemIndex, ''));
+	const ids = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
 	return ids.map((id) => {
 		if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
 			throw parameterError(context, itemIndex, parameter, `holds "${id}", which is not a robot ID (a whole number)`);
@@ -148,7 +169,13 @@ function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	});
 }
 
-function readStartInfo(context: IExecuteFunctions, itemIndex: number, options: IDataObject): StartInfo {
+async function readStartInfo(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	credentialType: UiPathCredentialType,
+	folder: FolderRef,
+	options: IDataObject,
+): Promise<StartInfo> {
 	const release = readRelease(context, itemIndex);
 	const strategy = context.getNodeParameter('strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
 	if (!START_STRATEGIES.includes(strategy)) {
@@ -172,18 +199,7 @@ function readStartInfo(context: IExecuteFunctions, itemIndex: number, options: I
 		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, context.getNodeParameter('jobsCount', itemIndex, 1))
 		: undefined;
 
-	const inputArgumentsParameter = { label: 'Input Arguments', name: 'inputArguments' };
-	const inputArguments = JSON.stringify(readJsonObject(context, itemIndex, inputArgumentsParameter));
-	if (inputArguments.length > MAX_INPUT_ARGUMENTS_LENGTH) {
-		throw parameterError(
-			context,
-			itemIndex,
-			inputArgumentsParameter,
-			`is ${inputArguments.length} characters once serialized; Orchestrator accepts at most ${MAX_INPUT_ARGUMENTS_LENGTH}`,
-			'Pass large data another way, for example through a storage bucket or a queue item, and give the job its reference.',
-		);
-	}
-
+	const inputArguments = await readInputArguments(context, itemIndex, credentialType, folder, release);
 	// A reference per item lets an ambiguous start be looked up instead of sent twice.
 	const reference = readReference(context, itemIndex, options) || `n8n-${randomUUID()}`;
 
@@ -206,10 +222,10 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const folder = readFolder(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const startInfo = readStartInfo(this, itemIndex, options);
+	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
-	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo);
+	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo, { hints });
 	if (!wait) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }

@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_WAIT_TIMEOUT_SECONDS, FAILED_JOB_STATES } from '../../helpers/constants';
 import type { FolderRef, Job, UiPathCredentialType } from '../../helpers/interfaces';
-import { JobFailedError } from '../../helpers/jobFailure';
+import { JobFailedError, type FaultLogs } from '../../helpers/jobFailure';
 import { toJob } from '../../helpers/output';
 import { readPositiveInteger } from '../../helpers/parameters';
-import { waitForJob } from '../../transport';
+import { lastErrorLogs, waitForJob } from '../../transport';
 
 export interface WaitOptions {
 	timeoutMs: number;
@@ -24,6 +24,17 @@ export function readWaitOptions(context: IExecuteFunctions, itemIndex: number, o
 	return { timeoutMs: timeout * 1000, pollIntervalMs: poll * 1000 };
 }
 
+/** A faulted job's last error lines; a failure to read them (e.g. no OR.Monitoring scope) must not hide the fault. */
+async function faultLogs(context: IExecuteFunctions, credentialType: UiPathCredentialType, folder: FolderRef, job: Job): Promise<FaultLogs | undefined> {
+	if (job.State !== 'Faulted') return undefined;
+	try {
+		return { lines: await lastErrorLogs(context, credentialType, folder, job.Key) };
+	} catch (error) {
+		const description = (error as { description?: unknown }).description;
+		return { unreadable: `${(error as Error).message}${typeof description === 'string' && description ? ` (${description})` : ''}` };
+	}
+}
+
 /** The jobs once finished, under one deadline; a Faulted or Stopped job fails the item. */
 export async function finishedJobs(
 	context: IExecuteFunctions,
@@ -37,7 +48,9 @@ export async function finishedJobs(
 	const finished: Job[] = [];
 	for (const job of jobs) {
 		const done = toJob(await waitForJob(context, credentialType, folder, job, { ...wait, deadline }));
-		if (FAILED_JOB_STATES.includes(done.State)) throw new JobFailedError(context.getNode(), done, itemIndex);
+		if (FAILED_JOB_STATES.includes(done.State)) {
+			throw new JobFailedError(context.getNode(), done, itemIndex, await faultLogs(context, credentialType, folder, done));
+		}
 		finished.push(done);
 	}
 	return finished;

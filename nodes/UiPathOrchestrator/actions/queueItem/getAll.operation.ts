@@ -39,4 +39,5 @@ export const { description, execute } = listOperation({
 		textEquals('Reference', 'reference', 'Reference', 'Only items with this reference'),
 	],
 	toOutput: withoutODataAnnotations,
+	complete: { fields: ['SpecificContent'], entity: ODATA.queueItem },
 });

@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { ODATA } from '../../helpers/constants';
-import type { ODataPage, Release, UiPathCredentialType } from '../../helpers/interfaces';
+import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/output';
 import { readFolder, readRelease } from '../../helpers/parameters';
-import { describeFolder, odataString, uiPathApiRequest } from '../../transport';
+import { getRelease } from '../../transport';
 import { folderLocator, releaseLocator } from '../common.descriptions';
 
 const properties: INodeProperties[] = [folderLocator, releaseLocator];
@@ -19,20 +18,6 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const folder = readFolder(this, itemIndex);
 	const release = readRelease(this, itemIndex);
-	// Key is an Edm.Guid in Orchestrator's model, so it is compared unquoted.
-	const $filter = release.key ? `Key eq ${release.key}` : `Name eq ${odataString(release.name ?? '')}`;
-	const response = await uiPathApiRequest<ODataPage<Release>>(this, credentialType, {
-		path: ODATA.releases,
-		folder,
-		qs: { $filter, $top: 1 },
-	});
-	const found = response.value?.[0];
-	if (!found) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`No process ${release.key ? `with key ${release.key}` : `named "${release.name}"`} in ${describeFolder(folder)}`,
-			{ itemIndex, description: 'Check the process (release) and the folder it is deployed to.' },
-		);
-	}
+	const found = await getRelease(this, credentialType, folder, release, { itemIndex });
 	return [withoutODataAnnotations(found)];
 }

@@ -9,4 +9,6 @@ export const { description, execute } = listOperation({
 	orderBy: 'Id asc',
 	filters: [nameContains('robots')],
 	toOutput: withoutODataAnnotations,
+	// GET /odata/Robots needs the tenant-level Robots.View; GetRobotsFromFolder needs only a folder role such as Jobs.Create.
+	whenForbidden: ODATA.robotsFromFolder,
 });

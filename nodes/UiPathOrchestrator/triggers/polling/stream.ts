@@ -1,9 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { ODATA_PAGE_SIZE } from '../../helpers/constants';
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { combineFilters } from '../../helpers/parameters';
-import { uiPathApiRequestPage } from '../../transport';
+import { listPageSize, uiPathApiRequestPage } from '../../transport';
 import { unseen, type PollCursor } from './cursor';
 
 /** One kind of event the polling trigger reads: entities of one OData set, marked by one timestamp. */
@@ -41,10 +40,12 @@ export async function fetchSince(
 		qs: { $filter: combineFilters([stream.filter, window]), $orderby: `${stream.timeField} asc,Id asc` },
 	};
 	const entities: IDataObject[] = [];
+	let top = await listPageSize(context, credentialType, stream.path);
 	for (;;) {
-		const page = await uiPathApiRequestPage(context, credentialType, request, { top: ODATA_PAGE_SIZE, skip: entities.length });
+		const page = await uiPathApiRequestPage(context, credentialType, request, { top, skip: entities.length });
+		top = page.top;
 		entities.push(...page.items);
-		const done = page.items.length < ODATA_PAGE_SIZE || (page.count !== undefined && entities.length >= page.count);
+		const done = page.items.length < page.top || (page.count !== undefined && entities.length >= page.count);
 		if (done) return { entities, complete: true };
 		if (Date.now() >= deadline && unseen(entities, cursor, stream.timeField).length > 0) return { entities, complete: false };
 	}

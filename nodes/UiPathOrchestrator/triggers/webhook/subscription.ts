@@ -1,10 +1,10 @@
 import { randomBytes } from 'crypto';
-import type { IDataObject, IHookFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
-import type { FolderRef, ODataPage, UiPathCredentialType } from '../../helpers/interfaces';
-import { inspectFailure, odataString, uiPathApiRequest, uiPathApiRequestAllItems } from '../../transport';
+import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
+import { resolveFolderId as folderIdOf, uiPathApiRequest, uiPathApiRequestAllItems, UiPathApiError } from '../../transport';
 import { credentialTypeOf, folderFingerprint, readOptionalFolder, type TriggerContext } from '../context';
 import { isTriggerEvent, type TriggerEvent } from './events';
 import type { ReplayState } from './replay';
@@ -84,28 +84,15 @@ async function subscriptionsAt(context: IHookFunctions, credentialType: UiPathCr
 
 /** Deletes a subscription; one that is already gone counts as deleted. */
 async function removeSubscription(context: IHookFunctions, credentialType: UiPathCredentialType, id: number): Promise<void> {
-	try {
-		await uiPathApiRequest(context, credentialType, { method: 'DELETE', path: ODATA.webhook(id), idempotent: true });
-	} catch (error) {
-		// Already a NodeApiError from uiPathApiRequest: n8n hands the same instance back.
-		if (inspectFailure(error).status !== 404) throw new NodeApiError(context.getNode(), error as JsonObject);
-	}
+	await uiPathApiRequest(context, credentialType, { method: 'DELETE', path: ODATA.webhook(id), idempotent: true }).catch(
+		(error: unknown) => {
+			if (!(error instanceof UiPathApiError) || error.status !== 404) throw error;
+		},
+	);
 }
 
 async function resolveFolderId(context: IHookFunctions, credentialType: UiPathCredentialType, folder: FolderRef | undefined): Promise<number | null> {
-	if (!folder) return null;
-	if ('id' in folder) return folder.id;
-	const response = await uiPathApiRequest<ODataPage<{ Id: number }>>(context, credentialType, {
-		path: ODATA.folders,
-		qs: { $filter: `FullyQualifiedName eq ${odataString(folder.path)}`, $top: 1, $select: 'Id,FullyQualifiedName' },
-	});
-	const found = response.value?.[0];
-	if (!found) {
-		throw new NodeOperationError(context.getNode(), `Folder (folder) "${folder.path}" does not exist in Orchestrator`, {
-			description: 'Give the full path with / between folder names, or choose the folder from the list.',
-		});
-	}
-	return found.Id;
+	return folder ? await folderIdOf(context, credentialType, folder) : null;
 }
 
 /**

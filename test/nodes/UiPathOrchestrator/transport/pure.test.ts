@@ -8,9 +8,11 @@ import {
 	retryAfterMs,
 	scopesFor,
 	toUiPathApiError,
+	UiPathApiError,
 	withRetries,
 	type RetryPolicy,
 } from '../../../../nodes/UiPathOrchestrator/transport';
+import { hints as startHints } from '../../../../nodes/UiPathOrchestrator/actions/job/start.operation';
 
 const node: INode = {
 	id: '1',
@@ -68,20 +70,51 @@ describe('errors', () => {
 	});
 
 	it('keeps the status and explains 1101, 1100, 403, 409 and HTML answers', () => {
-		const fail = (status: number, data: unknown, path = request.path) =>
-			toUiPathApiError(node, { message: 'Request failed', response: { status, data } }, { ...request, path });
+		const fail = (status: number, data: unknown, path = request.path, hints = {}) =>
+			toUiPathApiError(node, { message: 'Request failed', response: { status, data } }, { ...request, path, hints });
 		const e1101 = fail(400, { message: 'An organization unit is required for this action.', errorCode: 1101 });
 		expect(e1101).toBeInstanceOf(NodeApiError);
 		expect(e1101.httpCode).toBe('400');
 		expect(e1101.description).toMatch(/choose one in the Folder parameter/);
 		expect(fail(400, { message: 'Folder does not exist', errorCode: 1100 }).description).toMatch(/assign the user or app/);
 		expect(fail(403, { message: 'Forbidden' }).description).toMatch(/OR\.Execution or OR\.Execution\.Read/);
-		expect(fail(409, { message: 'No robots' }, '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs').description).toMatch(
+		expect(fail(409, { message: 'No robots' }, '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs', startHints).description).toMatch(
 			/unattended/,
 		);
 		const html = fail(404, '<!DOCTYPE html><html><body>Not here</body></html>');
 		expect(html.message).toMatch(/web page/);
 		expect(html.description).toMatch(/organization and tenant/);
+	});
+
+	it('is one typed error carrying what retries and the exactly-once start decide on', () => {
+		const limited = toUiPathApiError(
+			node,
+			{ message: 'Request failed', cause: { response: { status: 429, headers: { 'Retry-After': '2' }, data: { message: 'slow down', errorCode: '1015' } } } },
+			request,
+		);
+		expect(limited).toBeInstanceOf(UiPathApiError);
+		expect(limited).toBeInstanceOf(NodeApiError);
+		// n8n rethrows API errors whole only when they are named NodeApiError.
+		expect(limited.name).toBe('NodeApiError');
+		expect(limited).toMatchObject({ status: 429, httpCode: '429', errorCode: 1015, retryAfterMs: 2000, ambiguous: false });
+		expect(toUiPathApiError(node, { message: 'x', response: { status: 502 } }, request)).toMatchObject({ status: 502, ambiguous: true });
+		expect(toUiPathApiError(node, { message: 'socket hang up', code: 'ECONNRESET' }, request)).toMatchObject({
+			status: undefined,
+			networkCode: 'ECONNRESET',
+			ambiguous: true,
+		});
+		// Converting again hands back the same error: nothing wraps a UiPathApiError in another.
+		expect(toUiPathApiError(node, limited, request)).toBe(limited);
+	});
+
+	it('uses only the hints the request declares', () => {
+		const addQueueItem = { ...request, method: 'POST' as const, path: '/odata/Queues/UiPathODataSvc.AddQueueItem' };
+		const duplicate = { message: 'Request failed', response: { status: 409, data: { message: 'Duplicate Reference.', errorCode: 1016 } } };
+		expect(toUiPathApiError(node, duplicate, addQueueItem).description).not.toMatch(/unattended/);
+		expect(toUiPathApiError(node, duplicate, { ...addQueueItem, hints: startHints }).description).toMatch(/unattended rights is available in the folder/);
+		expect(toUiPathApiError(node, duplicate, { ...addQueueItem, folderDescription: 'folder "Shared"', hints: startHints }).description).toMatch(
+			/available in folder "Shared"/,
+		);
 	});
 
 	it('carries no request headers, so no token', () => {
@@ -100,8 +133,10 @@ describe('errors', () => {
 // cap (30 s) or a server that keeps failing would make a real test wait that long.
 describe('retry policy', () => {
 	const policy: RetryPolicy = { rateLimitRetries: 2, maxRetryAfterMs: 40, defaultRetryAfterMs: 10, serverErrorBackoffMs: [5, 5] };
+	const request = { method: 'GET' as const, path: '/odata/Releases', baseUrl: 'https://x.test/acme/DefaultTenant/orchestrator_' };
+	// What the transport's send throws: n8n's failure, read once into a UiPathApiError.
 	const failure = (status: number | undefined, headers: Record<string, string> = {}, code?: string) =>
-		Object.assign(new Error('failed'), { ...(code ? { code } : {}), ...(status ? { response: { status, headers } } : {}) });
+		toUiPathApiError(node, Object.assign(new Error('failed'), { ...(code ? { code } : {}), ...(status ? { response: { status, headers } } : {}) }), request);
 	const sender = (...outcomes: Array<Error | string>) => {
 		const calls: number[] = [];
 		const send = async () => {
