@@ -19,8 +19,8 @@ import { invoiceEchoRelease } from './webhookStartJob';
 /**
  * Scenario 4: an active workflow with uiPathOrchestratorTrigger. Activation subscribes to Orchestrator's
  * webhooks; a job started outside n8n (as a person or another robot would) finishes in the sandbox, whose
- * signed delivery starts one execution carrying the job. A forged delivery starts nothing, and
- * deactivation removes the subscription.
+ * signed delivery starts one execution carrying the job. A forged delivery starts nothing, the same signed
+ * delivery sent again starts nothing, and deactivation removes the subscription.
  */
 export async function jobTrigger(context: E2eContext, credential: CredentialRef): Promise<string> {
 	const { client, sandbox } = context;
@@ -65,13 +65,26 @@ export async function jobTrigger(context: E2eContext, credential: CredentialRef)
 	const delivery = sandbox.state.webhookDeliveries.find((entry) => entry.url === deliveryUrl && entry.type === 'job.completed');
 	expect(delivery?.status === 200, `n8n answered the signed delivery with ${String(delivery?.status ?? delivery?.error)}`);
 
+	// The captured delivery sent again, byte for byte: the trigger remembered its EventId, so nothing runs. The answer
+	// says which (n8n answers a started run before the execution is listed, so the count alone could miss it).
+	const replay = await fetch(deliveryUrl, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json; charset=utf-8', 'X-UiPath-Signature': delivery.signature ?? '' },
+		body: delivery.body,
+	});
+	expect(replay.status === 200, `the replayed delivery was answered ${replay.status}, not 200`);
+	const answer = ((await replay.json()) as { message?: string }).message;
+	expect(answer === 'Event ignored: this event was received before (a delivery sent again)', `the replayed delivery was answered "${String(answer)}"`);
+	const afterReplay = await executionsOf(client, workflowId);
+	expect(afterReplay.length === 1, `${afterReplay.length} executions after the replay, expected still one`);
+
 	await publishWorkflow(client, workflowId, 'unpublish');
 	await poll(
 		'deactivation to remove the Orchestrator subscription',
 		async () => ([...store.webhooks.values()].some((webhook) => webhook.Url === deliveryUrl) ? undefined : true),
 		{ timeoutMs: 15_000, intervalMs: 200 },
 	);
-	return `subscribed on activation; forged delivery → 401; job ${jobId} finished → 1 execution with its output; unsubscribed on deactivation`;
+	return `subscribed on activation; forged delivery → 401; job ${jobId} finished → 1 execution with its output; replayed delivery → 200, no execution; unsubscribed on deactivation`;
 }
 
 /** Starts Invoice Echo jobs straight through the sandbox's Orchestrator API with its personal access token, as a person or another robot would. */

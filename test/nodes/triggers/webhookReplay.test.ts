@@ -66,6 +66,20 @@ describe('replayed and stale deliveries', () => {
 		expect((trigger.staticData.recentEvents as IDataObject[]).map((event) => event.id)).toContain(captured.eventId);
 	});
 
+	it('refuses a replay even when n8n did not save the EventId in static data (n8n 2.41 drops it when a webhook starts a run)', async () => {
+		const before = await runsSoFar();
+		const event = signedEvent('unsaved-1', new Date());
+		expect((await post(event.body, event.signature)).message).toBe('Workflow was started');
+		expect(await runsSoFar()).toBe(before + 1);
+
+		// What n8n 2.41 keeps: the static data as it was before the delivery (WorkflowRunner clears its change marker).
+		const node = `node:${TRIGGER}`;
+		const saved = trigger.workflowStaticData[node] as IDataObject;
+		saved.recentEvents = (saved.recentEvents as IDataObject[]).filter((remembered) => remembered.id !== 'unsaved-1');
+		expect(await post(event.body, event.signature)).toEqual({ status: 200, message: 'Event ignored: this event was received before (a delivery sent again)' });
+		expect(await runsSoFar()).toBe(before + 1);
+	});
+
 	it('refuses a delivery whose Timestamp is more than five minutes away, in the past or the future', async () => {
 		const before = await runsSoFar();
 		const now = Date.now();

@@ -2,7 +2,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import { toJob, withoutODataAnnotations } from '../../helpers/outputItems';
 import { entityNameOf, isTriggerEvent } from './events';
-import { eventTime, isStale, rememberEvent } from './replay';
+import { eventTime, isStale, rememberDelivery } from './replay';
 import { isSignatureValid, SIGNATURE_HEADER } from './signature';
 import { readEvents, subscriptionState } from './subscription';
 
@@ -82,7 +82,8 @@ function readDelivery(context: IWebhookFunctions, payload: IDataObject): { items
 	const processName = String(context.getNodeParameter('processName', '') ?? '').trim().toLowerCase();
 	if (processName && name === 'Job') entities = entities.filter((job) => isOfProcess(job, processName));
 	if (entities.length === 0) return { ignored: 'job of another process' };
-	if (!rememberEvent(state, eventId, at, now)) return { ignored: 'this event was received before (a delivery sent again)' };
+	const trigger = `${context.getWorkflow().id ?? ''}/${context.getNode().id}`;
+	if (!rememberDelivery(trigger, state, eventId, at, now)) return { ignored: 'this event was received before (a delivery sent again)' };
 	return { items: eventItems(payload, name, entities) };
 }
 

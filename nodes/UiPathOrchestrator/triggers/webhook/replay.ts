@@ -38,3 +38,20 @@ export function rememberEvent(state: ReplayState, id: string, at: number, now: n
 	state.recentEvents = recent.slice(-MAX_REMEMBERED_EVENTS);
 	return true;
 }
+
+/**
+ * The same EventIds per trigger in this n8n process: n8n 2.41 drops static data written by a webhook that starts a run
+ * (WorkflowRunner.establishContextForPersistence re-wraps it, clearing its change marker, so it is never saved). Queue
+ * mode receives webhooks in the main process too; a restart forgets them, and the Timestamp check remains.
+ */
+const processMemory = new Map<string, ReplayState>();
+
+/** Remembers the event both in the node's static data and in this process's memory of the trigger; answers whether it is new. */
+export function rememberDelivery(trigger: string, state: ReplayState, id: string, at: number, now: number): boolean {
+	for (const [key, memory] of processMemory) {
+		if (!memory.recentEvents?.some((event) => !isStale(event.at, now))) processMemory.delete(key);
+	}
+	const memory = processMemory.get(trigger) ?? {};
+	processMemory.set(trigger, memory);
+	return [rememberEvent(state, id, at, now), rememberEvent(memory, id, at, now)].every(Boolean);
+}
