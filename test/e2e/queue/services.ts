@@ -1,6 +1,7 @@
 import { randomBytes } from 'crypto';
 import { existsSync } from 'fs';
-import { chmod, chown, mkdir, readdir, rm, writeFile } from 'fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, rm, writeFile } from 'fs/promises';
+import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 
 import { poll } from '../http';
@@ -25,7 +26,7 @@ export interface QueueServices {
 
 const POSTGRES_USER = 'postgres';
 /** The throwaway cluster: wiped at every start, owned by the postgres user (Postgres refuses to run as root). */
-const CLUSTER_DIR = join(CACHE_DIR, 'queue-postgres');
+const CACHED_CLUSTER_DIR = join(CACHE_DIR, 'queue-postgres');
 
 /** Debian's postgresql and redis-server, installed with apt-get when missing (a fresh machine may have no package lists yet). */
 export async function ensureQueuePackages(logFile: string): Promise<'cached' | 'installed'> {
@@ -57,42 +58,52 @@ async function postgresBinDir(): Promise<string | undefined> {
 
 const asPostgres = (command: string, args: string[]) => ['-u', POSTGRES_USER, '--', command, ...args];
 
-/** The postgres user must be able to walk down to the cluster folder. */
-async function checkTraversable(folder: string): Promise<void> {
+/** Whether the postgres user can walk down to a folder. */
+async function traversable(folder: string): Promise<boolean> {
 	for (let current = dirname(folder); current !== dirname(current); current = dirname(current)) {
-		await runCommand('runuser', asPostgres('test', ['-x', current])).catch(() => {
-			throw new Error(`the postgres user cannot enter ${current}: the throwaway cluster under .cache/ needs every parent folder to be executable by others (chmod o+x)`);
-		});
+		const entered = await runCommand('runuser', asPostgres('test', ['-x', current])).then(() => true, () => false);
+		if (!entered) return false;
 	}
+	return true;
 }
 
 /**
- * A private Postgres cluster for this run: initdb as the postgres user into .cache/queue-postgres, then the
+ * .cache/queue-postgres, or, when the postgres user cannot walk down to the checkout (a clone inside a 0700
+ * folder such as mktemp's), a new folder in the system's temp folder, which every user can enter.
+ */
+async function newClusterDir(): Promise<string> {
+	await rm(CACHED_CLUSTER_DIR, { recursive: true, force: true });
+	await mkdir(CACHED_CLUSTER_DIR, { recursive: true });
+	if (await traversable(CACHED_CLUSTER_DIR)) return CACHED_CLUSTER_DIR;
+	await rm(CACHED_CLUSTER_DIR, { recursive: true, force: true });
+	return await mkdtemp(join(tmpdir(), 'n8n-nodes-uipath-postgres-'));
+}
+
+/**
+ * A private Postgres cluster for this run: initdb as the postgres user into .cache/queue-postgres (or a temp folder, see newClusterDir), then the
  * server in the foreground on 127.0.0.1 (tracked, so stopAll stops it); durability is off, it is thrown away.
  */
 async function startPostgres(logs: string): Promise<QueueServices['postgres']> {
 	const bin = await postgresBinDir();
 	if (!bin) throw new Error('no Postgres server binaries under /usr/lib/postgresql');
-	await rm(CLUSTER_DIR, { recursive: true, force: true });
-	await mkdir(CLUSTER_DIR, { recursive: true });
-	await checkTraversable(CLUSTER_DIR);
+	const clusterDir = await newClusterDir();
 	const { uid, gid } = await userIds(POSTGRES_USER);
-	await chown(CLUSTER_DIR, uid, gid);
-	await chmod(CLUSTER_DIR, 0o700);
+	await chown(clusterDir, uid, gid);
+	await chmod(clusterDir, 0o700);
 	const password = randomBytes(18).toString('base64url');
-	const passwordFile = join(CLUSTER_DIR, 'password');
+	const passwordFile = join(clusterDir, 'password');
 	await writeFile(passwordFile, password, { mode: 0o600 });
 	await chown(passwordFile, uid, gid);
-	const dataDir = join(CLUSTER_DIR, 'data');
+	const dataDir = join(clusterDir, 'data');
 	const initLog = join(logs, 'postgres-initdb.log');
-	await runCommand('runuser', asPostgres(join(bin, 'initdb'), ['-D', dataDir, '-U', POSTGRES_USER, '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--no-sync']), { logFile: initLog, cwd: CLUSTER_DIR });
+	await runCommand('runuser', asPostgres(join(bin, 'initdb'), ['-D', dataDir, '-U', POSTGRES_USER, '--auth=scram-sha-256', `--pwfile=${passwordFile}`, '-E', 'UTF8', '--no-sync']), { logFile: initLog, cwd: clusterDir });
 	await rm(passwordFile);
 
 	const port = await freePort();
-	const settings = ['listen_addresses=127.0.0.1', `unix_socket_directories=${CLUSTER_DIR}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];
+	const settings = ['listen_addresses=127.0.0.1', `unix_socket_directories=${clusterDir}`, 'fsync=off', 'synchronous_commit=off', 'full_page_writes=off', 'max_connections=200'];
 	startProcess('postgres', 'runuser', asPostgres(join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), ...settings.flatMap((setting) => ['-c', setting])]), {
 		logFile: join(logs, 'postgres.log'),
-		cwd: CLUSTER_DIR,
+		cwd: clusterDir,
 	});
 	const psqlEnv = { ...process.env, PGPASSWORD: password };
 	const psql = async (sql: string, database = 'n8n') =>
