@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../../helpers/constants';
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
-import { resolveFolderId as folderIdOf, uiPathApiRequest, uiPathApiRequestAllItems, UiPathApiError } from '../../transport';
+import { failureStatus, resolveFolderId as folderIdOf, uiPathApiRequest, uiPathApiRequestAllItems } from '../../transport';
 import { credentialTypeOf, folderFingerprint, readOptionalFolder, type TriggerContext } from '../parameters';
 import { isTriggerEvent, type TriggerEvent } from './events';
 import type { ReplayState } from './replay';
@@ -86,7 +86,7 @@ async function subscriptionsAt(context: IHookFunctions, credentialType: UiPathCr
 async function removeSubscription(context: IHookFunctions, credentialType: UiPathCredentialType, id: number): Promise<void> {
 	await uiPathApiRequest(context, credentialType, { method: 'DELETE', path: ODATA.webhook(id), idempotent: true }).catch(
 		(error: unknown) => {
-			if (!(error instanceof UiPathApiError) || error.status !== 404) throw error;
+			if (failureStatus(error) !== 404) throw error;
 		},
 	);
 }
