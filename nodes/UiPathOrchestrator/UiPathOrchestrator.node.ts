@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import * as account from './actions/account/Account.resource';
 import * as asset from './actions/asset/Asset.resource';
 import * as bucketFile from './actions/bucketFile/BucketFile.resource';
-import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
+import { authenticationProperty, uiPathCredentials } from './descriptions/common';
 import * as folder from './actions/folder/Folder.resource';
 import * as job from './actions/job/Job.resource';
 import * as queueItem from './actions/queueItem/QueueItem.resource';

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
+import { authenticationProperty, uiPathCredentials } from './descriptions/common';
 import { searchFolders, searchQueues } from './methods/listSearch';
 import { pollingProperties } from './triggers/polling/descriptions';
 import { jobFinishedStream } from './triggers/polling/jobs';

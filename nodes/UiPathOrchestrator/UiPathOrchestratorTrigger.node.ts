@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { authenticationProperty, uiPathCredentials } from './actions/common.descriptions';
+import { authenticationProperty, uiPathCredentials } from './descriptions/common';
 import { searchFolders } from './methods/listSearch';
 import { optionalFolderLocator, processNameFilter } from './triggers/descriptions';
 import { receiveDelivery } from './triggers/webhook/delivery';

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { FolderRef, OperationExecute, UiPathCredentialType } from '../helpers/interfaces';
 import { combineFilters, readDate, readFolder, readPositiveInteger } from '../helpers/parameters';
 import { isForbidden, odataString, resolveFolderId, rethrown, uiPathApiRequest, uiPathApiRequestAllItems } from '../transport';
-import { folderLocator, odataFilterField, returnAllOrLimit } from './common.descriptions';
+import { folderLocator, odataFilterField, returnAllOrLimit } from '../descriptions/common';
 
 /** `undefined` means every item; otherwise the Limit parameter. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {

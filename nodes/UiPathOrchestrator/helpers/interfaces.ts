@@ -27,6 +27,12 @@ export interface LogLine extends IDataObject {
 	Message: string;
 }
 
+/** A process (release) by key or name, as the Process locator names it. */
+export interface ReleaseRef {
+	key?: string;
+	name?: string;
+}
+
 export interface Release extends IDataObject {
 	Id: number;
 	Key: string;

@@ -9,10 +9,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { ReleaseRef } from '../transport/releases';
 import { CREDENTIAL_TYPES } from '../../../credentials/auth/endpoints';
 import { GUID, MAX_REFERENCE_LENGTH } from './constants';
-import type { FolderRef, UiPathCredentialType } from './interfaces';
+import type { FolderRef, ReleaseRef, UiPathCredentialType } from './interfaces';
 
 /** The credential chosen under Authentication (whose values are the credential type names), outside an execution's item loop. */
 export function credentialTypeOf(context: ILoadOptionsFunctions | IPollFunctions | IHookFunctions | IWebhookFunctions): UiPathCredentialType {

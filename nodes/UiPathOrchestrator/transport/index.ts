@@ -30,7 +30,7 @@ export { failureStatus, rethrown, topLimitOf } from './failures';
 export { odataString } from './odata';
 export { listPageSize, uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
 export { findQueueByName } from './queues';
-export { getRelease, type ReleaseRef } from './releases';
+export { getRelease } from './releases';
 export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';

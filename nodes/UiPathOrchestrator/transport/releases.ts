@@ -1,17 +1,11 @@
 import { NodeOperationError } from 'n8n-workflow';
 
 import { ODATA } from '../helpers/constants';
-import type { FolderRef, ODataPage, Release, UiPathCredentialType } from '../helpers/interfaces';
+import type { FolderRef, ODataPage, Release, ReleaseRef, UiPathCredentialType } from '../helpers/interfaces';
 import type { UiPathContext } from './callerContext';
 import { describeFolder } from './folder';
 import { odataString } from './odata';
 import { uiPathApiRequest } from './request';
-
-/** A process (release) by key or name, as the Process locator names it. */
-export interface ReleaseRef {
-	key?: string;
-	name?: string;
-}
 
 /** The release of this key or name in the folder (`$select` to read only some properties); an error naming both when there is none. */
 export async function getRelease(

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { folderLocator } from '../actions/common.descriptions';
+import { folderLocator } from '../descriptions/common';
 
 /** The action node's folder picker (list, ID or path), here as a filter that may stay empty. */
 export const optionalFolderLocator: INodeProperties = {

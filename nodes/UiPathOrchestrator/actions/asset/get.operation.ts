@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { readAssetRef, readFolder } from '../../helpers/parameters';
-import { folderLocator } from '../common.descriptions';
+import { folderLocator } from '../../descriptions/common';
 import { assetLocator, fetchAsset, toAsset } from './asset';
 
 const properties: INodeProperties[] = [folderLocator, assetLocator];

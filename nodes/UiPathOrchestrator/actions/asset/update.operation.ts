@@ -6,7 +6,7 @@ import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { parameterError, readAssetRef, readFolder } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
 import { ODATA } from '../../helpers/constants';
-import { folderLocator } from '../common.descriptions';
+import { folderLocator } from '../../descriptions/common';
 import { assetLocator, fetchAsset, toAsset } from './asset';
 
 const properties: INodeProperties[] = [

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { readBucketFile } from '../../helpers/parameters';
 import { deleteBlob, resolveBucketId } from '../../transport';
-import { folderLocator } from '../common.descriptions';
+import { folderLocator } from '../../descriptions/common';
 import { bucketLocator, filePathField } from './fields';
 
 const properties: INodeProperties[] = [folderLocator, bucketLocator, filePathField];

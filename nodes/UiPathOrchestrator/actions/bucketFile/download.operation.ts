@@ -5,7 +5,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withBinary } from '../../helpers/outputItems';
 import { readBinaryPropertyName, readBucketFile } from '../../helpers/parameters';
 import { downloadBlob, getBlobAccess, resolveBucketId } from '../../transport';
-import { folderLocator } from '../common.descriptions';
+import { folderLocator } from '../../descriptions/common';
 import { binaryPropertyField, bucketLocator, filePathField } from './fields';
 
 const properties: INodeProperties[] = [

@@ -6,7 +6,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { readBucket, readFolder } from '../../helpers/parameters';
 import { odataString, resolveBucketId, uiPathApiRequestAllItems } from '../../transport';
-import { folderLocator, returnAllOrLimit } from '../common.descriptions';
+import { folderLocator, returnAllOrLimit } from '../../descriptions/common';
 import { readLimit } from '../listing';
 import { bucketLocator } from './fields';
 

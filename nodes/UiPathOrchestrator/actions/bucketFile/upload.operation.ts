@@ -4,7 +4,7 @@ import { BINARY_ENCODING, updateDisplayOptions } from 'n8n-workflow';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { readBinaryPropertyName, readBucketFile } from '../../helpers/parameters';
 import { getBlobAccess, resolveBucketId, uploadBlob } from '../../transport';
-import { folderLocator } from '../common.descriptions';
+import { folderLocator } from '../../descriptions/common';
 import { binaryPropertyField, bucketLocator, filePathField } from './fields';
 
 const properties: INodeProperties[] = [

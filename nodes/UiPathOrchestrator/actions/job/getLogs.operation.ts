@@ -6,7 +6,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { combineFilters, readFolder, readJobId } from '../../helpers/parameters';
 import { getJob, uiPathApiRequestAllItems } from '../../transport';
-import { folderLocator, jobIdField, returnAllOrLimit } from '../common.descriptions';
+import { folderLocator, jobIdField, returnAllOrLimit } from '../../descriptions/common';
 import { anyOf, readFilters, readLimit } from '../listing';
 
 const levels = anyOf('Levels', 'levels', 'Level', LOG_LEVELS, 'Only lines of these levels (all when empty)');

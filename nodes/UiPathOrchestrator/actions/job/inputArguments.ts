@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperVal
 
 import { MAX_INPUT_ARGUMENTS_LENGTH } from '../../helpers/constants';
 import { argumentsFromSchema, convertArguments, planArguments, type ArgumentPlan } from '../../helpers/inputArguments';
-import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
+import type { FolderRef, ReleaseRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { parameterError, readJsonObject } from '../../helpers/parameters';
-import { getRelease, type ReleaseRef } from '../../transport';
+import { getRelease } from '../../transport';
 
 const modeOptions = [
 	{ name: 'Fields From the Process', value: 'fields', description: 'One field per input argument the process declares, of its type' },

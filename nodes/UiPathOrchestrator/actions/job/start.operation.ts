@@ -14,7 +14,7 @@ import {
 	readRelease,
 } from '../../helpers/parameters';
 import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
-import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../common.descriptions';
+import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../../descriptions/common';
 import { inputArgumentProperties, readInputArguments } from './inputArguments';
 import { finishedJobs, readWaitOptions } from './waiting';
 

@@ -6,7 +6,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/outputItems';
 import { readFolder, readJobId } from '../../helpers/parameters';
 import { getJob, uiPathApiRequest } from '../../transport';
-import { folderLocator, jobIdField } from '../common.descriptions';
+import { folderLocator, jobIdField } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [
 	folderLocator,

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { readFolder, readJobId } from '../../helpers/parameters';
 import { getJob } from '../../transport';
-import { concurrencyOption, folderLocator, jobIdField, waitOptions } from '../common.descriptions';
+import { concurrencyOption, folderLocator, jobIdField, waitOptions } from '../../descriptions/common';
 import { readWaitOptions, finishedJobs } from './waiting';
 
 const properties: INodeProperties[] = [

@@ -6,7 +6,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { readFolder, readQueueName } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
-import { concurrencyOption, folderLocator, queueLocator } from '../common.descriptions';
+import { concurrencyOption, folderLocator, queueLocator } from '../../descriptions/common';
 import { itemDataOptions, readQueueItemData, specificContentField } from './itemData';
 
 const properties: INodeProperties[] = [

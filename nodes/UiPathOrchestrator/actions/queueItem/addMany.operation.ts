@@ -5,7 +5,7 @@ import { ODATA } from '../../helpers/constants';
 import type { BatchResult, FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { parameterError, readFolder, readQueueName } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
-import { folderLocator, queueLocator } from '../common.descriptions';
+import { folderLocator, queueLocator } from '../../descriptions/common';
 import { itemDataOptions, readQueueItemData, specificContentField } from './itemData';
 
 const COMMIT_TYPES = ['AllOrNothing', 'StopOnFirstFailure', 'ProcessAllIndependently'] as const;

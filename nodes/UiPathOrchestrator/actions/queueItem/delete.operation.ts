@@ -5,7 +5,7 @@ import { ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { readFolder, readQueueItemId } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
-import { folderLocator, queueItemIdField } from '../common.descriptions';
+import { folderLocator, queueItemIdField } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [folderLocator, queueItemIdField];
 

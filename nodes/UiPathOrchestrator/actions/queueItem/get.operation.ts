@@ -6,7 +6,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { readFolder, readQueueItemId } from '../../helpers/parameters';
 import { uiPathApiRequest } from '../../transport';
-import { folderLocator, queueItemIdField } from '../common.descriptions';
+import { folderLocator, queueItemIdField } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [folderLocator, queueItemIdField];
 

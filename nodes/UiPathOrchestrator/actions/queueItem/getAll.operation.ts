@@ -4,7 +4,7 @@ import { ODATA, QUEUE_ITEM_STATUSES } from '../../helpers/constants';
 import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { queueNameOf } from '../../helpers/parameters';
 import { describeFolder, findQueueByName } from '../../transport';
-import { queueNameLocator } from '../common.descriptions';
+import { queueNameLocator } from '../../descriptions/common';
 import { anyOf, listOperation, textEquals, type FilterScope, type ListFilter } from '../listing';
 
 async function queueIdByName({ context, credentialType, folder, itemIndex }: FilterScope, name: string): Promise<number> {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readDate, readJsonObject, readReference } from '../../helpers/parameters';
-import { priorityOptions } from '../common.descriptions';
+import { priorityOptions } from '../../descriptions/common';
 
 export const specificContentField: INodeProperties = {
 	displayName: 'Specific Content',

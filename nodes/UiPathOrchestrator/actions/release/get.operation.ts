@@ -5,7 +5,7 @@ import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { readFolder, readRelease } from '../../helpers/parameters';
 import { getRelease } from '../../transport';
-import { folderLocator, releaseLocator } from '../common.descriptions';
+import { folderLocator, releaseLocator } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [folderLocator, releaseLocator];
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { folderLocator, queueNameLocator } from '../../actions/common.descriptions';
+import { folderLocator, queueNameLocator } from '../../descriptions/common';
 import { FINAL_JOB_STATES } from '../../helpers/constants';
 import { processNameFilter } from '../descriptions';
 import { WATCHED_QUEUE_ITEM_STATUSES } from './queueItems';
