@@ -98,6 +98,8 @@ export class WaitingExecutionHarness {
 	readonly executions = new Map<string, StoredExecution>();
 	readonly calls: ReceivedCall[] = [];
 	workflowStaticData: IDataObject = {};
+	/** While true the instance answers every call 503, as a proxy in front of an n8n that is down would. */
+	unavailable = false;
 	private readonly pending = new Set<Promise<unknown>>();
 	private environment!: TriggerEnvironment;
 	private origin = '';
@@ -248,6 +250,7 @@ export class WaitingExecutionHarness {
 			call.answer = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
 			return originalEnd(chunk as never, ...(rest as []));
 		}) as typeof response.end;
+		if (this.unavailable) return send(response, 503, { message: 'Service Unavailable' });
 		const harnessRequest = asRequest(request, rawBody, url);
 		if (request.method === 'POST' && url.pathname.startsWith('/webhook-waiting/')) {
 			await this.resumeByWebhook(url.pathname.slice('/webhook-waiting/'.length), harnessRequest, response, call);
