@@ -187,11 +187,14 @@ export class WaitingExecutionHarness {
 		return activeWorkflow(this.options.workflow, this.environment.nodeTypes, staticData);
 	}
 
+	/** webhook.service.js getNodeWebhooks: non-restart webhooks whose httpMethod (an expression, evaluated as n8n does) names POST. */
 	private productionWebhooks(): Array<{ node: INode; description: IWebhookDescription }> {
 		const workflow = this.workflow();
+		const method = (node: INode, description: IWebhookDescription) =>
+			String(workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'internal', {}, undefined, 'GET') ?? '');
 		return Object.values(workflow.nodes).flatMap((node) =>
 			(workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.webhooks ?? [])
-				.filter((description) => description.restartWebhook !== true)
+				.filter((description) => description.restartWebhook !== true && method(node, description).split(',').includes('POST'))
 				.map((description) => ({ node, description })),
 		);
 	}

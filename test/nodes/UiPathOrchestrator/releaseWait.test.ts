@@ -243,6 +243,22 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(subscriptions()).toEqual([]);
 	});
 
+	it('only a node that releases gets the relay webhook: a polling node (version 1.1, or Wait Mode poll) has no production webhook', async () => {
+		const polling = [
+			workflow(startAndWait(PROCESSES.slow), { typeVersion: 1.1 }),
+			workflow(startAndWait(PROCESSES.slow, { waitMode: 'poll' })),
+			workflow({ resource: 'job', operation: 'get', folder: SHARED, jobId: '1' }),
+		];
+		for (const json of polling) {
+			const harness = await harnessFor(json, 'trigger');
+			expect(() => harness.productionUrl(NODE)).toThrow('has no production webhook');
+			await harness.activate();
+		}
+		expect(subscriptions()).toEqual([]);
+		const releasing = await harnessFor(workflow({ resource: 'job', operation: 'wait', folder: SHARED, jobId: '1' }), 'trigger');
+		expect(releasing.productionUrl(NODE)).toMatch(/\/webhook\/c0ffee00-0000-4000-8000-000000000024\/uipath-job-events$/);
+	});
+
 	it('a lost event costs at most the time-out: the next delivery the relay gets resumes the overdue wait with its job read once', async () => {
 		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow, { timeout: 1 })), 'trigger');
 		await harness.activate();
