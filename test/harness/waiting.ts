@@ -16,7 +16,7 @@
  */
 import './userFolder';
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 
@@ -37,6 +37,7 @@ import {
 } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentialStore';
+import { HarnessListener } from './listener';
 import { activeWorkflow, triggerEnvironment, type TriggerEnvironment } from './poll';
 import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from './runWorkflow';
 
@@ -94,28 +95,25 @@ function send(response: ServerResponse, status: number, body: unknown) {
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-export class WaitingExecutionHarness {
+export class WaitingExecutionHarness extends HarnessListener {
 	readonly executions = new Map<string, StoredExecution>();
 	readonly calls: ReceivedCall[] = [];
 	workflowStaticData: IDataObject = {};
 	/** While true the instance answers every call 503, as a proxy in front of an n8n that is down would. */
 	unavailable = false;
-	private readonly pending = new Set<Promise<unknown>>();
 	private environment!: TriggerEnvironment;
 	private origin = '';
 	private nextId = 1;
 
 	private constructor(
 		private readonly options: WaitingHarnessOptions,
-		private readonly server: Server,
-	) {}
+		server: Server,
+	) {
+		super(server);
+	}
 
 	static async start(options: WaitingHarnessOptions): Promise<WaitingExecutionHarness> {
-		const server = createServer();
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(0, '127.0.0.1', () => resolve());
-		});
+		const server = await HarnessListener.listen();
 		const harness = new WaitingExecutionHarness(options, server);
 		harness.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		harness.environment = triggerEnvironment(options.credentials, harness.urls);
@@ -168,20 +166,8 @@ export class WaitingExecutionHarness {
 		return NodeHelpers.getNodeWebhookUrl(this.urls.webhookBaseUrl, this.workflow().id, found.node, found.description.path, false);
 	}
 
-	async settled(): Promise<void> {
-		while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-	}
 
-	async close(): Promise<void> {
-		await this.settled();
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
-	}
 
-	private track(promise: Promise<unknown>) {
-		const tracked = promise.finally(() => this.pending.delete(tracked));
-		this.pending.add(tracked);
-	}
 
 	private workflow(staticData: IDataObject = this.workflowStaticData): Workflow {
 		return activeWorkflow(this.options.workflow, this.environment.nodeTypes, staticData);
