@@ -136,7 +136,7 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		const key = createHmac('sha256', execution.data.resumeToken!).update('uipath-release-wait').digest('hex');
 		const signed = await post(withToken, signWebhookBody(key, body));
 		expect(signed.status).toBe(200);
-		expect(await signed.json()).toMatchObject({ message: 'Still waiting for 1 of 1' });
+		expect(await signed.json()).toMatchObject({ message: 'Still waiting: not every one of the 1 is final' });
 		await harness.settled();
 		expect(execution.status).toBe('waiting');
 		expect(harness.calls.some((call) => call.resumed)).toBe(false);
