@@ -23,12 +23,11 @@ import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
 import type { UiPathCredentialType } from './helpers/interfaces';
+import { credentialTypeOf } from './helpers/parameters';
 import { listSearch, resourceMapping } from './methods';
 
 /** The entities a released wait can wait for. */
 const waitKinds = { [jobKind.name]: jobKind };
-
-const credentialTypeOf = (context: IHookFunctions) => context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
 
 /** Only a node whose Job Start or Wait releases the execution subscribes the relay when its workflow is activated. */
 const needsRelay = (context: IHookFunctions) => waitsReleased((name, fallback) => context.getNodeParameter(name, fallback), context.getNode().typeVersion);

@@ -10,28 +10,32 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { CredentialStore, credentialsOf, manualWorkflow, type WorkflowJson } from '../../harness';
 import { WaitingExecutionHarness, type StoredExecution } from '../../harness/waiting';
-import { startSandbox, type Sandbox } from '../../../sandbox';
+import type { Sandbox } from '../../../sandbox';
 import { FAULT_INFO, PROCESSES } from '../../../sandbox/fixtures';
 import { signWebhookBody } from '../../../sandbox/orchestrator/webhooks/dispatcher';
-import { CREDENTIAL_ID, credentialFor, locator, NODE_TYPE, SHARED } from './sandboxSuite';
+import { CREDENTIAL_ID, expectConformingRequests, locator, NODE_TYPE, SHARED, startSuite, type Suite } from './sandboxSuite';
 
 const NODE = 'UiPath';
 
+let suite: Suite;
 let sandbox: Sandbox;
 let store: CredentialStore;
 const harnesses: WaitingExecutionHarness[] = [];
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ timeScale: 1 });
-	store = new CredentialStore([await credentialFor(sandbox, 'clientCredentials')]);
+	suite = await startSuite(['clientCredentials'], { timeScale: 1 });
+	sandbox = suite.sandbox;
+	store = suite.stores.get('clientCredentials')!;
 });
 afterEach(async () => {
 	await sandbox.state.webhooksIdle();
 	for (const harness of harnesses.splice(0)) await harness.close();
 	sandbox.state.jobs.finishAll();
 	for (const webhook of [...sandbox.state.store.webhooks.values()]) sandbox.state.store.webhooks.delete(webhook.Id);
+	// Every request to Orchestrator (subscriptions, jobs, records) as UiPath's orchestrator.yaml describes it.
+	await expectConformingRequests(suite);
 });
-afterAll(async () => await sandbox.close());
+afterAll(async () => await suite.close());
 
 function workflow(parameters: INodeParameters, node: Partial<INode> = {}): WorkflowJson {
 	const credential = store.get(CREDENTIAL_ID);
@@ -255,8 +259,11 @@ describe('release waits of an active workflow share one relay subscription', () 
 			await harness.activate();
 		}
 		expect(subscriptions()).toEqual([]);
-		const releasing = await harnessFor(workflow({ resource: 'job', operation: 'wait', folder: SHARED, jobId: '1' }), 'trigger');
+		// n8n saves parameters without their defaults (resource 'job', operation 'start'): the expression must fill them in.
+		const releasing = await harnessFor(workflow({ operation: 'wait', folder: SHARED, jobId: '1' }), 'trigger');
 		expect(releasing.productionUrl(NODE)).toMatch(/\/webhook\/c0ffee00-0000-4000-8000-000000000024\/uipath-job-events$/);
+		const starting = await harnessFor(workflow({ folder: SHARED, release: locator('name', PROCESSES.slow), options: { waitForCompletion: true } }), 'trigger');
+		expect(starting.productionUrl(NODE)).toContain('/uipath-job-events');
 	});
 
 	it('a lost event costs at most the time-out: the next delivery the relay gets resumes the overdue wait with its job read once', async () => {
