@@ -247,6 +247,22 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(subscriptions()).toEqual([]);
 	});
 
+	it('when n8n starts again the relay subscription is made anew (a failed delivery may have disabled the old one) and the waits it parked before resume', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)), 'trigger');
+		await harness.activate();
+		const [before] = subscriptions();
+		const waiting = await harness.execute();
+
+		await harness.activate('init');
+
+		const relays = subscriptions().filter((subscription) => subscription.Enabled);
+		expect(relays).toHaveLength(1);
+		expect(relays[0].Id).not.toBe(before.Id);
+		await finish(harness, Number(startedJobs(waiting)[0].Id));
+		expect(waiting.status).toBe('success');
+		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.webhookId === before.Id)).toEqual([]);
+	});
+
 	it('only a node that releases gets the relay webhook: a polling node (version 1.1, or Wait Mode poll) has no production webhook', async () => {
 		const polling = [
 			workflow(startAndWait(PROCESSES.slow), { typeVersion: 1.1 }),
