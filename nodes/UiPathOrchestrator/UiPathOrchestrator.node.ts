@@ -30,7 +30,7 @@ import { listSearch, resourceMapping } from './methods';
 const waitKinds = { [jobKind.name]: jobKind };
 
 /** Only a node whose Job Start or Wait releases the execution subscribes the relay when its workflow is activated. */
-const needsRelay = (context: IHookFunctions) => waitsReleased((name, fallback) => context.getNodeParameter(name, fallback), context.getNode().typeVersion);
+const needsRelay = (context: IHookFunctions) => waitsReleased((name, fallback) => context.getNodeParameter(name, fallback), context.getNode());
 
 export class UiPathOrchestrator implements INodeType {
 	description: INodeTypeDescription = {
@@ -107,7 +107,7 @@ export class UiPathOrchestrator implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output = await router.call(this);
-		const released = waitsReleased((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode().typeVersion);
+		const released = waitsReleased((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode());
 		if (!released || resumedWait(this)) return output;
 		const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
 		return await releaseJobs(this, credentialType, output, async () => await router.call(this));

@@ -13,6 +13,8 @@ import { WaitingExecutionHarness, type StoredExecution } from '../../harness/wai
 import type { Sandbox } from '../../../sandbox';
 import { FAULT_INFO, PROCESSES } from '../../../sandbox/fixtures';
 import { signWebhookBody } from '../../../sandbox/orchestrator/webhooks/dispatcher';
+import { waitsReleased } from '../../../nodes/UiPathOrchestrator/actions/job/releasedJobs';
+import { releasesExecution } from '../../../nodes/UiPathOrchestrator/actions/job/waiting';
 import { CREDENTIAL_ID, expectConformingRequests, locator, NODE_TYPE, SHARED, startSuite, type Suite } from './sandboxSuite';
 
 const NODE = 'UiPath';
@@ -322,5 +324,23 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(overdue.status).toBe('error');
 		expect(overdue.runs[1].error?.message).toMatch(new RegExp(`^Job ${String(job.Id)} \\(${PROCESSES.slow}\\) did not finish within 1 s; its last state was (Pending|Running)$`));
 		expect(sandbox.state.store.jobs.get(Number(job.Id))?.State).not.toBe('Successful');
+	});
+});
+
+describe('which nodes release the execution', () => {
+	const node = (typeVersion: number, type = NODE_TYPE) => ({ type, typeVersion });
+	const params = (values: IDataObject) => (name: string, fallback: unknown) => values[name] ?? fallback;
+
+	it('Wait Mode as set, else the version\'s default; never as an AI agent tool; only Job Start with Wait for Completion and Job Wait', () => {
+		expect(releasesExecution({}, node(1.2))).toBe(true);
+		expect(releasesExecution({}, node(1.1))).toBe(false);
+		expect(releasesExecution({ waitMode: 'poll' }, node(1.2))).toBe(false);
+		expect(releasesExecution({ waitMode: 'release' }, node(1.1))).toBe(true);
+		expect(releasesExecution({ waitMode: 'release' }, node(1.2, `${NODE_TYPE}Tool`))).toBe(false);
+		expect(waitsReleased(params({ options: { waitForCompletion: true } }), node(1.2))).toBe(true);
+		expect(waitsReleased(params({}), node(1.2))).toBe(false);
+		expect(waitsReleased(params({ operation: 'wait' }), node(1.2))).toBe(true);
+		expect(waitsReleased(params({ operation: 'get' }), node(1.2))).toBe(false);
+		expect(waitsReleased(params({ resource: 'queueItem', operation: 'wait' }), node(1.2))).toBe(false);
 	});
 });

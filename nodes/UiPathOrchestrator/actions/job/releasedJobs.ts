@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { FINAL_JOB_STATES } from '../../helpers/constants';
 import type { Job, UiPathCredentialType } from '../../helpers/interfaces';
@@ -20,12 +20,12 @@ export const jobKind: WaitedEntityKind = {
 };
 
 /** Whether the node's parameters (item 0: Wait Mode is not per item) ask to release the execution. */
-export function waitsReleased(read: (name: string, fallback: unknown) => unknown, typeVersion: number): boolean {
+export function waitsReleased(read: (name: string, fallback: unknown) => unknown, node: Pick<INode, 'type' | 'typeVersion'>): boolean {
 	if (read('resource', 'job') !== 'job') return false;
 	const operation = read('operation', 'start');
 	const options = (read('options', {}) ?? {}) as IDataObject;
 	const waits = operation === 'wait' || (operation === 'start' && options.waitForCompletion === true);
-	return waits && releasesExecution(options, typeVersion);
+	return waits && releasesExecution(options, node);
 }
 
 /**
