@@ -11,11 +11,11 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 import { CredentialStore, credentialsOf, manualWorkflow, type WorkflowJson } from '../../harness';
 import { WaitingExecutionHarness, type StoredExecution } from '../../harness/waiting';
 import type { Sandbox } from '../../../sandbox';
-import { FAULT_INFO, PROCESSES } from '../../../sandbox/fixtures';
+import { FAULT_INFO, ORCHESTRATOR_SCOPES, PROCESSES } from '../../../sandbox/fixtures';
 import { signWebhookBody } from '../../../sandbox/orchestrator/webhooks/dispatcher';
 import { waitsReleased } from '../../../nodes/UiPathOrchestrator/actions/job/releasedJobs';
 import { releasesExecution } from '../../../nodes/UiPathOrchestrator/actions/job/waiting';
-import { CREDENTIAL_ID, expectConformingRequests, locator, NODE_TYPE, SHARED, startSuite, type Suite } from './sandboxSuite';
+import { CREDENTIAL_ID, credentialFor, expectConformingRequests, locator, NODE_TYPE, SHARED, startSuite, type Suite } from './sandboxSuite';
 
 const NODE = 'UiPath';
 
@@ -207,6 +207,23 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		expect(execution.status).toBe('success');
 		expect(execution.runs).toHaveLength(1);
 		expect(execution.runs[0].json(NODE)).toEqual([expect.objectContaining({ Id: done.Id, State: 'Successful', OutputArguments: expect.any(Object) })]);
+		expect(subscriptions()).toEqual([]);
+	});
+
+	it('without the OR.Webhooks scope the item fails naming the scope and the job that was started, which is not started twice', async () => {
+		const scope = ORCHESTRATOR_SCOPES.filter((entry) => !entry.startsWith('OR.Webhooks')).join(' ');
+		const narrow = new CredentialStore([await credentialFor(sandbox, 'clientCredentials', { scope })]);
+		const harness = await WaitingExecutionHarness.start({ workflow: workflow(startAndWait(PROCESSES.slow)), credentials: narrow, mode: 'manual' });
+		harnesses.push(harness);
+		const execution = await harness.execute();
+
+		expect(execution.status).toBe('error');
+		const error = execution.runs[0].error;
+		expect(error?.message).toMatch(/403|authorized/i);
+		expect(`${error?.message} ${String(error?.description)}`).toContain('OR.Webhooks');
+		const started = [...sandbox.state.store.jobs.values()].filter((job) => job.ReleaseName === PROCESSES.slow && job.State !== 'Successful' && job.State !== 'Stopped');
+		expect(started).toHaveLength(1);
+		expect(String(error?.description)).toContain(`Job ${started[0].Id} started and keeps running in UiPath`);
 		expect(subscriptions()).toEqual([]);
 	});
 
