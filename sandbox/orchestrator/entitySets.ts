@@ -70,7 +70,7 @@ export const PACKAGE_FIELDS = fieldsOf<ProcessPackage>()(
 export const JOB_FIELDS = fieldsOf<Job>()(
 	'Key', 'StartTime', 'EndTime', 'State', 'JobPriority', 'SpecificPriorityValue', 'Source', 'SourceType',
 	'BatchExecutionKey', 'Info', 'CreationTime', 'StartingScheduleId', 'ReleaseName', 'Type', 'InputArguments',
-	'EnvironmentVariables', 'OutputArguments', 'HostMachineName', 'HasMediaRecorded', 'HasVideoRecorded',
+	'InputFile', 'EnvironmentVariables', 'OutputArguments', 'OutputFile', 'HostMachineName', 'HasMediaRecorded', 'HasVideoRecorded',
 	'PersistenceId', 'ResumeVersion', 'StopStrategy', 'RuntimeType', 'RequiresUserInteraction', 'ReleaseVersionId',
 	'EntryPointPath', 'OrganizationUnitId', 'OrganizationUnitFullyQualifiedName', 'Reference', 'ProcessType',
 	'ResumeOnSameContext', 'LocalSystemAccount', 'OrchestratorUserIdentity', 'RemoteControlAccess',

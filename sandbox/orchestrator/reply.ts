@@ -1,4 +1,5 @@
 import { randomBytes } from 'crypto';
+import type { AnswerVariants } from './variants';
 
 /** What an Orchestrator handler answers; the server decides whether to send it or to drop it (fault injection). */
 export interface Reply {
@@ -23,11 +24,22 @@ export class OrchestratorError extends Error {
 		super(message);
 	}
 
-	toReply(): Reply {
+	toReply(variants: AnswerVariants = {}): Reply {
+		const body = { message: this.message, errorCode: this.errorCode, traceId: newTraceId() };
+		if (variants.errorEnvelope !== 'legacy') return { status: this.status, headers: this.headers, body };
+		// ASP.NET Boilerplate's envelope, which older Orchestrators wrap around the same message.
 		return {
 			status: this.status,
 			headers: this.headers,
-			body: { message: this.message, errorCode: this.errorCode, traceId: newTraceId() },
+			body: {
+				...body,
+				result: null,
+				targetUrl: null,
+				success: false,
+				error: { code: this.errorCode, message: this.message, details: `Trace id ${body.traceId}.`, validationErrors: null },
+				unAuthorizedRequest: this.status === 401,
+				__abp: true,
+			},
 		};
 	}
 }

@@ -19,7 +19,12 @@ export interface StartPlan {
 	release: Release;
 	strategy: Strategy;
 	robots: (Robot | null)[];
+	/** Sent inline; null when the input came as a file or not at all. */
 	inputArguments: string | null;
+	/** The attachment the input came in (StartProcessDto.InputFile). */
+	inputFile: string | null;
+	/** What the robot reads: the inline arguments or the file's text. */
+	inputText: string | null;
 	reference: string;
 	jobPriority: 'Low' | 'Normal' | 'High';
 	specificPriorityValue: number;
@@ -60,27 +65,48 @@ function findRelease(store: TenantStore, folder: Folder, info: Record<string, un
 	throw badRequest(`${field('ReleaseKey')} is required (or ${field('ReleaseName')}).`);
 }
 
-function parseInputArguments(info: Record<string, unknown>): string | null {
-	const value = info.InputArguments;
-	if (value === undefined || value === null || value === '') return null;
-	if (typeof value !== 'string') {
-		throw badRequest(`${field('InputArguments')} must be a string holding a JSON object, e.g. "{\\"InvoiceId\\":\\"INV-1\\"}".`);
-	}
-	if (value.length > MAX_INPUT_ARGUMENTS_LENGTH) {
-		throw badRequest(
-			`${field('InputArguments')} is ${value.length} characters long; the maximum is ${MAX_INPUT_ARGUMENTS_LENGTH}.`,
-		);
-	}
+/** A JSON object of argument names and values, or a 400 naming where it came from. */
+function checkArgumentsObject(text: string, where: string): string {
 	let parsed: unknown;
 	try {
-		parsed = JSON.parse(value);
+		parsed = JSON.parse(text);
 	} catch {
-		throw badRequest(`${field('InputArguments')} is not valid JSON.`);
+		throw badRequest(`${where} is not valid JSON.`);
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw badRequest(`${field('InputArguments')} must be a JSON object of argument names and values.`);
+		throw badRequest(`${where} must be a JSON object of argument names and values.`);
 	}
-	return value;
+	return text;
+}
+
+/** Reads the text of an uploaded attachment of the folder, or throws a 400/404 naming it. */
+export type InputFileReader = (attachmentId: string) => string;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseInput(info: Record<string, unknown>, readInputFile: InputFileReader): Pick<StartPlan, 'inputArguments' | 'inputFile' | 'inputText'> {
+	const value = info.InputArguments;
+	const inline = value === undefined || value === null || value === '' ? null : value;
+	const file = info.InputFile === undefined || info.InputFile === null || info.InputFile === '' ? null : info.InputFile;
+	if (inline !== null && file !== null) {
+		throw badRequest(`Give ${field('InputArguments')} or ${field('InputFile')}, not both.`);
+	}
+	if (file !== null) {
+		if (typeof file !== 'string' || !GUID.test(file)) throw badRequest(`${field('InputFile')} must be the Id (a GUID) of an attachment.`);
+		const text = checkArgumentsObject(readInputFile(file), `The attachment ${file} given as ${field('InputFile')}`);
+		return { inputArguments: null, inputFile: file.toLowerCase(), inputText: text };
+	}
+	if (inline === null) return { inputArguments: null, inputFile: null, inputText: null };
+	if (typeof inline !== 'string') {
+		throw badRequest(`${field('InputArguments')} must be a string holding a JSON object, e.g. "{\\"InvoiceId\\":\\"INV-1\\"}".`);
+	}
+	if (inline.length > MAX_INPUT_ARGUMENTS_LENGTH) {
+		throw badRequest(
+			`${field('InputArguments')} is ${inline.length} characters long; the maximum is ${MAX_INPUT_ARGUMENTS_LENGTH}.`,
+		);
+	}
+	checkArgumentsObject(inline, field('InputArguments'));
+	return { inputArguments: inline, inputFile: null, inputText: inline };
 }
 
 function robotsFor(store: TenantStore, folder: Folder, strategy: Strategy, info: Record<string, unknown>): (Robot | null)[] {
@@ -125,7 +151,7 @@ function robotsFor(store: TenantStore, folder: Folder, strategy: Strategy, info:
 }
 
 /** Checks `{ startInfo }` with UiPath's rules and plans the jobs; throws a 400/404 naming the field otherwise. */
-export function planStart(store: TenantStore, folder: Folder, body: Record<string, unknown>): StartPlan {
+export function planStart(store: TenantStore, folder: Folder, body: Record<string, unknown>, readInputFile: InputFileReader): StartPlan {
 	const info = body.startInfo;
 	if (!info || typeof info !== 'object' || Array.isArray(info)) {
 		throw badRequest('startInfo is required: { "startInfo": { "ReleaseKey": "...", "Strategy": "ModernJobsCount", "JobsCount": 1 } }.');
@@ -162,7 +188,7 @@ export function planStart(store: TenantStore, folder: Folder, body: Record<strin
 		release,
 		strategy,
 		robots,
-		inputArguments: parseInputArguments(startInfo),
+		...parseInput(startInfo, readInputFile),
 		reference,
 		jobPriority,
 		specificPriorityValue: specificPriority ?? { Low: 15, Normal: 45, High: 85 }[jobPriority],

@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { attachmentIn, attachmentText } from '../attachments';
 import { jsonBody, keyParam, type Route, type RouteContext } from '../context';
 import { planStart, type StartPlan } from '../jobs/startInfo';
 import { serializeFields } from '../entitySets';
@@ -37,8 +38,10 @@ function createJob(store: TenantStore, folder: Folder, plan: StartPlan, batchKey
 		ReleaseName: plan.release.Name,
 		Type: 'Unattended',
 		InputArguments: plan.inputArguments,
+		InputFile: plan.inputFile,
 		EnvironmentVariables: null,
 		OutputArguments: null,
+		OutputFile: null,
 		HostMachineName: null,
 		HasMediaRecorded: false,
 		HasVideoRecorded: false,
@@ -67,6 +70,7 @@ function createJob(store: TenantStore, folder: Folder, plan: StartPlan, batchKey
 		releaseId: plan.release.Id,
 		robotId,
 		behaviour: plan.release.behaviour,
+		inputText: plan.inputText,
 	};
 	store.jobs.set(job.Id, job);
 	return job;
@@ -94,7 +98,12 @@ export const jobRoutes: Route[] = [
 		scopes: writeScopes('Jobs'),
 		folderScoped: true,
 		handle(context) {
-			const plan = planStart(context.store, context.folder, jsonBody(context, '{ "startInfo": { ... } }'));
+			const readInputFile = (id: string) => {
+				const text = attachmentText(context.blobs, attachmentIn(context.store, context.folder.Id, id));
+				if (text === undefined) throw badRequest(`Nothing was uploaded to the attachment ${id} given as startInfo.InputFile.`);
+				return text;
+			};
+			const plan = planStart(context.store, context.folder, jsonBody(context, '{ "startInfo": { ... } }'), readInputFile);
 			const batchKey = randomUUID();
 			const user = context.token.kind === 'client' ? null : context.token.subject;
 			const jobs = plan.robots.map((robot) => createJob(context.store, context.folder, plan, batchKey, robot?.Id ?? null, user));
@@ -105,7 +114,7 @@ export const jobRoutes: Route[] = [
 					'@odata.context': `${context.serviceRoot}/odata/$metadata#Jobs`,
 					value: jobs.map((job) => serializeFields(job, fields)),
 				},
-				201,
+				context.variants.startJobsStatus ?? 201,
 			);
 		},
 	},
