@@ -24,6 +24,8 @@ export const ODATA = {
 	bucketReadUri: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.GetReadUri`,
 	bucketWriteUri: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.GetWriteUri`,
 	bucketDeleteFile: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.DeleteFile`,
+	attachments: '/odata/Attachments',
+	attachment: (id: string) => `/odata/Attachments(${id})`,
 	webhooks: '/odata/Webhooks',
 	webhook: (id: number) => `/odata/Webhooks(${id})`,
 } as const;

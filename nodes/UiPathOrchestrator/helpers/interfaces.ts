@@ -69,6 +69,8 @@ export interface StartInfo extends IDataObject {
 	JobsCount?: number;
 	RobotIds?: number[];
 	InputArguments?: string;
+	/** The attachment holding input arguments too large for InputArguments; never sent with them. */
+	InputFile?: string;
 	Reference: string;
 	JobPriority?: 'Low' | 'Normal' | 'High';
 	RuntimeType?: string;

@@ -1,5 +1,6 @@
 import { JOB_STATES, ODATA } from '../../helpers/constants';
 import { toJob } from '../../helpers/outputItems';
+import { withOutputFile } from '../../transport';
 import { anyOf, createdBound, listOperation, textEquals } from '../listing';
 
 export const { description, execute } = listOperation({
@@ -16,4 +17,6 @@ export const { description, execute } = listOperation({
 	],
 	toOutput: toJob,
 	complete: { fields: ['InputArguments', 'OutputArguments'], entity: ODATA.job },
+	// Jobs are listed in a folder, so the folder is always set here.
+	readKept: async (context, credentialType, folder, job) => (folder ? await withOutputFile(context, credentialType, folder, job) : job),
 });

@@ -13,7 +13,7 @@ import {
 	readReference,
 	readRelease,
 } from '../../helpers/parameters';
-import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
+import { startJobsExactlyOnce, withLargeInputAsFile, type ErrorHints } from '../../transport';
 import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../../descriptions/common';
 import { inputArgumentProperties, readInputArguments } from './inputArguments';
 import { finishedJobs, readWaitOptions } from './waiting';
@@ -225,7 +225,7 @@ export async function execute(
 	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
-	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo, { hints });
+	const started = await startJobsExactlyOnce(this, credentialType, folder, await withLargeInputAsFile(this, credentialType, folder, startInfo), { hints });
 	if (!wait) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }
