@@ -62,7 +62,7 @@ export const RELEASE_FIELDS = fieldsOf<Release>()(
 );
 
 export const PACKAGE_FIELDS = fieldsOf<ProcessPackage>()(
-	'IsActive', 'Arguments', 'MainEntryPointPath', 'RequiresUserInteraction', 'IsAttended', 'TargetFramework',
+	'IsActive', 'Arguments', 'SupportsMultipleEntryPoints', 'MainEntryPointPath', 'EntryPoints', 'RequiresUserInteraction', 'IsAttended', 'TargetFramework',
 	'PackageType', 'Title', 'Version', 'Key', 'Description', 'Published', 'IsLatestVersion', 'Authors', 'ProjectType',
 	'IsCompiled', 'Id',
 );

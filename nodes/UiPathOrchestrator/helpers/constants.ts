@@ -4,11 +4,13 @@ export const ODATA = {
 	/** The folders the identity has roles in, paged with `skip`/`take` (not OData); no tenant-level permission needed. */
 	currentUserFolders: '/api/Folders/GetAllForCurrentUser',
 	releases: '/odata/Releases',
+	processes: '/odata/Processes',
 	jobs: '/odata/Jobs',
 	job: (id: number) => `/odata/Jobs(${id})`,
 	startJobs: '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs',
 	stopJob: (id: number) => `/odata/Jobs(${id})/UiPath.Server.Configuration.OData.StopJob`,
 	robots: '/odata/Robots',
+	sessions: '/odata/Sessions',
 	/** A folder's robots for identities without the tenant-level Robots.View (Jobs.Create in the folder is enough). */
 	robotsFromFolder: (folderId: number) => `/odata/Robots/UiPath.Server.Configuration.OData.GetRobotsFromFolder(folderId=${folderId})`,
 	queueDefinitions: '/odata/QueueDefinitions',

@@ -30,7 +30,15 @@ export interface StartPlan {
 	specificPriorityValue: number;
 	runtimeType: string;
 	source: string;
+	/** The start options the job keeps (MachineSessionIds, RunAsMe, TargetFramework, Stop/KillProcessExpression are only checked). */
+	entryPointPath: string;
+	environmentVariables: string | null;
+	resumeOnSameContext: boolean;
 }
+
+const TARGET_FRAMEWORKS = ['Legacy', 'Windows', 'Portable'] as const;
+/** StartProcessDto.EnvironmentVariables: maxLength 4000. */
+const MAX_ENVIRONMENT_VARIABLES_LENGTH = 4000;
 
 const field = (name: string) => `startInfo.${name}`;
 
@@ -46,6 +54,44 @@ function optionalInteger(info: Record<string, unknown>, name: string): number | 
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'number' || !Number.isInteger(value)) throw badRequest(`${field(name)} must be an integer.`);
 	return value;
+}
+
+function optionalBoolean(info: Record<string, unknown>, name: string): boolean | undefined {
+	const value = info[name];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'boolean') throw badRequest(`${field(name)} must be true or false.`);
+	return value;
+}
+
+/** StopProcessExpression / KillProcessExpression: a number of seconds, as text. */
+function checkSeconds(info: Record<string, unknown>, name: string): void {
+	const value = optionalString(info, name);
+	if (value !== undefined && value !== '' && (!/^\d+$/.test(value) || Number(value) < 1)) {
+		throw badRequest(`${field(name)} must be a number of seconds, not '${value}'.`);
+	}
+}
+
+/** The path must be one of the package's entry points (ProcessDto.EntryPoints). */
+function entryPointOf(store: TenantStore, release: Release, info: Record<string, unknown>): string {
+	const path = optionalString(info, 'EntryPointPath');
+	if (path === undefined || path === '') return release.EntryPointPath;
+	const known = store.packages.get(release.ProcessKey)?.EntryPoints.map((entryPoint) => entryPoint.Path) ?? [release.EntryPointPath];
+	if (!known.includes(path)) throw badRequest(`${field('EntryPointPath')} '${path}' is not an entry point of ${release.ProcessKey} (${known.join(', ')}).`);
+	return path;
+}
+
+/** Sessions of machines that serve the folder. */
+function checkMachineSessions(store: TenantStore, folder: Folder, info: Record<string, unknown>): void {
+	const raw = info.MachineSessionIds ?? [];
+	if (!Array.isArray(raw) || raw.some((id) => typeof id !== 'number' || !Number.isInteger(id))) {
+		throw badRequest(`${field('MachineSessionIds')} must be an array of session ids (integers).`);
+	}
+	for (const id of raw as number[]) {
+		const session = store.sessions.get(id);
+		if (!session || !store.robotsIn(folder.Id).some((robot) => robot.Id === session.robotId)) {
+			throw badRequest(`${field('MachineSessionIds')}: session ${id} is not a session of a machine of folder '${folder.FullyQualifiedName}'.`);
+		}
+	}
 }
 
 function findRelease(store: TenantStore, folder: Folder, info: Record<string, unknown>): Release {
@@ -183,6 +229,18 @@ export function planStart(store: TenantStore, folder: Folder, body: Record<strin
 	if (runtimeType !== undefined && !RUNTIME_TYPES.has(runtimeType)) {
 		throw badRequest(`${field('RuntimeType')} '${runtimeType}' is not a known runtime type.`);
 	}
+	const framework = optionalString(startInfo, 'TargetFramework');
+	if (framework !== undefined && !(TARGET_FRAMEWORKS as readonly string[]).includes(framework)) {
+		throw badRequest(`${field('TargetFramework')} '${framework}' is not one of ${TARGET_FRAMEWORKS.join(', ')}.`);
+	}
+	const environmentVariables = optionalString(startInfo, 'EnvironmentVariables');
+	if (environmentVariables !== undefined && environmentVariables.length > MAX_ENVIRONMENT_VARIABLES_LENGTH) {
+		throw badRequest(`${field('EnvironmentVariables')} is ${environmentVariables.length} characters long; the maximum is ${MAX_ENVIRONMENT_VARIABLES_LENGTH}.`);
+	}
+	checkMachineSessions(store, folder, startInfo);
+	optionalBoolean(startInfo, 'RunAsMe');
+	checkSeconds(startInfo, 'StopProcessExpression');
+	checkSeconds(startInfo, 'KillProcessExpression');
 	const jobPriority = (priority as StartPlan['jobPriority'] | undefined) ?? release.JobPriority;
 	return {
 		release,
@@ -194,5 +252,8 @@ export function planStart(store: TenantStore, folder: Folder, body: Record<strin
 		specificPriorityValue: specificPriority ?? { Low: 15, Normal: 45, High: 85 }[jobPriority],
 		runtimeType: runtimeType ?? 'Unattended',
 		source: optionalString(startInfo, 'Source') ?? 'Manual',
+		entryPointPath: entryPointOf(store, release, startInfo),
+		environmentVariables: environmentVariables ?? null,
+		resumeOnSameContext: optionalBoolean(startInfo, 'ResumeOnSameContext') ?? false,
 	};
 }

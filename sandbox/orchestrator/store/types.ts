@@ -35,6 +35,9 @@ export interface ProcessPackage {
 	PackageType: 'Process';
 	ProjectType: 'Process';
 	MainEntryPointPath: string;
+	SupportsMultipleEntryPoints: boolean;
+	/** `EntryPointDto`s: the workflows a job of this package can start at. */
+	EntryPoints: { UniqueId: string; Path: string; InputArguments: string | null; OutputArguments: string | null; Id: number }[];
 	TargetFramework: 'Windows';
 	RequiresUserInteraction: boolean;
 	IsAttended: boolean;

@@ -16,6 +16,7 @@ import {
 import { startJobsExactlyOnce, withLargeInputAsFile, type ErrorHints } from '../../transport';
 import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../../descriptions/common';
 import { inputArgumentProperties, readInputArguments } from './inputArguments';
+import { readStartOptions, startOptionProperties } from './startOptions';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -140,6 +141,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to wait until the job finishes and output the finished job with its output arguments',
 			},
+			...startOptionProperties,
 		],
 	},
 ];
@@ -199,6 +201,8 @@ async function readStartInfo(
 		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, context.getNodeParameter('jobsCount', itemIndex, 1))
 		: undefined;
 
+	// Checked before the input arguments, which may read the process: a bad option costs no request.
+	const startOptions = readStartOptions(context, itemIndex, options);
 	const inputArguments = await readInputArguments(context, itemIndex, credentialType, folder, release);
 	// A reference per item lets an ambiguous start be looked up instead of sent twice.
 	const reference = readReference(context, itemIndex, options) || `n8n-${randomUUID()}`;
@@ -212,6 +216,7 @@ async function readStartInfo(
 		Reference: reference,
 		...(options.jobPriority ? { JobPriority: options.jobPriority as StartInfo['JobPriority'] } : {}),
 		...(options.runtimeType ? { RuntimeType: String(options.runtimeType) } : {}),
+		...startOptions,
 	};
 }
 
