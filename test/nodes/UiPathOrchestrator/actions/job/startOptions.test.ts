@@ -7,7 +7,7 @@ import { CredentialStore } from '../../../../harness';
 import { editorContext } from '../../editorContext';
 import { credentialFor, expectConformingRequests, locator, nodeError, SHARED, startSuite, type Suite } from '../../sandboxSuite';
 
-const start = (options: IDataObject): INodeParameters => ({
+const start = (options: INodeParameters): INodeParameters => ({
 	resource: 'job',
 	operation: 'start',
 	folder: SHARED,
@@ -44,7 +44,7 @@ describe('Job > Start options UiPath\'s clients send', () => {
 	};
 
 	/** The startInfo of the one StartJobs the run sent, and the job it created. */
-	async function startWith(options: IDataObject): Promise<{ startInfo: IDataObject; job: IDataObject }> {
+	async function startWith(options: INodeParameters): Promise<{ startInfo: IDataObject; job: IDataObject }> {
 		suite.sandbox.state.clearRequests();
 		const result = await suite.run('clientCredentials', start(options));
 		if (result.error) throw result.error;
@@ -58,7 +58,7 @@ describe('Job > Start options UiPath\'s clients send', () => {
 		for (const field of OPTION_FIELDS) expect(startInfo).not.toHaveProperty(field);
 	});
 
-	it.each<[string, () => IDataObject, IDataObject]>([
+	it.each<[string, () => INodeParameters, IDataObject]>([
 		['Entry Point', () => ({ entryPointPath: 'Flows/Refund.xaml' }), { EntryPointPath: 'Flows/Refund.xaml' }],
 		['Machine Session Names or IDs', () => ({ machineSessionIds: [sessionOfShared()] }), {}],
 		['Machine Session IDs from an expression (comma-separated)', () => ({ machineSessionIds: `=${sessionOfShared()}` }), {}],
@@ -84,7 +84,7 @@ describe('Job > Start options UiPath\'s clients send', () => {
 		expect(job).toMatchObject({ EntryPointPath: 'Flows/Refund.xaml', EnvironmentVariables: 'A:1', SpecificPriorityValue: 12, ResumeOnSameContext: true });
 	});
 
-	it.each<[string, IDataObject, RegExp]>([
+	it.each<[string, INodeParameters, RegExp]>([
 		['a priority value above 100', { specificPriorityValue: 101 }, /^Specific Priority Value \(options\.specificPriorityValue\) in item 0 must be a whole number from 1 to 100, not 101/],
 		['a priority value of 0', { specificPriorityValue: '={{ 0 }}' }, /^Specific Priority Value \(options\.specificPriorityValue\) in item 0 must be a whole number from 1 to 100, not 0/],
 		['a fractional priority value', { specificPriorityValue: '={{ 2.5 }}' }, /^Specific Priority Value \(options\.specificPriorityValue\) in item 0 must be a whole number/],
