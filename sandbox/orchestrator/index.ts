@@ -118,7 +118,9 @@ export function createOrchestrator(options: OrchestratorOptions) {
 		if (route.rateLimited && limit) {
 			const wait = rateLimiter.take(`${store.name}:${route.pattern.source}`, limit);
 			if (wait !== undefined) {
-				const retryAfter = options.variants.retryAfter === 'httpDate' ? new Date(Date.now() + wait * 1000).toUTCString() : String(wait);
+				// An HTTP date has whole seconds: rounded up, so waiting until it is always long enough.
+				const until = Math.ceil((Date.now() + wait * 1000) / 1000) * 1000;
+				const retryAfter = options.variants.retryAfter === 'httpDate' ? new Date(until).toUTCString() : String(wait);
 				throw new OrchestratorError(429, `Too many requests: the limit is ${limit.requests} requests per ${limit.perSeconds} seconds. Retry after ${wait} seconds.`, 0, {
 					'Retry-After': retryAfter,
 				});

@@ -9,8 +9,13 @@ export interface AnswerVariants {
 	blobHeadersUneven?: boolean;
 	/** StartJobs answered 200 instead of 201 (uipath-python and UiPathOrch accept any 2xx). */
 	startJobsStatus?: 200 | 201;
-	/** Error bodies in the older ASP.NET Boilerplate envelope `{ message, errorCode, result, targetUrl, success, error: { details } }`. */
-	errorEnvelope?: 'current' | 'legacy';
+	/**
+	 * Error bodies in another envelope UiPath's services answer (UiPathOrch's TestData/ErrorMessageExtraction.tsv):
+	 * `legacy` ASP.NET Boilerplate `{ message, errorCode, result, targetUrl, success, error: { message, details } }`,
+	 * `pascalCase` `{ StatusCode, StatusDescription, Message }`, `problemDetails` `{ type, title, status, errors, traceId }`,
+	 * `errorMessage` `{ errorMessage }` (identity's scope errors).
+	 */
+	errorEnvelope?: 'current' | 'legacy' | 'pascalCase' | 'problemDetails' | 'errorMessage';
 	/** Retry-After of 429 answers as an HTTP date instead of seconds. */
 	retryAfter?: 'seconds' | 'httpDate';
 	/** Job fields without a value sent as "" instead of null (OutputArguments, OutputFile, InputFile, Info). */

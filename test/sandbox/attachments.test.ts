@@ -129,3 +129,16 @@ describe('sandbox attachments (/odata/Attachments) and job arguments kept as fil
 		expect(notUploaded.json.message).toMatch(/Nothing was uploaded/);
 	});
 });
+
+describe('sandbox answer variants', () => {
+	const suite = sandboxSuite({ rateLimit: { requests: 1, perSeconds: 5 }, variants: { retryAfter: 'httpDate', errorEnvelope: 'legacy' } });
+
+	test('Retry-After as an HTTP date and the older error envelope, when switched on', async () => {
+		await suite.call('GET', '/odata/Jobs', shared);
+		const refused = await suite.call('GET', '/odata/Jobs', shared);
+		expect(refused.status).toBe(429);
+		const until = Date.parse(String(refused.headers.get('retry-after')));
+		expect(until - Date.now()).toBeGreaterThan(3000);
+		expect(refused.json).toMatchObject({ success: false, __abp: true, error: { details: expect.stringMatching(/Too many requests/) } });
+	});
+});

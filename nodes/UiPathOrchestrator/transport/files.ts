@@ -30,6 +30,9 @@ export interface BlobAccess {
 	headers: Record<string, string>;
 }
 
+/** Headers the transfer itself sets, never taken from the answer. */
+const TRANSFER_HEADERS = new Set(['content-length', 'host', 'connection', 'expect', 'authorization']);
+
 /** How long a file URI stays valid: enough to stream a large file on a slow link. */
 const URI_EXPIRY_MINUTES = 60;
 /** Longest silence on the socket while a file moves (not the whole transfer). */
@@ -51,7 +54,8 @@ export async function findBucketByName(
 
 /**
  * A BlobFileAccessDto (bucket file or attachment) as the transfer needs it. UiPath's clients tolerate answers without
- * `Verb` (the direction says GET or PUT) and header lists of unequal length (a key without a value is not sent).
+ * `Verb` (the direction says GET or PUT) and header lists of unequal length or with gaps: a key without a value,
+ * a blank key, and the headers the transfer sets itself (Content-Length, Host) are not sent.
  */
 export function toBlobAccess(context: UiPathContext, answer: IDataObject, direction: 'read' | 'write'): BlobAccess {
 	const uri = answer.Uri;
@@ -63,7 +67,11 @@ export function toBlobAccess(context: UiPathContext, answer: IDataObject, direct
 	const raw = (answer.Headers ?? {}) as { Keys?: unknown; Values?: unknown };
 	const keys = Array.isArray(raw.Keys) ? raw.Keys : [];
 	const values = Array.isArray(raw.Values) ? raw.Values : [];
-	const pairs = keys.slice(0, values.length).map((key, index) => [String(key), String(values[index] ?? '')]);
+	const pairs = keys
+		.slice(0, values.length)
+		.map((key, index) => [String(key ?? '').trim(), values[index]] as const)
+		.filter(([key, value]) => key !== '' && value !== null && value !== undefined && !TRANSFER_HEADERS.has(key.toLowerCase()))
+		.map(([key, value]) => [key, String(value)]);
 	const verb = typeof answer.Verb === 'string' && answer.Verb.trim() ? answer.Verb : direction === 'read' ? 'GET' : 'PUT';
 	return {
 		uri,

@@ -89,9 +89,32 @@ function jobInFolder(context: RouteContext, id: number): Job {
 	return job;
 }
 
+/** Fields some Orchestrator versions send as "" rather than null when they hold nothing. */
+const BLANKABLE = ['InputArguments', 'InputFile', 'OutputArguments', 'OutputFile', 'Info'];
+
+function blank(entity: unknown): unknown {
+	if (!entity || typeof entity !== 'object') return entity;
+	const record = { ...(entity as Record<string, unknown>) };
+	for (const name of BLANKABLE) if (name in record && record[name] === null) record[name] = '';
+	return record;
+}
+
+/** The route's answers with null job fields as "" while `variants.blankForNull` is on. */
+function withBlankFields(route: Route): Route {
+	return {
+		...route,
+		async handle(context) {
+			const reply = await route.handle(context);
+			if (!context.variants.blankForNull || !reply.body || typeof reply.body !== 'object') return reply;
+			const body = reply.body as Record<string, unknown>;
+			return { ...reply, body: Array.isArray(body.value) ? { ...body, value: body.value.map(blank) } : blank(body) };
+		},
+	};
+}
+
 export const jobRoutes: Route[] = [
-	listRoute('Jobs', { ...jobsInFolder, rateLimited: true }),
-	byIdRoute('Jobs', 'Job', jobsInFolder),
+	withBlankFields(listRoute('Jobs', { ...jobsInFolder, rateLimited: true })),
+	withBlankFields(byIdRoute('Jobs', 'Job', jobsInFolder)),
 	{
 		method: 'POST',
 		pattern: new RegExp(`^/odata/Jobs/${ACTION.replace(/\./g, '\\.')}\\.StartJobs$`),
