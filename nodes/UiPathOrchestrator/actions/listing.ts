@@ -57,6 +57,8 @@ export interface Listing {
 	 * from its single-entity route, since Automation Cloud may leave large data fields out of list answers.
 	 */
 	complete?: { fields: readonly string[]; entity: (id: number) => string };
+	/** Navigation properties to read with each entity (`$expand`). */
+	expand?: string;
 	/** Reads what an entity keeps elsewhere (a job's output kept as an attachment), one entity at a time, before `toOutput`. */
 	readKept?: (context: IExecuteFunctions, credentialType: UiPathCredentialType, folder: FolderRef | undefined, item: IDataObject) => Promise<IDataObject>;
 }
@@ -172,7 +174,7 @@ export function listOperation(listing: Listing): { description: INodeProperties[
 		const conditions: Array<string | undefined> = [];
 		for (const filter of listing.filters) conditions.push(await filter.condition(filters[filter.option.name], scope));
 		const $filter = combineFilters([...conditions, rawFilter(filters)]);
-		const qs = { $orderby: listing.orderBy, ...($filter ? { $filter } : {}) };
+		const qs = { $orderby: listing.orderBy, ...($filter ? { $filter } : {}), ...(listing.expand ? { $expand: listing.expand } : {}) };
 		let items: IDataObject[];
 		try {
 			items = await uiPathApiRequestAllItems(this, credentialType, { path: listing.path, ...(folder ? { folder } : {}), qs }, limit);

@@ -1,3 +1,6 @@
+/** What a job is read with, so the output keeps the robot, process and machine UiPath names (JobDto's navigation properties). */
+export const JOB_EXPAND = 'Robot,Release,Machine';
+
 /** Orchestrator routes, relative to the tenant's Orchestrator URL (one table, as UiPath's own SDK keeps them). */
 export const ODATA = {
 	folders: '/odata/Folders',

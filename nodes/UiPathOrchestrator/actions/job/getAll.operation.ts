@@ -1,4 +1,4 @@
-import { JOB_STATES, ODATA } from '../../helpers/constants';
+import { JOB_EXPAND, JOB_STATES, ODATA } from '../../helpers/constants';
 import { toJob } from '../../helpers/outputItems';
 import { withOutputFile } from '../../transport';
 import { anyOf, createdBound, listOperation, textEquals } from '../listing';
@@ -16,6 +16,7 @@ export const { description, execute } = listOperation({
 		createdBound('Created Before', 'createdBefore', 'lt'),
 	],
 	toOutput: toJob,
+	expand: JOB_EXPAND,
 	complete: { fields: ['InputArguments', 'OutputArguments'], entity: ODATA.job },
 	// Jobs are listed in a folder, so the folder is always set here.
 	readKept: async (context, credentialType, folder, job) => (folder ? await withOutputFile(context, credentialType, folder, job) : job),
