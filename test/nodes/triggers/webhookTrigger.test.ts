@@ -355,6 +355,24 @@ describe('a completed job whose output Orchestrator kept as an attachment', () =
 		expect(reads.map((request) => request.path.replace(/^.*\/odata/, '/odata').replace(/\(.*\)/, '(…)'))).toEqual(['/odata/Jobs(…)', '/odata/Attachments(…)']);
 	});
 
+	it('still starts the workflow when the file cannot be read, saying why in OutputFileError', async () => {
+		env.sandbox.state.attachments.outputFileAbove = 10;
+		env.sandbox.state.faults = [{ method: 'GET', path: '/odata/Attachments', status5xxRate: 1, status5xx: 500 }];
+		try {
+			const trigger = await webhookTrigger({ events: ['job.completed'] });
+			await trigger.activate();
+			const [job] = await env.startJobs(1, PROCESSES.quick, { InvoiceId: 'INV-UNREADABLE' });
+			env.sandbox.state.jobs.finish(job.Id);
+			await deliveriesDone(trigger);
+			expect(trigger.runs).toHaveLength(1);
+			const [event] = trigger.runs[0].json(NEXT);
+			expect((event.Job as IDataObject).OutputArguments ?? null).toBeNull();
+			expect(String(event.OutputFileError)).toMatch(/500/);
+		} finally {
+			env.sandbox.state.faults = [];
+		}
+	});
+
 	it('reads nothing for a job whose output arrived inline', async () => {
 		const trigger = await webhookTrigger({ events: ['job.completed'] });
 		await trigger.activate();
