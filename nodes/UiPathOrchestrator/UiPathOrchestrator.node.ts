@@ -24,7 +24,7 @@ import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
 import type { UiPathCredentialType } from './helpers/interfaces';
 import { credentialTypeOf } from './helpers/parameters';
-import { listSearch, resourceMapping } from './methods';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 /** The entities a released wait can wait for. */
 const waitKinds = { [jobKind.name]: jobKind };
@@ -85,7 +85,7 @@ export class UiPathOrchestrator implements INodeType {
 		],
 	};
 
-	methods = { listSearch, resourceMapping };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	webhookMethods = {
 		setup: {
