@@ -327,6 +327,23 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(lost.runs[1].json(NODE)).toEqual([expect.objectContaining({ Id: job.Id, State: 'Successful' })]);
 	});
 
+	it('records of a wait that n8n\'s timer ended are removed by the relay\'s next delivery', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow, { timeout: 1 })), 'trigger');
+		await harness.activate();
+		const ended = await harness.execute();
+		const later = await harnessFor(workflow(startAndWait(PROCESSES.quick, { waitForCompletion: false })), 'trigger');
+		const [other] = (await later.execute()).runs[0].json(NODE);
+		await harness.fireTimer(ended.id);
+		expect(ended.status).toBe('error');
+		expect(subscriptions().filter((subscription) => !subscription.Enabled)).toHaveLength(1);
+		await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+		await finish(harness, Number(other.Id));
+
+		expect(subscriptions().filter((subscription) => !subscription.Enabled)).toEqual([]);
+		expect(harness.calls.filter((call) => call.path.endsWith(`/${ended.id}`)).map((call) => call.status)).toEqual([409]);
+	});
+
 	it('at the time-out a job still running fails the item, naming the job and the state read then', async () => {
 		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow, { timeout: 1 })), 'trigger');
 		await harness.activate();
