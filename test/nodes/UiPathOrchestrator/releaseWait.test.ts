@@ -182,6 +182,19 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		]);
 	});
 
+	it('a job stopped in UiPath (job.stopped carries a Jobs array) resumes the wait and fails the item as Stopped', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)));
+		const execution = await harness.execute();
+		const [job] = startedJobs(execution);
+		const stopper = await harnessFor(workflow({ resource: 'job', operation: 'stop', folder: SHARED, jobId: String(job.Id), options: { stopStrategy: 'Kill' } }));
+		await stopper.execute();
+		await finish(harness, Number(job.Id));
+
+		expect(execution.status).toBe('error');
+		expect(execution.runs[1].error?.description).toContain(`Job ${String(job.Id)} of process "${PROCESSES.slow}"`);
+		expect(execution.runs[1].error?.description).toContain('ended Stopped');
+	});
+
 	it('resumed by its timer (the event was lost), fails naming the job and the state it was parked with', async () => {
 		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow, { timeout: 30 })));
 		const execution = await harness.execute();
