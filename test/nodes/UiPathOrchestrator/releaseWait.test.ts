@@ -106,6 +106,8 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		expect(finished).toMatchObject({ Id: job.Id, State: 'Successful', OutputArguments: { ReportUrl: expect.stringContaining('month-end') } });
 		expect(execution.runs[1].items(NODE)[0].pairedItem).toEqual({ item: 0 });
 		expect(subscriptions()).toEqual([]);
+		// The jobs are in the output; the execution does not keep a second copy in the node's metadata.
+		expect(JSON.stringify(execution.data.resultData.runData[NODE][0].metadata)).not.toContain('ReportUrl');
 	});
 
 	it('ignores (200) the events of jobs it does not wait for, and stays waiting', async () => {
