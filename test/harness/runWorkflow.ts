@@ -47,6 +47,12 @@ export interface RunWorkflowOptions {
 	/** Cancels the execution the way n8n's "Stop" does. */
 	signal?: AbortSignal;
 	executionId?: string;
+	/**
+	 * When n8n created the execution. n8n's main sets it before it saves a webhook or trigger execution
+	 * (execution context `establishedAt`, n8n 2.41 workflow-runner.js establishContextForPersistence), so a
+	 * worker that runs the saved execution again sees the first run's time; absent, n8n-core sets it to now.
+	 */
+	establishedAt?: number;
 }
 
 export interface WorkflowRunResult {
@@ -167,6 +173,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node: startNode, data: { main: [options.startData ?? [{ json: {} }]] }, source: null }],
+			...(options.establishedAt !== undefined ? { runtimeData: { version: 1 as const, establishedAt: options.establishedAt, source: mode } } : {}),
 		},
 	});
 	const additionalData = harnessAdditionalData({ credentialsHelper, hooks, workflowId, executionId });
