@@ -6,6 +6,7 @@
  * 60 s before it.
  */
 import { randomUUID } from 'crypto';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { PROCESSES, QUEUE } from '../../../sandbox/fixtures';
 import { expectConformingRequests, locator, nodeError, NODE_NAME, SHARED, startSuite, type NodeRunOptions, type Suite } from './sandboxSuite';
@@ -20,7 +21,7 @@ describe('crash-safe starts: the default Reference survives a re-run of the exec
 	afterAll(async () => await suite.close());
 	afterEach(async () => await expectConformingRequests(suite));
 
-	const jobStart = (options: object = {}) => ({
+	const jobStart = (options: INodeParameters = {}): INodeParameters => ({
 		resource: 'job',
 		operation: 'start',
 		folder: SHARED,
