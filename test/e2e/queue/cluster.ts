@@ -76,8 +76,10 @@ export async function startQueueCluster(services: QueueServices, packed: PackedP
 	const workers = await Promise.all(
 		Array.from({ length: WORKER_COUNT }, async (_, index) => await startWorker(main, packed, root, logs, index + 1)),
 	);
+	let started = workers.length;
 	const addWorker = async (env: NodeJS.ProcessEnv = {}) => {
-		const worker = await startWorker(main, packed, root, logs, workers.length + 1, env);
+		// Numbered before the start: replacements start side by side and each needs its own folder and log.
+		const worker = await startWorker(main, packed, root, logs, ++started, env);
 		workers.push(worker);
 		return worker;
 	};
