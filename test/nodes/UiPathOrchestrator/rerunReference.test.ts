@@ -51,6 +51,20 @@ describe('crash-safe starts: the default Reference survives a re-run of the exec
 		expect(first.length).toBeLessThanOrEqual(128);
 	});
 
+	it('an execution that reached the node young pays no lookup for its later items, even once older than 10 s', async () => {
+		// Created 9 s ago, and StartJobs answers after 1.5 s: the second item starts when the execution is 10.5 s old.
+		suite.sandbox.state.faults = [{ method: 'POST', path: 'StartJobs', latencyMs: 1500 }];
+		suite.sandbox.state.clearRequests();
+		try {
+			const result = await suite.run('clientCredentials', jobStart(), { ...execution('4714'), establishedAt: Date.now() - 9_000, items: [{ n: 1 }, { n: 2 }] });
+			expect(result.json(NODE_NAME)).toHaveLength(2);
+		} finally {
+			suite.sandbox.state.faults = [];
+		}
+		expect(starts()).toHaveLength(2);
+		expect(jobReads()).toHaveLength(0);
+	});
+
 	it('the same execution, node and item always derive the same Reference; another execution or node another one', async () => {
 		const same = execution('4712');
 		const once = await suite.run('clientCredentials', jobStart(), firstRun(same));
