@@ -10,6 +10,7 @@
 import { join } from 'path';
 
 import { poll, type HttpResponse } from '../http';
+import { restData } from '../n8n';
 import { describe as describeError, expect, type Report } from '../report';
 import { N8N_CACHE_DIR } from '../paths';
 import { checkInvoiceAnswer, createChainedWorkflow, newInvoice, type Invoice } from '../scenarios/webhookStartJob';
@@ -115,6 +116,21 @@ interface BullQueue {
 	client: { exists(key: string): Promise<number>; del(key: string): Promise<number>; lrange(key: string, start: number, stop: number): Promise<string[]> };
 }
 
+/** Jobs the sandbox ran for this invoice, whatever their Reference: the robot runs the invoice once or it is a defect. */
+function robotsFor(run: QueueRun, invoice: Invoice): number {
+	return [...run.context.sandbox.state.store.jobs.values()].filter((job) => job.InputArguments?.includes(`"${invoice.InvoiceNumber}"`)).length;
+}
+
+/** What a user's Retry of a crashed execution does (a new execution, mode retry): n8n's answer and the robots for its invoice after it. */
+async function userRetry(run: QueueRun, executionId: string, answers: Array<{ invoice: Invoice }>): Promise<string> {
+	const { client } = run.context;
+	const response = await client.http.request(`${client.server.baseUrl}/rest/executions/${executionId}/retry`, { body: { loadWorkflow: false }, timeoutMs: 180_000 });
+	const answer = response.status === 200 ? `a new execution, ${JSON.stringify(restData<{ id?: string; status?: string }>(response))}` : `HTTP ${response.status} ${response.text.slice(0, 200)}`;
+	// The execution ids of the webhook calls are not known per invoice: count every invoice's robots.
+	const robots = answers.map((entry) => robotsFor(run, entry.invoice));
+	return `user Retry of #${executionId}: ${answer}; invoices with a second robot after it: ${robots.filter((count) => count > 1).length}`;
+}
+
 /** One crash of CRASH_EXECUTIONS executions and its ending; returns the measured line, failing on a robot started twice (or, for a re-run, on anything but success). */
 export async function crashSafety(run: QueueRun, credential: CredentialRef, ending: Ending): Promise<string> {
 	const { context, cluster, services } = run;
@@ -138,8 +154,7 @@ export async function crashSafety(run: QueueRun, credential: CredentialRef, endi
 	const endedAfter = Math.round((Date.now() - crash.killedAt) / 1000);
 	const answers = await Promise.all(crash.calls);
 
-	const jobsWith = (reference: string) => [...context.sandbox.state.store.jobs.values()].filter((job) => job.Reference === reference);
-	const twice = [...crash.started.values()].filter(({ reference }) => jobsWith(reference).length !== 1);
+	const twice = answers.filter((answer) => robotsFor(run, answer.invoice) !== 1).map((answer) => answer.invoice.InvoiceNumber);
 	const byStatus = new Map<string, string[]>();
 	for (const id of ids) byStatus.set(String(statuses.get(id)), [...(byStatus.get(String(statuses.get(id))) ?? []), id]);
 	const counts = [...byStatus].map(([status, list]) => `${list.length} ${status}`).join(', ');
@@ -158,9 +173,10 @@ export async function crashSafety(run: QueueRun, credential: CredentialRef, endi
 		`robots started once: ${CRASH_EXECUTIONS - twice.length} of ${CRASH_EXECUTIONS}; executions ${counts} ${endedAfter} s after the kill; ` +
 		`${ranAgain.length} run again on a replacement worker; ${answered} webhook callers got the robot's output ` +
 		`(${[...answerStatuses].map(([status, count]) => `${count} × ${status}`).join(', ')})` +
-		(errors.length > 0 ? `; n8n's error: ${errors[0]}` : '');
+		(errors.length > 0 ? `; n8n's error: ${errors[0]}` : '') +
+		(ending === 'defaults' && failed.length > 0 ? `; ${await userRetry(run, failed[0], answers)}` : '');
 
-	expect(twice.length === 0, `robots started more than once for ${twice.map(({ reference }) => reference).join(', ')} [${line}]`);
+	expect(twice.length === 0, `robots started more than once for invoices ${twice.join(', ')} [${line}]`);
 	if (ending === 'rerun') {
 		expect(failed.length === 0 && ranAgain.length === CRASH_EXECUTIONS, `not every execution ended successful on another worker [${line}]`);
 		for (const answer of answers) {
