@@ -10,7 +10,6 @@
 import { join } from 'path';
 
 import { poll, type HttpResponse } from '../http';
-import { restData } from '../n8n';
 import { describe as describeError, expect, type Report } from '../report';
 import { N8N_CACHE_DIR } from '../paths';
 import { checkInvoiceAnswer, createChainedWorkflow, newInvoice, type Invoice } from '../scenarios/webhookStartJob';
@@ -121,14 +120,27 @@ function robotsFor(run: QueueRun, invoice: Invoice): number {
 	return [...run.context.sandbox.state.store.jobs.values()].filter((job) => job.InputArguments?.includes(`"${invoice.InvoiceNumber}"`)).length;
 }
 
-/** What a user's Retry of a crashed execution does (a new execution, mode retry): n8n's answer and the robots for its invoice after it. */
+/** What a user's Retry of a crashed execution does (a new execution, mode retry): n8n's answer, the new execution's end and the robots after it. */
 async function userRetry(run: QueueRun, executionId: string, answers: Array<{ invoice: Invoice }>): Promise<string> {
 	const { client } = run.context;
-	const response = await client.http.request(`${client.server.baseUrl}/rest/executions/${executionId}/retry`, { body: { loadWorkflow: false }, timeoutMs: 180_000 });
-	const answer = response.status === 200 ? `a new execution, ${JSON.stringify(restData<{ id?: string; status?: string }>(response))}` : `HTTP ${response.status} ${response.text.slice(0, 200)}`;
-	// The execution ids of the webhook calls are not known per invoice: count every invoice's robots.
-	const robots = answers.map((entry) => robotsFor(run, entry.invoice));
-	return `user Retry of #${executionId}: ${answer}; invoices with a second robot after it: ${robots.filter((count) => count > 1).length}`;
+	const url = `${client.server.baseUrl}/rest/executions/${executionId}/retry`;
+	// n8n 2.41.1 in queue mode was seen to keep this answer open after the retry had run: the database says what happened.
+	const answer = await client.http.request(url, { body: { loadWorkflow: false }, timeoutMs: 30_000 }).then(
+		(response) => `HTTP ${response.status}`,
+		(error: unknown) => `no answer (${describeError(error)})`,
+	);
+	const retried = await poll(
+		`the retry of execution ${executionId} to end`,
+		async () => {
+			const rows = await run.services.postgres.psql(`select id, status from execution_entity where "retryOf" = '${executionId}'`);
+			const [id, status] = rows.trim().split('|');
+			return id && !['new', 'running'].includes(status) ? `#${id} ${status}` : undefined;
+		},
+		{ timeoutMs: 120_000, intervalMs: 1000 },
+	).catch((error: unknown) => describeError(error));
+	// Which invoice the crashed execution had is not known here: count every invoice's robots.
+	const twice = answers.filter((entry) => robotsFor(run, entry.invoice) > 1).length;
+	return `a user's Retry of #${executionId}: ${answer}, new execution ${retried}, invoices with a second robot after it: ${twice}`;
 }
 
 /** One crash of CRASH_EXECUTIONS executions and its ending; returns the measured line, failing on a robot started twice (or, for a re-run, on anything but success). */
