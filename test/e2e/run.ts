@@ -24,6 +24,7 @@ import { connectOAuth2 } from './scenarios/connectOAuth2';
 import { devLoop } from './scenarios/devLoop';
 import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
+import { largeArguments } from './scenarios/largeArguments';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
 
@@ -141,13 +142,15 @@ async function main(report: Report): Promise<void> {
 		report.fail(fieldsScenario, 'needs the credential of scenario 1');
 	}
 
+	await report.check('6 Job Start and wait with input as InputFile and output kept as OutputFile (attachments)', async () => await largeArguments(context));
+
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
 	await report.check('npm run dev: working editor URL, sign-in, credentials, hot reload, clean stop', async () => await devLoop(join(logs, 'dev.log')));
 
 	if (KEEP) await keepRunning(client);
 }
 
-/** The README's pictures, taken in headless Chromium or Chrome; each one checks what it shows. */
+/** The documentation's pictures (docs/images: the README and docs/development.md), taken in headless Chromium or Chrome; each one checks what it shows. */
 async function screenshots(report: Report, context: E2eContext, browserPath: string): Promise<void> {
 	const { chainedWorkflow, oauth2Credential } = context;
 	let editor: Editor | undefined;

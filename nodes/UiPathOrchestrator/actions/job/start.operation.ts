@@ -13,9 +13,10 @@ import {
 	readReference,
 	readRelease,
 } from '../../helpers/parameters';
-import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
+import { startJobsExactlyOnce, withLargeInputAsFile, type ErrorHints } from '../../transport';
 import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../../descriptions/common';
 import { inputArgumentProperties, readInputArguments } from './inputArguments';
+import { readStartOptions, startOptionProperties } from './startOptions';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -140,6 +141,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to wait until the job finishes and output the finished job with its output arguments',
 			},
+			...startOptionProperties,
 		],
 	},
 ];
@@ -200,6 +202,8 @@ async function readStartInfo(
 		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, context.getNodeParameter('jobsCount', itemIndex, 1))
 		: undefined;
 
+	// Checked before the input arguments, which may read the process: a bad option costs no request.
+	const startOptions = readStartOptions(context, itemIndex, options);
 	const inputArguments = await readInputArguments(context, itemIndex, credentialType, folder, release);
 	return {
 		...(release.key ? { ReleaseKey: release.key } : { ReleaseName: release.name }),
@@ -210,6 +214,7 @@ async function readStartInfo(
 		Reference: reference,
 		...(options.jobPriority ? { JobPriority: options.jobPriority as StartInfo['JobPriority'] } : {}),
 		...(options.runtimeType ? { RuntimeType: String(options.runtimeType) } : {}),
+		...startOptions,
 	};
 }
 
@@ -225,7 +230,10 @@ export async function execute(
 	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options, reference.reference);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
-	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo, { hints, lookUpFirst: reference.mayBeRerun });
+	const started = await startJobsExactlyOnce(this, credentialType, folder, await withLargeInputAsFile(this, credentialType, folder, startInfo), {
+		hints,
+		lookUpFirst: reference.mayBeRerun,
+	});
 	if (!wait) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }

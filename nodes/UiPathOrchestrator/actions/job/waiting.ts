@@ -5,7 +5,7 @@ import type { FolderRef, Job, UiPathCredentialType } from '../../helpers/interfa
 import { JobFailedError, type FaultLogs } from '../../helpers/jobFailure';
 import { toJob } from '../../helpers/outputItems';
 import { readPositiveInteger } from '../../helpers/parameters';
-import { lastErrorLogs, waitForJob } from '../../transport';
+import { lastErrorLogs, waitForJob, withOutputFile } from '../../transport';
 
 export interface WaitOptions {
 	timeoutMs: number;
@@ -47,7 +47,8 @@ export async function finishedJobs(
 	const deadline = Date.now() + wait.timeoutMs;
 	const finished: Job[] = [];
 	for (const job of jobs) {
-		const done = toJob(await waitForJob(context, credentialType, folder, job, { ...wait, deadline }));
+		const ended = await waitForJob(context, credentialType, folder, job, { ...wait, deadline });
+		const done = toJob(await withOutputFile(context, credentialType, folder, ended));
 		if (FAILED_JOB_STATES.includes(done.State)) {
 			throw new JobFailedError(context.getNode(), done, itemIndex, await faultLogs(context, credentialType, folder, done));
 		}
