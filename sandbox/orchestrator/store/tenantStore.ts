@@ -1,3 +1,4 @@
+import type { Task, TaskCatalog, TaskUser } from '../tasks/types';
 import type { Asset, Bucket, Folder, Job, Machine, ProcessPackage, QueueDefinition, QueueItem, Release, Robot, RobotLog, Session, Webhook } from './types';
 
 /** Where each kind of id starts, so an id of one kind never happens to be a valid id of another. */
@@ -14,6 +15,8 @@ const FIRST_IDS = {
 	robotLog: 50000001,
 	bucket: 10001,
 	job: 1000001,
+	task: 300001,
+	taskCatalog: 11001,
 } as const;
 
 export type EntityKind = keyof typeof FIRST_IDS;
@@ -34,6 +37,10 @@ export class TenantStore {
 	readonly webhooks = new Map<number, Webhook>();
 	readonly robotLogs = new Map<number, RobotLog>();
 	readonly buckets = new Map<number, Bucket>();
+	/** Action Center: tasks, their catalogs, and the people tasks can go to. */
+	readonly tasks = new Map<number, Task>();
+	readonly taskCatalogs = new Map<number, TaskCatalog>();
+	readonly taskUsers: TaskUser[] = [];
 	private readonly nextIds: Record<EntityKind, number> = { ...FIRST_IDS };
 
 	constructor(
