@@ -12,6 +12,7 @@ import * as release from './actions/release/Release.resource';
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
+import * as task from './actions/task/Task.resource';
 import { listSearch, resourceMapping } from './methods';
 
 export class UiPathOrchestrator implements INodeType {
@@ -23,7 +24,7 @@ export class UiPathOrchestrator implements INodeType {
 		version: [1, 1.1],
 		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues, storage buckets and folders',
+		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues, storage buckets, folders and Action Center tasks',
 		defaults: { name: 'UiPath Orchestrator' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -46,6 +47,7 @@ export class UiPathOrchestrator implements INodeType {
 					{ name: 'Queue Item', value: 'queueItem' },
 					{ name: 'Robot', value: 'robot' },
 					{ name: 'Storage Bucket', value: 'storageBucket' },
+					{ name: 'Task (Action Center)', value: 'task' },
 				],
 				default: 'job',
 			},
@@ -58,6 +60,7 @@ export class UiPathOrchestrator implements INodeType {
 			...robot.description,
 			...storageBucket.description,
 			...bucketFile.description,
+			...task.description,
 		],
 	};
 

@@ -17,6 +17,8 @@
  * - `getRelease(context, credentialType, folder, { key | name }, { select?, itemIndex? })` → the release, or an error naming it
  * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
  * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
+ * - `createTask`, `getTask`, `getTaskData`, `completeTask`, `changeTaskAssignment`, `deleteTask`, `findTaskCatalog`,
+ *   `findTaskUser`, `taskRoutes`: Action Center tasks (external tasks through GenericTasks, form tasks through TaskForms)
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
  */
@@ -34,4 +36,20 @@ export { getRelease } from './releases';
 export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
+export {
+	changeTaskAssignment,
+	completeTask,
+	createTask,
+	deleteTask,
+	findTaskCatalog,
+	findTaskUser,
+	getTask,
+	getTaskData,
+	taskRoutes,
+	type AssignmentChange,
+	type TaskData,
+	type TaskMetadata,
+	type TaskOperationError,
+	type TaskUser,
+} from './tasks';
 export { deleteBlob, downloadBlob, findBucketByName, getBlobAccess, resolveBucketId, uploadBlob, type BlobAccess, type ByteStream } from './files';
