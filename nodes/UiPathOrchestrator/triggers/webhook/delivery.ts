@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { toJob, withoutODataAnnotations } from '../../helpers/outputItems';
-import { entityNameOf, isTriggerEvent } from './events';
+import { entityNameOf, isTriggerEvent, type EventEntity } from './events';
 import { eventTime, isStale, rememberDelivery } from './replay';
 import { isSignatureValid, SIGNATURE_HEADER } from './signature';
 import { readEvents, subscriptionState } from './subscription';
@@ -43,8 +43,8 @@ function parsePayload(rawBody: Buffer): IDataObject | undefined {
 	}
 }
 
-/** The jobs or queue items of an event, whether it carries one (`Job`) or many (`Jobs`). */
-function entitiesOf(payload: IDataObject, name: 'Job' | 'QueueItem'): IDataObject[] {
+/** The jobs, queue items or tasks of an event, whether it carries one (`Job`) or many (`Jobs`). */
+function entitiesOf(payload: IDataObject, name: EventEntity): IDataObject[] {
 	const found = [payload[name], payload[`${name}s`]].flatMap((value) => (Array.isArray(value) ? value : [value]));
 	return found.filter(isObject);
 }
@@ -55,8 +55,8 @@ function isOfProcess(job: IDataObject, processName: string): boolean {
 	return [release.Name, release.ProcessKey].some((name) => typeof name === 'string' && name.toLowerCase() === processName);
 }
 
-/** One item per job or queue item: UiPath's event envelope with that entity, shaped as the action node outputs it. */
-function eventItems(payload: IDataObject, name: 'Job' | 'QueueItem', entities: IDataObject[]): IDataObject[] {
+/** One item per job, queue item or task: UiPath's event envelope with that entity, shaped as the action node outputs it. */
+function eventItems(payload: IDataObject, name: EventEntity, entities: IDataObject[]): IDataObject[] {
 	const envelope: IDataObject = { ...payload };
 	delete envelope[name];
 	delete envelope[`${name}s`];
