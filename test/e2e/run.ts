@@ -20,6 +20,7 @@ import { ensureBrowser, ensureN8n, ensurePinnedNode } from './runtime';
 import { startE2eSandbox } from './sandbox';
 import { Editor } from './screenshots';
 import { argumentFieldsPanel } from './argumentFieldsPanel';
+import { taskCreatePanel } from './taskPanel';
 import { connectOAuth2 } from './scenarios/connectOAuth2';
 import { devLoop } from './scenarios/devLoop';
 import { startWithArgumentFields } from './scenarios/inputArgumentFields';
@@ -167,6 +168,10 @@ async function screenshots(report: Report, context: E2eContext, browserPath: str
 	await report.check('editor: Job Start panel with the input argument fields', async () => {
 		expect(context.argumentFieldsWorkflow, 'needs the workflow of scenario 5');
 		return await argumentFieldsPanel(signedIn, context.client.server.baseUrl, context.argumentFieldsWorkflow, 'Start invoice robot');
+	});
+	await report.check('editor: Task Create panel (Action Center)', async () => {
+		expect(oauth2Credential, 'needs the credential of scenario 1');
+		return await taskCreatePanel(signedIn, context, oauth2Credential);
 	});
 	await report.check('editor: uiPathOAuth2Api credential form, connected', async () => {
 		expect(oauth2Credential, 'needs the credential of scenario 1');
