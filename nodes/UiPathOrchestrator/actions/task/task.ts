@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { TaskType } from '../../helpers/constants';
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/outputItems';
-import { describeFolder, getTask, getTaskData, taskRoutes, type TaskMetadata } from '../../transport';
-import type { TaskType } from '../../helpers/constants';
+import { describeFolder, getTask, getTaskData, taskRoutes, type TaskMetadata, type UiPathContext } from '../../transport';
 
 /** The task's type when the node serves it (external and form tasks), or an error naming the type it does not. */
-export function servedType(context: IExecuteFunctions, itemIndex: number, task: TaskMetadata): TaskType {
+export function servedType(context: UiPathContext, itemIndex: number | undefined, task: TaskMetadata): TaskType {
 	if (taskRoutes(task.Type)) return task.Type as TaskType;
 	throw new NodeOperationError(context.getNode(), `Task ${task.Id} is a ${task.Type}; this node works with external and form tasks`, {
 		itemIndex,
@@ -17,11 +17,11 @@ export function servedType(context: IExecuteFunctions, itemIndex: number, task: 
 
 /** The task as the node outputs it: its metadata (TaskDto) with its Data and the Action taken. */
 export async function readTaskWithData(
-	context: IExecuteFunctions,
+	context: UiPathContext,
 	credentialType: UiPathCredentialType,
 	folder: FolderRef,
 	ref: { id: number } | { key: string },
-	itemIndex: number,
+	itemIndex?: number,
 ): Promise<IDataObject> {
 	const task = await getTask(context, credentialType, folder, ref);
 	const data = await getTaskData(context, credentialType, folder, servedType(context, itemIndex, task), task.Id);
