@@ -118,6 +118,14 @@ function taskIdQuery(context: RouteContext): number {
 	return Number(raw);
 }
 
+/** The body of a SaveTaskData or CompleteTask request and the open task of the route's type it names. */
+function taskOfBody(context: RouteContext, type: TaskType, description: string): { body: Record<string, unknown>; task: Task } {
+	const body = jsonBody(context, description);
+	const task = requireTask(context.store, context.folder, body.taskId);
+	requireType(task, type);
+	return { body, task };
+}
+
 /** The routes one task type has: create, read its data, save its data, complete it. */
 function typedTaskRoutes(prefix: string, createName: string, type: TaskType): Route[] {
 	const base = prefix.replace(/\//g, '\\/');
@@ -152,9 +160,7 @@ function typedTaskRoutes(prefix: string, createName: string, type: TaskType): Ro
 			scopes: writeScopes('Tasks'),
 			folderScoped: true,
 			handle(context) {
-				const body = jsonBody(context, '{ "taskId": 1, "data": { ... } }');
-				const task = requireTask(context.store, context.folder, body.taskId);
-				requireType(task, type);
+				const { body, task } = taskOfBody(context, type, '{ "taskId": 1, "data": { ... } }');
 				const data = optionalObject(body, 'data');
 				if (!data) throw badRequest('data is required: the task data as a JSON object.');
 				saveTaskData(task, data, actorIdOf(context.store, context.token));
@@ -167,9 +173,7 @@ function typedTaskRoutes(prefix: string, createName: string, type: TaskType): Ro
 			scopes: writeScopes('Tasks'),
 			folderScoped: true,
 			handle(context) {
-				const body = jsonBody(context, '{ "taskId": 1, "action": "approve", "data": { ... } }');
-				const task = requireTask(context.store, context.folder, body.taskId);
-				requireType(task, type);
+				const { body, task } = taskOfBody(context, type, '{ "taskId": 1, "action": "approve", "data": { ... } }');
 				const actor = actorIdOf(context.store, context.token);
 				completeTask(task, body, actor);
 				context.webhooks.taskEvent(context.store, 'task.completed', task, actor);

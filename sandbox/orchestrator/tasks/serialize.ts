@@ -100,10 +100,8 @@ export const taskCatalogDto = (catalog: TaskCatalog): Record<string, unknown> =>
 	Id: catalog.Id,
 });
 
-/** `WebhookTaskCreatedDto` (each of task.created's `Tasks`). */
-export const webhookTaskCreated = (task: Task): Record<string, unknown> => ({
-	ParentOperationId: task.ParentOperationId,
-	Tags: task.Tags,
+/** What both task event DTOs carry (`BaseWebhookTaskDto`). */
+const webhookTask = (task: Task): Record<string, unknown> => ({
 	Title: task.Title,
 	Type: task.Type,
 	Priority: task.Priority,
@@ -116,18 +114,8 @@ export const webhookTaskCreated = (task: Task): Record<string, unknown> => ({
 	Key: task.Key,
 });
 
+/** `WebhookTaskCreatedDto` (each of task.created's `Tasks`). */
+export const webhookTaskCreated = (task: Task): Record<string, unknown> => ({ ParentOperationId: task.ParentOperationId, Tags: task.Tags, ...webhookTask(task) });
+
 /** `WebhookTaskCompletedDto` (each of task.completed's `Tasks`): the action, not the data. */
-export const webhookTaskCompleted = (task: Task): Record<string, unknown> => ({
-	Title: task.Title,
-	Type: task.Type,
-	Priority: task.Priority,
-	Status: task.Status,
-	CreationTime: task.CreationTime,
-	TaskCatalogName: task.TaskCatalogName,
-	Id: task.Id,
-	OrganizationUnitId: task.OrganizationUnitId,
-	AssignedToUserId: task.AssignedToUserId,
-	Key: task.Key,
-	Action: task.Action,
-	ExternalTag: task.ExternalTag,
-});
+export const webhookTaskCompleted = (task: Task): Record<string, unknown> => ({ ...webhookTask(task), Action: task.Action, ExternalTag: task.ExternalTag });
