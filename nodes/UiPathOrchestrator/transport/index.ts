@@ -21,6 +21,8 @@
  *   `findTaskUser`, `taskRoutes`: Action Center tasks (external tasks through GenericTasks, form tasks through TaskForms)
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
+ * - `listWebhookSubscriptions`, `createWebhookSubscription`, `deleteWebhookSubscription`: tenant-wide webhook subscriptions
+ * - `callResumeUrl(context, url, body, signature)`: a signed POST to a waiting n8n execution (retried while n8n answers 409)
  */
 export { cancelSignalOf, type UiPathContext } from './callerContext';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError, UiPathApiError } from './errors';
@@ -53,3 +55,13 @@ export {
 	type TaskUser,
 } from './tasks';
 export { deleteBlob, downloadBlob, findBucketByName, getBlobAccess, resolveBucketId, uploadBlob, type BlobAccess, type ByteStream } from './files';
+export {
+	createWebhookSubscription,
+	deleteWebhookSubscription,
+	listWebhookSubscriptions,
+	WEBHOOK_DESCRIPTION_MAX,
+	WEBHOOK_NAME_MAX,
+	type NewWebhookSubscription,
+	type WebhookSubscription,
+} from './webhooks';
+export { callResumeUrl } from './resumeCall';
