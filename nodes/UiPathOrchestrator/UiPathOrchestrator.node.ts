@@ -23,16 +23,25 @@ import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
 import * as task from './actions/task/Task.resource';
+import { releaseTasks, taskKind, tasksWaitReleased } from './actions/task/releasedTasks';
 import type { UiPathCredentialType } from './helpers/interfaces';
 import { listSearch, resourceMapping } from './methods';
 
 /** The entities a released wait can wait for. */
-const waitKinds = { [jobKind.name]: jobKind };
+const waitKinds = { [jobKind.name]: jobKind, [taskKind.name]: taskKind };
 
 const credentialTypeOf = (context: IHookFunctions) => context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
 
-/** Only a node whose Job Start or Wait releases the execution subscribes the relay when its workflow is activated. */
-const needsRelay = (context: IHookFunctions) => waitsReleased((name, fallback) => context.getNodeParameter(name, fallback), context.getNode().typeVersion);
+/** What this node's released wait waits for: jobs (Job Start or Wait), tasks (Task Create), or nothing. */
+function releasedKind(read: (name: string, fallback: unknown) => unknown, typeVersion: number) {
+	if (waitsReleased(read, typeVersion)) return jobKind;
+	return tasksWaitReleased(read) ? taskKind : undefined;
+}
+
+const relayKindOf = (context: IHookFunctions) => releasedKind((name, fallback) => context.getNodeParameter(name, fallback), context.getNode().typeVersion);
+
+/** Only a node whose wait releases the execution subscribes the relay when its workflow is activated. */
+const needsRelay = (context: IHookFunctions) => relayKindOf(context) !== undefined;
 
 export class UiPathOrchestrator implements INodeType {
 	description: INodeTypeDescription = {
@@ -97,7 +106,8 @@ export class UiPathOrchestrator implements INodeType {
 				return needsRelay(this) ? await relayExists(this, credentialTypeOf(this)) : true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await createRelay(this, credentialTypeOf(this), waitKinds);
+				const kind = relayKindOf(this) ?? jobKind;
+				return await createRelay(this, credentialTypeOf(this), { [kind.name]: kind });
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return await deleteRelay(this, credentialTypeOf(this));
@@ -111,9 +121,10 @@ export class UiPathOrchestrator implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output = await router.call(this);
-		const released = waitsReleased((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode().typeVersion);
-		if (!released || resumedWait(this)) return output;
+		const kind = releasedKind((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode().typeVersion);
+		if (!kind || resumedWait(this)) return output;
 		const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
-		return await releaseJobs(this, credentialType, output, async () => await router.call(this));
+		const release = kind === taskKind ? releaseTasks : releaseJobs;
+		return await release(this, credentialType, output, async () => await router.call(this));
 	}
 }

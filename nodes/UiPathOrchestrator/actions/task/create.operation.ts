@@ -7,6 +7,8 @@ import { parameterError, readFolder, readJsonObject } from '../../helpers/parame
 import { createTask, describeFolder, findTaskCatalog } from '../../transport';
 import { folderLocator } from '../../descriptions/common';
 import { readTaskData, taskDataFields } from './fields';
+import { DEFAULT_TASK_WAIT_SECONDS, resumedTask } from './releasedTasks';
+import { readTaskWithData } from './task';
 
 const show = { resource: ['task'], operation: ['create'] };
 
@@ -68,6 +70,21 @@ const properties: INodeProperties[] = [
 				default: '{}',
 				description: 'For a form task: the form.io layout the person fills in',
 			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_TASK_WAIT_SECONDS,
+				description: 'With Wait for Completion: how long to wait for the person before the item fails (default 7 days)',
+			},
+			{
+				displayName: 'Wait for Completion',
+				name: 'waitForCompletion',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to wait until a person completes the task, and output the completed task with its data and action. The execution is released (it waits in n8n\'s database) and resumes on UiPath\'s task.completed event.',
+			},
 		],
 	},
 ];
@@ -122,9 +139,17 @@ export async function readCreateRequest(
 	return { type, body };
 }
 
-/** A new task, Unassigned in the folder's Action Center inbox, with its data (TaskDataDto). */
+/**
+ * A new task, Unassigned in the folder's Action Center inbox, with its data (TaskDataDto). With Wait for Completion
+ * the task as Get reads it, which the node parks on; its resumed run outputs the completed task instead.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number, credentialType: UiPathCredentialType): Promise<IDataObject[]> {
+	const resumed = resumedTask(this, itemIndex);
+	if (resumed) return resumed;
 	const folder = readFolder(this, itemIndex);
 	const { type, body } = await readCreateRequest(this, itemIndex, credentialType, folder);
-	return [await createTask(this, credentialType, folder, type, body)];
+	const created = await createTask(this, credentialType, folder, type, body);
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (options.waitForCompletion !== true) return [created];
+	return [await readTaskWithData(this, credentialType, folder, { id: created.id }, itemIndex)];
 }
