@@ -27,6 +27,7 @@ import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
+import { taskApproval } from './scenarios/taskApproval';
 
 /** `npm run e2e -- --keep`: leave n8n and the sandbox running after the checks, until Ctrl-C. */
 const KEEP = process.argv.includes('--keep');
@@ -142,6 +143,7 @@ async function main(report: Report): Promise<void> {
 		report.fail(fieldsScenario, 'needs the credential of scenario 1');
 	}
 
+	await report.check('6 Action Center approval: Task Create waits in the database, the person completes it, the execution ends', async () => await taskApproval(context));
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
 	await report.check('npm run dev: working editor URL, sign-in, credentials, hot reload, clean stop', async () => await devLoop(join(logs, 'dev.log')));
 
