@@ -19,6 +19,17 @@ async function executionWith(context: E2eContext, workflowId: string, status: st
 	});
 }
 
+/** For a failure message: the executions' statuses and where the sandbox delivered task.completed, with n8n's answers. */
+async function whatHappened(context: E2eContext, workflowId: string): Promise<string> {
+	const executions = (await executionsOf(context.client, workflowId)).map((entry) => `${entry.id}:${entry.status}`).join(', ');
+	const deliveries = context.sandbox.state.webhookDeliveries
+		.filter((delivery) => delivery.type === 'task.completed')
+		.map((delivery) => `${new URL(delivery.url).pathname} → ${String(delivery.status ?? delivery.error ?? 'skipped')}`)
+		.join(', ');
+	const subscriptions = [...context.sandbox.state.store.webhooks.values()].map((webhook) => `${webhook.Name} (${webhook.Enabled ? 'enabled' : 'disabled'})`).join(', ');
+	return `executions ${executions}; task.completed deliveries: ${deliveries || 'none'}; subscriptions: ${subscriptions || 'none'}`;
+}
+
 /**
  * Scenario 6: an approval. A webhook starts a workflow whose Task → Create waits for the person (Wait for
  * Completion): the execution is `waiting` in n8n's database. The task is completed in the sandbox as a person
@@ -45,8 +56,11 @@ export async function taskApproval(context: E2eContext): Promise<string> {
 
 	const submitted = Date.now();
 	await completeTaskAsPerson({ baseUrl: sandbox.url, taskId: task.Id, action: 'approve', data: { InvoiceId: invoice, Amount: 1200, Comment: 'ok' } });
-	const done = await executionWith(context, approvalId, 'success', RESUME_BUDGET_MS);
+	const done = await executionWith(context, approvalId, 'success', 30_000).catch(async (error: unknown) => {
+		throw new Error(`${(error as Error).message}; ${await whatHappened(context, approvalId)}`);
+	});
 	const resumedAfterMs = Date.now() - submitted;
+	expect(resumedAfterMs <= RESUME_BUDGET_MS, `the execution ended ${resumedAfterMs} ms after the submit, more than ${RESUME_BUDGET_MS} ms`);
 	expect(done.id === waiting.id, `execution ${done.id} succeeded, not the waiting ${waiting.id}`);
 	const output = nodeOutput(done, 'Book the invoice') as { Id?: number; Status?: string; Action?: string; Data?: Record<string, unknown> } | undefined;
 	expect(output?.Id === task.Id && output.Status === 'Completed' && output.Action === 'approve', `the execution ended with ${JSON.stringify(output)?.slice(0, 300)}`);
