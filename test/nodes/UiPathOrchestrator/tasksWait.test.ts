@@ -50,8 +50,8 @@ const createAndWait = (options: IDataObject = {}): INodeParameters => ({
 	options: { waitForCompletion: true, ...options },
 });
 
-async function harnessFor(json: WorkflowJson): Promise<WaitingExecutionHarness> {
-	const harness = await WaitingExecutionHarness.start({ workflow: json, credentials: store, mode: 'manual' });
+async function harnessFor(json: WorkflowJson, mode: 'manual' | 'trigger' = 'manual'): Promise<WaitingExecutionHarness> {
+	const harness = await WaitingExecutionHarness.start({ workflow: json, credentials: store, mode });
 	harnesses.push(harness);
 	return harness;
 }
@@ -143,6 +143,24 @@ describe('Task Create with Wait for Completion', () => {
 
 		expect(execution.status).toBe('error');
 		expect(execution.runs[1].error?.message).toBe(`Task ${String(parked.Id)} (Approve INV-20) (last state Unassigned) did not report an end within 60 s`);
+	});
+
+	it('in an active workflow, one relay subscription for task.completed routes the event to the waiting execution', async () => {
+		// An option that is an expression of the input: activation has no input, so it must not be evaluated then.
+		const harness = await harnessFor(workflow(createAndWait({ externalTag: '={{ $json.body.invoice }}' })), 'trigger');
+		await harness.activate();
+		const [relay] = subscriptions();
+		expect(relay).toMatchObject({ Enabled: true, Events: [{ EventType: 'task.completed' }], Url: harness.productionUrl(NODE) });
+		const execution = await harness.execute();
+		expect(execution.status).toBe('waiting');
+		// The wait's own record is disabled: UiPath delivers only to the relay, which passes the event on.
+		expect(subscriptions().filter((subscription) => subscription.Id !== relay.Id)).toEqual([expect.objectContaining({ Enabled: false })]);
+		await approve(harness, Number(execution.runs[0].json(NODE)[0].Id));
+		expect(execution.status).toBe('success');
+		expect(execution.runs[1].json(NODE)[0]).toMatchObject({ Status: 'Completed', Action: 'approve' });
+		expect(subscriptions().map((subscription) => subscription.Id)).toEqual([relay.Id]);
+		await harness.deactivate();
+		expect(subscriptions()).toEqual([]);
 	});
 
 	it('without Wait for Completion, create outputs at once and subscribes nothing', async () => {

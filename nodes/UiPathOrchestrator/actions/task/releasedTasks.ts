@@ -20,10 +20,13 @@ export const taskKind: WaitedEntityKind = {
 /** 7 days: a person's approval takes hours or days, and a released wait holds nothing meanwhile. */
 export const DEFAULT_TASK_WAIT_SECONDS = 7 * 86_400;
 
-/** Whether the node's parameters (item 0: the wait is per node) ask Task → Create to wait for the person. */
+/**
+ * Whether the node's parameters (item 0: the wait is per node) ask Task → Create to wait for the person. Reads the
+ * one option only: activation has no input items, so the other options' expressions cannot be evaluated then.
+ */
 export function tasksWaitReleased(read: (name: string, fallback: unknown) => unknown): boolean {
 	if (read('resource', 'job') !== 'task' || read('operation', '') !== 'create') return false;
-	return ((read('options', {}) ?? {}) as IDataObject).waitForCompletion === true;
+	return read('options.waitForCompletion', false) === true;
 }
 
 export function readTaskWaitSeconds(context: IExecuteFunctions, itemIndex: number): number {
