@@ -16,7 +16,7 @@
  */
 import './userFolder';
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 
@@ -37,6 +37,7 @@ import {
 } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentialStore';
+import { HarnessListener } from './listener';
 import { activeWorkflow, triggerEnvironment, type TriggerEnvironment } from './poll';
 import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from './runWorkflow';
 
@@ -94,26 +95,25 @@ function send(response: ServerResponse, status: number, body: unknown) {
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-export class WaitingExecutionHarness {
+export class WaitingExecutionHarness extends HarnessListener {
 	readonly executions = new Map<string, StoredExecution>();
 	readonly calls: ReceivedCall[] = [];
 	workflowStaticData: IDataObject = {};
-	private readonly pending = new Set<Promise<unknown>>();
+	/** While true the instance answers every call 503, as a proxy in front of an n8n that is down would. */
+	unavailable = false;
 	private environment!: TriggerEnvironment;
 	private origin = '';
 	private nextId = 1;
 
 	private constructor(
 		private readonly options: WaitingHarnessOptions,
-		private readonly server: Server,
-	) {}
+		server: Server,
+	) {
+		super(server);
+	}
 
 	static async start(options: WaitingHarnessOptions): Promise<WaitingExecutionHarness> {
-		const server = createServer();
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(0, '127.0.0.1', () => resolve());
-		});
+		const server = await HarnessListener.listen();
 		const harness = new WaitingExecutionHarness(options, server);
 		harness.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		harness.environment = triggerEnvironment(options.credentials, harness.urls);
@@ -166,30 +166,21 @@ export class WaitingExecutionHarness {
 		return NodeHelpers.getNodeWebhookUrl(this.urls.webhookBaseUrl, this.workflow().id, found.node, found.description.path, false);
 	}
 
-	async settled(): Promise<void> {
-		while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-	}
 
-	async close(): Promise<void> {
-		await this.settled();
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
-	}
 
-	private track(promise: Promise<unknown>) {
-		const tracked = promise.finally(() => this.pending.delete(tracked));
-		this.pending.add(tracked);
-	}
 
 	private workflow(staticData: IDataObject = this.workflowStaticData): Workflow {
 		return activeWorkflow(this.options.workflow, this.environment.nodeTypes, staticData);
 	}
 
+	/** webhook.service.js getNodeWebhooks: non-restart webhooks whose httpMethod (an expression, evaluated as n8n does) names POST. */
 	private productionWebhooks(): Array<{ node: INode; description: IWebhookDescription }> {
 		const workflow = this.workflow();
+		const method = (node: INode, description: IWebhookDescription) =>
+			String(workflow.expression.getSimpleParameterValue(node, description.httpMethod, 'internal', {}, undefined, 'GET') ?? '');
 		return Object.values(workflow.nodes).flatMap((node) =>
 			(workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion).description.webhooks ?? [])
-				.filter((description) => description.restartWebhook !== true)
+				.filter((description) => description.restartWebhook !== true && method(node, description).split(',').includes('POST'))
 				.map((description) => ({ node, description })),
 		);
 	}
@@ -248,6 +239,7 @@ export class WaitingExecutionHarness {
 			call.answer = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
 			return originalEnd(chunk as never, ...(rest as []));
 		}) as typeof response.end;
+		if (this.unavailable) return send(response, 503, { message: 'Service Unavailable' });
 		const harnessRequest = asRequest(request, rawBody, url);
 		if (request.method === 'POST' && url.pathname.startsWith('/webhook-waiting/')) {
 			await this.resumeByWebhook(url.pathname.slice('/webhook-waiting/'.length), harnessRequest, response, call);

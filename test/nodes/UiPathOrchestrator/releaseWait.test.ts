@@ -136,7 +136,7 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		const key = createHmac('sha256', execution.data.resumeToken!).update('uipath-release-wait').digest('hex');
 		const signed = await post(withToken, signWebhookBody(key, body));
 		expect(signed.status).toBe(200);
-		expect(await signed.json()).toMatchObject({ message: 'Still waiting for 1 of 1' });
+		expect(await signed.json()).toMatchObject({ message: 'Still waiting: not every one of the 1 is final' });
 		await harness.settled();
 		expect(execution.status).toBe('waiting');
 		expect(harness.calls.some((call) => call.resumed)).toBe(false);
@@ -211,5 +211,93 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		expect(execution.status).toBe('success');
 		expect(execution.runs[0].json(NODE)).toEqual([expect.objectContaining({ State: 'Successful' })]);
 		expect(subscriptions()).toEqual([]);
+	});
+});
+
+describe('release waits of an active workflow share one relay subscription', () => {
+	const END_EVENTS = ['job.completed', 'job.faulted', 'job.stopped'] as const;
+
+	it('activation subscribes the relay once; each finished job is delivered once by UiPath, to the relay, which resumes only its wait', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)), 'trigger');
+		await harness.activate();
+		const [relay] = subscriptions();
+		expect(relay).toMatchObject({ Enabled: true, Url: harness.productionUrl(NODE), Events: END_EVENTS.map((EventType) => ({ EventType })) });
+
+		const executions = [];
+		for (let index = 0; index < 5; index += 1) executions.push(await harness.execute());
+		expect(executions.map((execution) => execution.status)).toEqual(executions.map(() => 'waiting'));
+		const records = subscriptions().filter((subscription) => subscription.Id !== relay.Id);
+		expect(records).toHaveLength(5);
+		expect(records.every((record) => !record.Enabled && record.Name.startsWith('n8n wait '))).toBe(true);
+
+		const jobs = executions.map((execution) => Number(startedJobs(execution)[0].Id));
+		await finish(harness, ...jobs);
+
+		expect(executions.map((execution) => execution.status)).toEqual(executions.map(() => 'success'));
+		executions.forEach((execution, index) => expect(execution.runs[1].json(NODE)).toEqual([expect.objectContaining({ Id: jobs[index], State: 'Successful' })]));
+		const perJob = sandbox.state.webhooks.deliveriesPerJob([...END_EVENTS]);
+		expect(jobs.map((id) => perJob.get(id))).toEqual(jobs.map(() => 1));
+		expect(subscriptions().map((subscription) => subscription.Id)).toEqual([relay.Id]);
+
+		await harness.deactivate();
+		expect(subscriptions()).toEqual([]);
+	});
+
+	it('only a node that releases gets the relay webhook: a polling node (version 1.1, or Wait Mode poll) has no production webhook', async () => {
+		const polling = [
+			workflow(startAndWait(PROCESSES.slow), { typeVersion: 1.1 }),
+			workflow(startAndWait(PROCESSES.slow, { waitMode: 'poll' })),
+			workflow({ resource: 'job', operation: 'get', folder: SHARED, jobId: '1' }),
+		];
+		for (const json of polling) {
+			const harness = await harnessFor(json, 'trigger');
+			expect(() => harness.productionUrl(NODE)).toThrow('has no production webhook');
+			await harness.activate();
+		}
+		expect(subscriptions()).toEqual([]);
+		const releasing = await harnessFor(workflow({ resource: 'job', operation: 'wait', folder: SHARED, jobId: '1' }), 'trigger');
+		expect(releasing.productionUrl(NODE)).toMatch(/\/webhook\/c0ffee00-0000-4000-8000-000000000024\/uipath-job-events$/);
+	});
+
+	it('a lost event costs at most the time-out: the next delivery the relay gets resumes the overdue wait with its job read once', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow, { timeout: 1 })), 'trigger');
+		await harness.activate();
+		const lost = await harness.execute();
+		const later = await harnessFor(workflow(startAndWait(PROCESSES.slow, { waitForCompletion: false })), 'trigger');
+		const [other] = (await later.execute()).runs[0].json(NODE);
+		const [job] = startedJobs(lost);
+
+		// n8n is down when the job ends; with the sandbox clock sped up, the relay's circuit breaker closes within a millisecond.
+		harness.unavailable = true;
+		sandbox.state.jobs.timeScale = 3_600_000;
+		await finish(harness, Number(job.Id));
+		sandbox.state.jobs.timeScale = 1;
+		harness.unavailable = false;
+		expect(lost.status).toBe('waiting');
+		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.jobIds.includes(Number(job.Id))).map((delivery) => delivery.status)).toEqual([503]);
+		// n8n's own timer comes only after a grace, so that a relay delivery can make the wait read its job first.
+		expect(lost.waitTill!.getTime() - Date.parse(String(job.CreationTime))).toBeGreaterThanOrEqual(1_000 + 5 * 60_000 - 5_000);
+		await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+		await finish(harness, Number(other.Id));
+
+		expect(lost.status).toBe('success');
+		expect(lost.runs[1].json(NODE)).toEqual([expect.objectContaining({ Id: job.Id, State: 'Successful' })]);
+	});
+
+	it('at the time-out a job still running fails the item, naming the job and the state read then', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow, { timeout: 1 })), 'trigger');
+		await harness.activate();
+		const overdue = await harness.execute();
+		const later = await harnessFor(workflow(startAndWait(PROCESSES.quick, { waitForCompletion: false })), 'trigger');
+		const [other] = (await later.execute()).runs[0].json(NODE);
+		const [job] = startedJobs(overdue);
+		await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+		await finish(harness, Number(other.Id));
+
+		expect(overdue.status).toBe('error');
+		expect(overdue.runs[1].error?.message).toMatch(new RegExp(`^Job ${String(job.Id)} \\(${PROCESSES.slow}\\) did not finish within 1 s; its last state was (Pending|Running)$`));
+		expect(sandbox.state.store.jobs.get(Number(job.Id))?.State).not.toBe('Successful');
 	});
 });
