@@ -23,7 +23,7 @@ import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
 import * as task from './actions/task/Task.resource';
-import { releaseTasks, taskKind, tasksWaitReleased } from './actions/task/releasedTasks';
+import { releaseTasks, TASK_WAIT_CONDITION, taskKind, tasksWaitReleased } from './actions/task/releasedTasks';
 import type { UiPathCredentialType } from './helpers/interfaces';
 import { listSearch, resourceMapping } from './methods';
 
@@ -39,6 +39,12 @@ function releasedKind(read: (name: string, fallback: unknown) => unknown, typeVe
 }
 
 const relayKindOf = (context: IHookFunctions) => releasedKind((name, fallback) => context.getNodeParameter(name, fallback), context.getNode().typeVersion);
+
+/**
+ * The relay webhook exists for a node whose wait releases: the jobs' condition, or Task Create with Wait for
+ * Completion (`T || J ? "POST" : ""` reads `(T || J) ? ...`, since the conditional operator binds last).
+ */
+const RELAY_METHOD = `={{ ${TASK_WAIT_CONDITION} || ${RELAY_HTTP_METHOD.slice('={{ '.length)}`;
 
 /** Only a node whose wait releases the execution subscribes the relay when its workflow is activated. */
 const needsRelay = (context: IHookFunctions) => relayKindOf(context) !== undefined;
@@ -61,8 +67,8 @@ export class UiPathOrchestrator implements INodeType {
 		webhooks: [
 			// The resume URL of a waiting execution ($execution.resumeUrl), called by UiPath or by the relay.
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true, ndvHideUrl: true, ndvHideMethod: true },
-			// While the workflow is active: the one URL UiPath delivers job end events to, passed on to the waits.
-			{ name: 'setup', httpMethod: RELAY_HTTP_METHOD, responseMode: 'onReceived', path: 'uipath-job-events', ndvHideUrl: true, ndvHideMethod: true },
+			// While the workflow is active: the one URL UiPath delivers end events (jobs, tasks) to, passed on to the waits.
+			{ name: 'setup', httpMethod: RELAY_METHOD, responseMode: 'onReceived', path: 'uipath-job-events', ndvHideUrl: true, ndvHideMethod: true },
 		],
 		properties: [
 			authenticationProperty,

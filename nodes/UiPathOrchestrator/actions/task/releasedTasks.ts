@@ -29,6 +29,9 @@ export function tasksWaitReleased(read: (name: string, fallback: unknown) => unk
 	return read('options.waitForCompletion', false) === true;
 }
 
+/** `tasksWaitReleased` over the node's stored parameters (defaults left out), for the relay webhook's method expression. */
+export const TASK_WAIT_CONDITION = '($parameter.resource === "task" && ($parameter.operation || "create") === "create" && ($parameter.options || {}).waitForCompletion === true)';
+
 export function readTaskWaitSeconds(context: IExecuteFunctions, itemIndex: number): number {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const seconds = Number(options.timeout ?? DEFAULT_TASK_WAIT_SECONDS);
