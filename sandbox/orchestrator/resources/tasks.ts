@@ -33,18 +33,21 @@ const NAVIGATION = ['AssignedToUser', 'CreatorUser', 'LastModifierUser'] as cons
 const withoutNavigation = (dto: Record<string, unknown>) =>
 	Object.fromEntries(Object.entries(dto).filter(([name]) => !(NAVIGATION as readonly string[]).includes(name)));
 
+/** TaskDto's own properties, in the order taskDto() writes them. */
+const TASK_FIELDS = [
+	'Status', 'TaskAssignmentCriteria', 'TaskCatalogName', 'IsCompleted', 'Encrypted', 'Tags', 'Action', 'TaskAssigneeName',
+	'Title', 'Type', 'Priority', 'AssignedToUserId', 'OrganizationUnitId', 'ExternalTag', 'LastAssignedTime', 'CompletionTime',
+	'ParentOperationId', 'Key', 'IsDeleted', 'DeleterUserId', 'DeletionTime', 'LastModificationTime', 'LastModifierUserId',
+	'CreationTime', 'CreatorUserId', 'Id',
+];
+
+/** The OData view of tasks: TaskDto records, whose navigation properties only `$expand` sends. */
 const TASK_SET: EntitySet<Wire> = {
 	name: 'Tasks',
 	typeName: 'TaskDto',
-	fields: [],
+	fields: TASK_FIELDS,
 	navigation: Object.fromEntries(NAVIGATION.map((name) => [name, (dto: Wire) => dto[name] ?? null])),
 };
-
-/** The OData view of tasks: TaskDto records (their own fields plus the navigation ones, which only `$expand` sends). */
-function taskSet(context: RouteContext): EntitySet<Wire> {
-	const sample = taskDto(context.store, { Tags: [] } as unknown as Task);
-	return { ...TASK_SET, fields: Object.keys(withoutNavigation(sample)) };
-}
 
 const live = (context: RouteContext) => [...context.store.tasks.values()].filter((task) => !task.IsDeleted);
 const dtos = (context: RouteContext, tasks: Task[]) => tasks.map((task) => taskDto(context.store, task) as Wire);
@@ -52,7 +55,7 @@ const dtos = (context: RouteContext, tasks: Task[]) => tasks.map((task) => taskD
 const inFolder = {
 	scopes: readScopes('Tasks'),
 	folderScoped: true,
-	set: taskSet,
+	set: () => TASK_SET,
 	items: (context: RouteContext) => dtos(context, live(context).filter((task) => task.OrganizationUnitId === context.folder.Id)),
 };
 
