@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	IHookFunctions,
+	INode,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -25,20 +26,19 @@ import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
 import * as task from './actions/task/Task.resource';
 import { releaseTasks, TASK_WAIT_CONDITION, taskKind, tasksWaitReleased } from './actions/task/releasedTasks';
 import type { UiPathCredentialType } from './helpers/interfaces';
-import { listSearch, resourceMapping } from './methods';
+import { credentialTypeOf } from './helpers/parameters';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 /** The entities a released wait can wait for. */
 const waitKinds = { [jobKind.name]: jobKind, [taskKind.name]: taskKind };
 
-const credentialTypeOf = (context: IHookFunctions) => context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
-
 /** What this node's released wait waits for: jobs (Job Start or Wait), tasks (Task Create), or nothing. */
-function releasedKind(read: (name: string, fallback: unknown) => unknown, typeVersion: number) {
-	if (waitsReleased(read, typeVersion)) return jobKind;
-	return tasksWaitReleased(read) ? taskKind : undefined;
+function releasedKind(read: (name: string, fallback: unknown) => unknown, node: INode) {
+	if (waitsReleased(read, node)) return jobKind;
+	return tasksWaitReleased(read, node) ? taskKind : undefined;
 }
 
-const relayKindOf = (context: IHookFunctions) => releasedKind((name, fallback) => context.getNodeParameter(name, fallback), context.getNode().typeVersion);
+const relayKindOf = (context: IHookFunctions) => releasedKind((name, fallback) => context.getNodeParameter(name, fallback), context.getNode());
 
 /**
  * The relay webhook exists for a node whose wait releases: the jobs' condition, or Task Create with Wait for
@@ -104,7 +104,7 @@ export class UiPathOrchestrator implements INodeType {
 		],
 	};
 
-	methods = { listSearch, resourceMapping };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	webhookMethods = {
 		setup: {
@@ -127,7 +127,7 @@ export class UiPathOrchestrator implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output = await router.call(this);
-		const kind = releasedKind((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode().typeVersion);
+		const kind = releasedKind((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode());
 		if (!kind || resumedWait(this)) return output;
 		const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
 		const release = kind === taskKind ? releaseTasks : releaseJobs;

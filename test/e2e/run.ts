@@ -25,6 +25,7 @@ import { connectOAuth2 } from './scenarios/connectOAuth2';
 import { devLoop } from './scenarios/devLoop';
 import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
+import { largeArguments } from './scenarios/largeArguments';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
 import { taskApproval } from './scenarios/taskApproval';
@@ -143,7 +144,9 @@ async function main(report: Report): Promise<void> {
 		report.fail(fieldsScenario, 'needs the credential of scenario 1');
 	}
 
-	await report.check('6 Action Center approval: Task Create waits in the database, the person completes it, the execution ends', async () => await taskApproval(context));
+	await report.check('7 Action Center approval: Task Create waits in the database, the person completes it, the execution ends', async () => await taskApproval(context));
+	await report.check('6 Job Start and wait with input as InputFile and output kept as OutputFile (attachments)', async () => await largeArguments(context));
+
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
 	await report.check('npm run dev: working editor URL, sign-in, credentials, hot reload, clean stop', async () => await devLoop(join(logs, 'dev.log')));
 

@@ -19,11 +19,14 @@
  * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
  * - `createTask`, `getTask`, `getTaskData`, `completeTask`, `changeTaskAssignment`, `deleteTask`, `findTaskCatalog`,
  *   `findTaskUser`, `taskRoutes`: Action Center tasks (external tasks through GenericTasks, form tasks through TaskForms)
+ * - `withOutputFile`, `withLargeInputAsFile`, `hasOutputFile`, `readAttachmentText`, `uploadAttachmentText`: job arguments as attachments
+ *   (`OutputFile`, `InputFile`), moved as bucket files are
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
  * - `listWebhookSubscriptions`, `createWebhookSubscription`, `deleteWebhookSubscription`: tenant-wide webhook subscriptions
  * - `callResumeUrl(context, url, body, signature)`: a signed POST to a waiting n8n execution (retried while n8n answers 409)
  */
+export { hasOutputFile, readAttachmentText, uploadAttachmentText, withLargeInputAsFile, withOutputFile } from './attachments';
 export { cancelSignalOf, type UiPathContext } from './callerContext';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError, UiPathApiError } from './errors';
 export type { ErrorHint, ErrorHints } from './errors';

@@ -1,5 +1,26 @@
+import { randomUUID } from 'crypto';
 import type { Task, TaskCatalog, TaskUser } from '../tasks/types';
-import type { Asset, Bucket, Folder, Job, Machine, ProcessPackage, QueueDefinition, QueueItem, Release, Robot, RobotLog, Session, Webhook } from './types';
+import type { Asset, Attachment, Bucket, Folder, Job, Machine, ProcessPackage, QueueDefinition, QueueItem, Release, Robot, RobotLog, Session, Webhook } from './types';
+
+function attachmentBucket(provider: 'Azure' | null): Bucket {
+	return {
+		Id: 0,
+		Identifier: randomUUID(),
+		Name: 'Attachments',
+		Description: null,
+		StorageProvider: provider,
+		StorageParameters: null,
+		StorageContainer: provider ? 'orchestrator-attachments' : null,
+		Options: 'None',
+		CredentialStoreId: null,
+		ExternalName: null,
+		Password: null,
+		FoldersCount: 0,
+		Tags: [],
+		folderIds: [],
+		files: new Map(),
+	};
+}
 
 /** Where each kind of id starts, so an id of one kind never happens to be a valid id of another. */
 const FIRST_IDS = {
@@ -41,6 +62,13 @@ export class TenantStore {
 	readonly tasks = new Map<number, Task>();
 	readonly taskCatalogs = new Map<number, TaskCatalog>();
 	readonly taskUsers: TaskUser[] = [];
+	/** By Id (a GUID in lower case). */
+	readonly attachments = new Map<string, Attachment>();
+	/** Where attachments' bytes are kept: Orchestrator itself (RequiresAuth) or external storage (pre-signed URIs); listed by no route. */
+	readonly attachmentStorage: { orchestrator: Bucket; external: Bucket } = {
+		orchestrator: attachmentBucket(null),
+		external: attachmentBucket('Azure'),
+	};
 	private readonly nextIds: Record<EntityKind, number> = { ...FIRST_IDS };
 
 	constructor(

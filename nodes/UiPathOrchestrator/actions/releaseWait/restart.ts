@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
+import { credentialTypeOf } from '../../helpers/parameters';
 import { parseJsonObject, rawBodyOf, reply } from '../../helpers/webhookHttp';
 import { isSignatureValid, SIGNATURE_HEADER } from '../../helpers/webhookSignature';
 import type { WaitedEntityKind } from './kind';
@@ -52,7 +53,7 @@ export async function onRestartCall(context: IWebhookFunctions, kinds: Record<st
 	const due = Date.now() >= wait.deadline;
 	const named = new Set(kind.idsIn(parseJsonObject(rawBody) ?? {}).filter((id) => waited.has(id)));
 	if (!due && named.size === 0) return reply(context, 200, `Not a ${kind.label.toLowerCase()} this execution waits for`);
-	const credentialType = context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
+	const credentialType = credentialTypeOf(context);
 	let entities: Record<string, IDataObject> | undefined;
 	try {
 		entities = await readAll(context, kind, credentialType, wait, named, due);

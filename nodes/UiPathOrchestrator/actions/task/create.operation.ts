@@ -7,7 +7,7 @@ import { parameterError, readFolder, readJsonObject } from '../../helpers/parame
 import { createTask, describeFolder, findTaskCatalog } from '../../transport';
 import { folderLocator } from '../../descriptions/common';
 import { readTaskData, taskDataFields } from './fields';
-import { DEFAULT_TASK_WAIT_SECONDS, resumedTask } from './releasedTasks';
+import { DEFAULT_TASK_WAIT_SECONDS, resumedTask, tasksWaitReleased } from './releasedTasks';
 import { readTaskWithData } from './task';
 
 const show = { resource: ['task'], operation: ['create'] };
@@ -149,7 +149,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, creden
 	const folder = readFolder(this, itemIndex);
 	const { type, body } = await readCreateRequest(this, itemIndex, credentialType, folder);
 	const created = await createTask(this, credentialType, folder, type, body);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (options.waitForCompletion !== true) return [created];
+	if (!tasksWaitReleased((name, fallback) => this.getNodeParameter(name, itemIndex, fallback), this.getNode())) return [created];
 	return [await readTaskWithData(this, credentialType, folder, { id: created.id }, itemIndex)];
 }

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
@@ -22,10 +22,11 @@ export const DEFAULT_TASK_WAIT_SECONDS = 7 * 86_400;
 
 /**
  * Whether the node's parameters (item 0: the wait is per node) ask Task → Create to wait for the person. Reads the
- * one option only: activation has no input items, so the other options' expressions cannot be evaluated then.
+ * one option only: activation has no input items, so the other options' expressions cannot be evaluated then. As an
+ * AI agent's tool (type `…Tool`) the node never waits: a tool call must answer within the agent's run.
  */
-export function tasksWaitReleased(read: (name: string, fallback: unknown) => unknown): boolean {
-	if (read('resource', 'job') !== 'task' || read('operation', '') !== 'create') return false;
+export function tasksWaitReleased(read: (name: string, fallback: unknown) => unknown, node: Pick<INode, 'type'>): boolean {
+	if (node.type.endsWith('Tool') || read('resource', 'job') !== 'task' || read('operation', '') !== 'create') return false;
 	return read('options.waitForCompletion', false) === true;
 }
 
