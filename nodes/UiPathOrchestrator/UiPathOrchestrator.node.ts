@@ -19,7 +19,7 @@ import * as job from './actions/job/Job.resource';
 import { jobKind, RELAY_HTTP_METHOD, releaseJobs, waitsReleased } from './actions/job/releasedJobs';
 import * as queueItem from './actions/queueItem/QueueItem.resource';
 import * as release from './actions/release/Release.resource';
-import { createRelay, deleteRelay, onRelayCall, onRestartCall, relayExists, resumedWait } from './actions/releaseWait';
+import { createRelay, deleteRelay, forgetResumed, onRelayCall, onRestartCall, relayExists, resumedWait } from './actions/releaseWait';
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
@@ -128,7 +128,11 @@ export class UiPathOrchestrator implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output = await router.call(this);
 		const kind = releasedKind((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode());
-		if (!kind || resumedWait(this)) return output;
+		if (!kind) return output;
+		if (resumedWait(this)) {
+			forgetResumed(this);
+			return output;
+		}
 		const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
 		const release = kind === taskKind ? releaseTasks : releaseJobs;
 		return await release(this, credentialType, output, async () => await router.call(this));
