@@ -3,6 +3,7 @@ import type { TenantStore } from '../store/tenantStore';
 import type { Job, JobState } from '../store/types';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import { outcomeOf, runDurationMs } from './behaviours';
+import { requestedRunMs } from './requestedRunTime';
 import { logEnd, logLine } from './robotLogs';
 import type { StartPlan } from './startInfo';
 
@@ -126,7 +127,7 @@ export class JobRunner {
 		this.updateSession(store, robot.Id);
 		logLine(store, job, 'Info', `${job.ReleaseName} execution started`);
 		this.webhooks.jobEvent(store, 'job.started', job);
-		this.schedule(job, runDurationMs(job.behaviour), () => {
+		this.schedule(job, requestedRunMs(job.behaviour, job.InputArguments) ?? runDurationMs(job.behaviour), () => {
 			const outcome = outcomeOf(job.behaviour, job.InputArguments, new Date());
 			this.end(store, job, outcome.state, outcome.info, outcome.outputArguments);
 		});
