@@ -25,6 +25,7 @@ import { devLoop } from './scenarios/devLoop';
 import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
 import { refreshRotation } from './scenarios/refreshRotation';
+import { releaseWait } from './scenarios/releaseWait';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
 
 /** `npm run e2e -- --keep`: leave n8n and the sandbox running after the checks, until Ctrl-C. */
@@ -142,6 +143,14 @@ async function main(report: Report): Promise<void> {
 	}
 
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
+	// It stops and starts n8n, so it comes after every check of the running editor.
+	const releaseScenario = '6 Job Start, release mode: a 2-minute job, n8n restarted while it runs, resumed by the job\'s end';
+	if (context.oauth2Credential) {
+		const credential = context.oauth2Credential;
+		await report.check(releaseScenario, async () => await releaseWait(context, credential));
+	} else {
+		report.fail(releaseScenario, 'needs the credential of scenario 1');
+	}
 	await report.check('npm run dev: working editor URL, sign-in, credentials, hot reload, clean stop', async () => await devLoop(join(logs, 'dev.log')));
 
 	if (KEEP) await keepRunning(client);
