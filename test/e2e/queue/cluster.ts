@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'fs/promises';
 import { join } from 'path';
@@ -21,6 +22,10 @@ export interface QueueWorker {
 	name: string;
 	userFolder: string;
 	logFile: string;
+	/** What `n8n worker` got and its health port: a restart starts it again with both. */
+	env: NodeJS.ProcessEnv;
+	healthPort: number;
+	child: ChildProcess;
 }
 
 export interface QueueCluster {
@@ -108,7 +113,12 @@ async function startWorker(main: N8nServer, packed: PackedPackage, root: string,
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 	};
-	const logFile = join(logs, `n8n-${name}.log`);
+	return await launchWorker({ name, userFolder, logFile: join(logs, `n8n-${name}.log`), env, healthPort });
+}
+
+/** Starts `n8n worker` for a worker (first start or restart) and waits until its health check answers. */
+export async function launchWorker(worker: Omit<QueueWorker, 'child'>): Promise<QueueWorker> {
+	const { name, userFolder, logFile, env, healthPort } = worker;
 	const child = startProcess(`n8n ${name}`, PINNED_NODE, [N8N_BIN, 'worker', `--concurrency=${WORKER_CONCURRENCY}`], { env, cwd: userFolder, logFile });
 	let exited = false;
 	child.once('exit', () => (exited = true));
@@ -122,5 +132,5 @@ async function startWorker(main: N8nServer, packed: PackedPackage, root: string,
 		},
 		{ timeoutMs: 120_000, intervalMs: 500 },
 	);
-	return { name, userFolder, logFile };
+	return { ...worker, child };
 }
