@@ -21,6 +21,7 @@ import { createCredential, type CredentialRef } from '../workflows';
 import { startQueueCluster, WORKER_CONCURRENCY, WORKER_COUNT } from './cluster';
 import { activateJobTriggers, checkJobTriggers, type ActiveTriggers } from './jobTriggers';
 import { packageRaceLog } from './refreshAudit';
+import { releaseWaitLoad } from './releaseWaitLoad';
 import { ensureQueuePackages, startQueueServices } from './services';
 import { webhookLoad, type LoadOutcome, type QueueRun } from './webhookLoad';
 
@@ -91,6 +92,13 @@ export async function runQueueMode(report: Report, packed: PackedPackage, logs: 
 		const active = triggers;
 		await report.check('queue: 50 jobs finishing → each trigger gets each job exactly once', async () => await checkJobTriggers(queue, active));
 	}
+
+	// Last: it restarts the main and the workers.
+	const releaseCredential = api?.credential;
+	await report.check('queue: 200 × Job Start in release mode, 30–90 s jobs, main and workers restarted', async () => {
+		expect(releaseCredential, 'needs the uiPathApi credential');
+		return await releaseWaitLoad(queue, releaseCredential);
+	});
 
 	const raceLog = await packageRaceLog(queue.cluster.workers);
 	const totals = {

@@ -1,0 +1,144 @@
+import { PROCESSES } from '../../../sandbox/fixtures';
+import type { Job } from '../../../sandbox/orchestrator/store/types';
+import { deliveriesPerJob } from '../../../sandbox/orchestrator/webhooks/deliveryCounts';
+import { HttpClient, poll } from '../http';
+import { describe, log } from '../report';
+import { checkFinishedExecution, createReleaseWorkflow, newReportRequest, type ReportRequest } from '../scenarios/releaseWait';
+import { callWebhook, type CredentialRef, type ExecutionSummary } from '../workflows';
+import { restartCluster } from './restart';
+import { StatusSampler } from './statusSampler';
+import { pooled, type QueueRun } from './webhookLoad';
+
+export const RELEASE_EXECUTIONS = 200;
+/** Real seconds; the jobs' durations are spread evenly over this range (issue 24). */
+const JOB_SECONDS = { min: 30, max: 90 };
+/** Webhook calls in flight while the executions are started: all 200 within a few seconds. */
+const CALL_CONCURRENCY = 25;
+/** Issue 24: while at least this many executions wait, at most MAX_RUNNING run. */
+const MANY_WAITING = 150;
+const MAX_RUNNING = 10;
+/** Issue 24: UiPath's deliveries per finished job. */
+const MAX_DELIVERIES_PER_JOB = 3;
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+const quantile = (values: number[], q: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+
+/** The Month End Report jobs of the requests, by the Month each carries in its input arguments. */
+function jobsByMonth(run: QueueRun): Map<string, Job[]> {
+	const byMonth = new Map<string, Job[]>();
+	for (const job of run.context.sandbox.state.store.jobs.values()) {
+		if (job.ReleaseName !== PROCESSES.slow || job.InputArguments === null) continue;
+		const month = String((JSON.parse(job.InputArguments) as Partial<ReportRequest>).Month);
+		byMonth.set(month, [...(byMonth.get(month) ?? []), job]);
+	}
+	return byMonth;
+}
+
+/**
+ * Issue 24 in queue mode: RELEASE_EXECUTIONS executions of webhook → Job Start (release mode) → Set, with jobs of
+ * 30–90 s, started within seconds. While at least MANY_WAITING wait in the database, at most MAX_RUNNING may run
+ * (a waiting execution holds no worker slot); once that many wait, the main and both workers are restarted. Every
+ * execution must end `success` with its own job's OutputArguments, no request may start two jobs, and no job may
+ * cause more than MAX_DELIVERIES_PER_JOB webhook deliveries. Returns the counts in one line.
+ */
+export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef): Promise<string> {
+	const { context, cluster, services } = run;
+	const { workflowId, path } = await createReleaseWorkflow(context, credential, `queue mode, ${credential.type}`);
+	const span = JOB_SECONDS.max - JOB_SECONDS.min;
+	const requests = Array.from({ length: RELEASE_EXECUTIONS }, (_, index) => newReportRequest(context, JOB_SECONDS.min + (span * index) / (RELEASE_EXECUTIONS - 1)));
+	const sampler = new StatusSampler(services, workflowId);
+	const problems: string[] = [];
+	const check = (condition: boolean, message: string) => {
+		if (!condition) problems.push(message);
+	};
+
+	const startedAt = Date.now();
+	sampler.start();
+	const callFailures: string[] = [];
+	// The first call also waits until the main has registered the webhook.
+	await callWebhook(context.client, path, requests[0]);
+	await pooled(RELEASE_EXECUTIONS - 1, CALL_CONCURRENCY, async (index) => {
+		const response = await new HttpClient().request(`${cluster.main.baseUrl}/webhook/${path}`, { body: requests[index + 1] }).catch((error: unknown) => describe(error));
+		if (typeof response === 'string' || response.status !== 200) callFailures.push(typeof response === 'string' ? response : `HTTP ${response.status}`);
+	});
+	const calledS = (Date.now() - startedAt) / 1000;
+	check(callFailures.length === 0, `${callFailures.length} webhook calls failed: ${callFailures.slice(0, 2).join(' | ')}`);
+
+	const manyWaiting = await poll(
+		`${MANY_WAITING} executions waiting in the database`,
+		async () => {
+			const sample = await sampler.sample();
+			return (sample.counts.waiting ?? 0) >= MANY_WAITING ? sample : undefined;
+		},
+		{ timeoutMs: 120_000, intervalMs: 500 },
+	);
+	const restart = await restartCluster(cluster);
+	log(`release wait (queue): ${manyWaiting.counts.waiting} waiting ${((manyWaiting.at - startedAt) / 1000).toFixed(1)} s after the first call; main and workers restarted in ${(restart.outageMs / 1000).toFixed(1)} s`);
+
+	const byStatus = await poll(
+		`${RELEASE_EXECUTIONS} executions to finish`,
+		async () => {
+			const sample = await sampler.sample();
+			const finished = Object.entries(sample.counts).filter(([status]) => FINISHED.has(status)).reduce((sum, [, count]) => sum + count, 0);
+			return finished >= RELEASE_EXECUTIONS ? sample.counts : undefined;
+		},
+		{ timeoutMs: (JOB_SECONDS.max + 300) * 1000, intervalMs: 1000 },
+	).catch((error: Error) => {
+		problems.push(`${error.message}: ${JSON.stringify(sampler.samples.at(-1)?.counts)}`);
+		return sampler.samples.at(-1)?.counts ?? {};
+	});
+	await sampler.stop();
+	await context.sandbox.state.webhooksIdle();
+	const wallS = (Date.now() - startedAt) / 1000;
+	check((byStatus.success ?? 0) === RELEASE_EXECUTIONS, `executions by status: ${JSON.stringify(byStatus)}`);
+
+	const whileManyWait = (sample: { counts: Record<string, number> }) => (sample.counts.waiting ?? 0) >= MANY_WAITING;
+	const peakRunning = sampler.peak('running');
+	const peakRunningWhileWaiting = sampler.peak('running', whileManyWait);
+	const peakWaiting = sampler.peak('waiting');
+	check(peakRunningWhileWaiting <= MAX_RUNNING, `${peakRunningWhileWaiting} executions ran at once while ${MANY_WAITING} or more waited (at most ${MAX_RUNNING})`);
+
+	const jobs = jobsByMonth(run);
+	const startedTwice = requests.filter((request) => (jobs.get(request.Month)?.length ?? 0) > 1).length;
+	const notStarted = requests.filter((request) => !jobs.has(request.Month)).length;
+	check(startedTwice === 0 && notStarted === 0, `${startedTwice} requests started more than one job, ${notStarted} none`);
+
+	const deliveries = deliveriesPerJob(context.sandbox.state.webhookDeliveries);
+	const ours = requests.flatMap((request) => jobs.get(request.Month) ?? []);
+	const sent = ours.map((job) => deliveries.get(job.Id)?.sent ?? 0);
+	const failedDeliveries = ours.reduce((sum, job) => sum + (deliveries.get(job.Id)?.failed ?? 0), 0);
+	const skippedDeliveries = ours.reduce((sum, job) => sum + (deliveries.get(job.Id)?.skipped ?? 0), 0);
+	const maxSent = Math.max(0, ...sent);
+	check(maxSent <= MAX_DELIVERIES_PER_JOB, `a job caused ${maxSent} webhook deliveries (at most ${MAX_DELIVERIES_PER_JOB})`);
+
+	// Every execution carries its own job's output; the delay runs from the job's EndTime to the execution's stoppedAt.
+	const page = await context.client.api<{ data: Array<ExecutionSummary & { stoppedAt: string | null }> }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`);
+	const jobById = new Map(ours.map((job) => [job.Id, job]));
+	const delays: number[] = [];
+	const wrongOutputs: string[] = [];
+	for (const execution of page.data) {
+		const output = execution.data?.resultData?.runData?.['Run month-end robot']?.[0]?.data?.main?.[0]?.[0]?.json;
+		const job = jobById.get(Number(output?.Id));
+		try {
+			if (!job) throw new Error(`execution ${execution.id} output no job of this run (${JSON.stringify(output)?.slice(0, 200)})`);
+			checkFinishedExecution(execution, job);
+			if (execution.stoppedAt && job.EndTime) delays.push(Date.parse(execution.stoppedAt) - Date.parse(job.EndTime));
+		} catch (error) {
+			wrongOutputs.push(describe(error));
+		}
+	}
+	check(page.data.length === RELEASE_EXECUTIONS, `the public API lists ${page.data.length} executions of the workflow`);
+	check(wrongOutputs.length === 0, `${wrongOutputs.length} executions without their job's output: ${wrongOutputs.slice(0, 2).join(' | ')}`);
+
+	const line =
+		`release wait (queue): ${RELEASE_EXECUTIONS} executions, ${byStatus.success ?? 0} success, peak running ${peakRunning} (${peakRunningWhileWaiting} while ≥${MANY_WAITING} waited), peak waiting ${peakWaiting}; ` +
+		`${ours.length} jobs, ${startedTwice} started twice; webhook deliveries per job max ${maxSent} (median ${quantile(sent, 0.5)}), ${failedDeliveries} failed, ${skippedDeliveries} skipped; ` +
+		`main + ${cluster.workers.length} workers restarted once (${(restart.outageMs / 1000).toFixed(1)} s outage); resume delay median ${(quantile(delays, 0.5) / 1000).toFixed(1)} s, p95 ${(quantile(delays, 0.95) / 1000).toFixed(1)} s, max ${(Math.max(...delays) / 1000).toFixed(1)} s; ` +
+		`calls in ${calledS.toFixed(1)} s, ${wallS.toFixed(0)} s in all`;
+	log(line);
+	if (problems.length > 0) throw new Error(`${problems.join('; ')} [${line}]`);
+	return line;
+}
