@@ -1,3 +1,4 @@
+import { median, percentile } from '../../../bench/lib/stats';
 import { PROCESSES } from '../../../sandbox/fixtures';
 import type { Job } from '../../../sandbox/orchestrator/store/types';
 import { deliveriesPerJob } from '../../../sandbox/orchestrator/webhooks/deliveryCounts';
@@ -20,11 +21,6 @@ const MAX_RUNNING = 10;
 /** Issue 24: UiPath's deliveries per finished job. */
 const MAX_DELIVERIES_PER_JOB = 3;
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
-
-const quantile = (values: number[], q: number) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-};
 
 /** The Month End Report jobs of the requests, by the Month each carries in its input arguments. */
 function jobsByMonth(run: QueueRun): Map<string, Job[]> {
@@ -135,8 +131,8 @@ export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef):
 
 	const line =
 		`release wait (queue): ${RELEASE_EXECUTIONS} executions, ${byStatus.success ?? 0} success, peak running ${peakRunning} (${peakRunningWhileWaiting} while ≥${MANY_WAITING} waited), peak waiting ${peakWaiting}; ` +
-		`${ours.length} jobs, ${startedTwice} started twice; webhook deliveries per job max ${maxSent} (median ${quantile(sent, 0.5)}), ${failedDeliveries} failed, ${skippedDeliveries} skipped; ` +
-		`main + ${cluster.workers.length} workers restarted once (${(restart.outageMs / 1000).toFixed(1)} s outage); resume delay median ${(quantile(delays, 0.5) / 1000).toFixed(1)} s, p95 ${(quantile(delays, 0.95) / 1000).toFixed(1)} s, max ${(Math.max(...delays) / 1000).toFixed(1)} s; ` +
+		`${ours.length} jobs, ${startedTwice} started twice; webhook deliveries per job max ${maxSent} (median ${median(sent)}), ${failedDeliveries} failed, ${skippedDeliveries} skipped; ` +
+		`main + ${cluster.workers.length} workers restarted once (${(restart.outageMs / 1000).toFixed(1)} s outage); resume delay median ${(median(delays) / 1000).toFixed(1)} s, p95 ${(percentile(delays, 0.95) / 1000).toFixed(1)} s, max ${(Math.max(...delays) / 1000).toFixed(1)} s; ` +
 		`calls in ${calledS.toFixed(1)} s, ${wallS.toFixed(0)} s in all`;
 	log(line);
 	if (problems.length > 0) throw new Error(`${problems.join('; ')} [${line}]`);
