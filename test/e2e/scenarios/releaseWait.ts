@@ -9,6 +9,7 @@ import { ORCHESTRATOR_NODE } from '../loadedTypes';
 import { expect, log } from '../report';
 import { startN8nAgain, stopN8n } from '../restart';
 import { storedExecution } from '../sqlite';
+import { seededRelease } from './webhookStartJob';
 import { callWebhook, createActiveWorkflow, loadWorkflowTemplate, nodeOutput, useCredential, type CredentialRef, type ExecutionSummary } from '../workflows';
 
 /** The robot of this scenario runs two minutes (issue 24); n8n is stopped and started again while it runs. */
@@ -20,19 +21,9 @@ export const RESUME_WITHIN_MS = 5000;
 export const START_NODE = 'Run month-end robot';
 export const LAST_NODE = 'Report ready';
 
-/** The seeded Month End Report release in Shared: it runs as long as RunSeconds asks. */
-function monthEndRelease(context: E2eContext): { key: string; name: string } {
-	const store = context.sandbox.state.store;
-	const folder = store.folderByPath(FOLDERS.shared);
-	expect(folder, `the sandbox has no ${FOLDERS.shared} folder`);
-	const release = store.releasesIn(folder.Id).find((entry) => entry.Name === PROCESSES.slow);
-	expect(release, `the sandbox has no ${PROCESSES.slow} process in ${FOLDERS.shared}`);
-	return { key: release.Key, name: release.Name };
-}
-
 /** Webhook → Job Start (Wait for Completion, release mode, node version 1.2) → Set, created and published. */
 export async function createReleaseWorkflow(context: E2eContext, credential: CredentialRef, label: string): Promise<{ workflowId: string; path: string }> {
-	const release = monthEndRelease(context);
+	const release = seededRelease(context, PROCESSES.slow);
 	const path = `month-end-${randomUUID().slice(0, 8)}`;
 	const template = await loadWorkflowTemplate('webhookStartJobRelease.json', {
 		AUTH_LABEL: label,
