@@ -21,6 +21,8 @@ const MAX_RUNNING = 10;
 /** Issue 24: UiPath's deliveries per finished job. */
 const MAX_DELIVERIES_PER_JOB = 3;
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+/** The node's Timeout: a wait whose end event was lost fails by then instead of keeping the run for long. */
+const TIMEOUT_SECONDS = JOB_SECONDS.max + 150;
 
 /** The Month End Report jobs of the requests, by the Month each carries in its input arguments. */
 function jobsByMonth(run: QueueRun): Map<string, Job[]> {
@@ -42,9 +44,10 @@ function jobsByMonth(run: QueueRun): Map<string, Job[]> {
  */
 export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef): Promise<string> {
 	const { context, cluster, services } = run;
-	const { workflowId, path } = await createReleaseWorkflow(context, credential, `queue mode, ${credential.type}`);
+	const { workflowId, path } = await createReleaseWorkflow(context, credential, `queue mode, ${credential.type}`, TIMEOUT_SECONDS);
 	const span = JOB_SECONDS.max - JOB_SECONDS.min;
-	const requests = Array.from({ length: RELEASE_EXECUTIONS }, (_, index) => newReportRequest(context, JOB_SECONDS.min + (span * index) / (RELEASE_EXECUTIONS - 1)));
+	// Longest first: the first jobs to end are started last, the furthest from the restart.
+	const requests = Array.from({ length: RELEASE_EXECUTIONS }, (_, index) => newReportRequest(context, JOB_SECONDS.max - (span * index) / (RELEASE_EXECUTIONS - 1)));
 	const sampler = new StatusSampler(services, workflowId);
 	const problems: string[] = [];
 	const check = (condition: boolean, message: string) => {
@@ -81,7 +84,7 @@ export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef):
 			const finished = Object.entries(sample.counts).filter(([status]) => FINISHED.has(status)).reduce((sum, [, count]) => sum + count, 0);
 			return finished >= RELEASE_EXECUTIONS ? sample.counts : undefined;
 		},
-		{ timeoutMs: (JOB_SECONDS.max + 300) * 1000, intervalMs: 1000 },
+		{ timeoutMs: (TIMEOUT_SECONDS + 60) * 1000, intervalMs: 1000 },
 	).catch((error: Error) => {
 		problems.push(`${error.message}: ${JSON.stringify(sampler.samples.at(-1)?.counts)}`);
 		return sampler.samples.at(-1)?.counts ?? {};

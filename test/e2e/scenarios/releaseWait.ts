@@ -14,7 +14,7 @@ import { callWebhook, createActiveWorkflow, loadWorkflowTemplate, nodeOutput, us
 
 /** The robot of this scenario runs two minutes (issue 24); n8n is stopped and started again while it runs. */
 export const RELEASE_JOB_SECONDS = 120;
-/** The node's Timeout in the workflow: well beyond every job of the scenarios, so that only the job's end resumes them. */
+/** The node's Timeout here: well beyond the job, so that only the job's end resumes the execution. */
 const TIMEOUT_SECONDS = 900;
 /** How long after the job's end the execution may finish (issue 24). */
 export const RESUME_WITHIN_MS = 5000;
@@ -22,7 +22,12 @@ export const START_NODE = 'Run month-end robot';
 export const LAST_NODE = 'Report ready';
 
 /** Webhook → Job Start (Wait for Completion, release mode, node version 1.2) → Set, created and published. */
-export async function createReleaseWorkflow(context: E2eContext, credential: CredentialRef, label: string): Promise<{ workflowId: string; path: string }> {
+export async function createReleaseWorkflow(
+	context: E2eContext,
+	credential: CredentialRef,
+	label: string,
+	timeoutSeconds = TIMEOUT_SECONDS,
+): Promise<{ workflowId: string; path: string }> {
 	const release = seededRelease(context, PROCESSES.slow);
 	const path = `month-end-${randomUUID().slice(0, 8)}`;
 	const template = await loadWorkflowTemplate('webhookStartJobRelease.json', {
@@ -33,7 +38,7 @@ export async function createReleaseWorkflow(context: E2eContext, credential: Cre
 		FOLDER_PATH: FOLDERS.shared,
 		RELEASE_KEY: release.key,
 		RELEASE_NAME: release.name,
-		TIMEOUT_SECONDS: String(TIMEOUT_SECONDS),
+		TIMEOUT_SECONDS: String(timeoutSeconds),
 	});
 	const workflowId = await createActiveWorkflow(context.client, useCredential(template, ORCHESTRATOR_NODE, credential));
 	return { workflowId, path };
