@@ -19,6 +19,8 @@
  * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
+ * - `listWebhookSubscriptions`, `createWebhookSubscription`, `deleteWebhookSubscription`: tenant-wide webhook subscriptions
+ * - `callResumeUrl(context, url, body, signature)`: a signed POST to a waiting n8n execution (retried while n8n answers 409)
  */
 export { cancelSignalOf, type UiPathContext } from './callerContext';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError, UiPathApiError } from './errors';
@@ -35,3 +37,13 @@ export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
 export { deleteBlob, downloadBlob, findBucketByName, getBlobAccess, resolveBucketId, uploadBlob, type BlobAccess, type ByteStream } from './files';
+export {
+	createWebhookSubscription,
+	deleteWebhookSubscription,
+	listWebhookSubscriptions,
+	WEBHOOK_DESCRIPTION_MAX,
+	WEBHOOK_NAME_MAX,
+	type NewWebhookSubscription,
+	type WebhookSubscription,
+} from './webhooks';
+export { callResumeUrl } from './resumeCall';

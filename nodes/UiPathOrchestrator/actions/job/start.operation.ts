@@ -14,8 +14,9 @@ import {
 	readRelease,
 } from '../../helpers/parameters';
 import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
-import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../../descriptions/common';
+import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitModeOptions, waitOptions } from '../../descriptions/common';
 import { inputArgumentProperties, readInputArguments } from './inputArguments';
+import { resumedJobs } from './releasedJobs';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -112,6 +113,7 @@ const properties: INodeProperties[] = [
 				description: 'Execution priority; without it the process\'s own priority applies',
 			},
 			...waitOptions,
+			...waitModeOptions,
 			{
 				displayName: 'Reference',
 				name: 'reference',
@@ -220,12 +222,14 @@ export async function execute(
 	itemIndex: number,
 	credentialType: UiPathCredentialType,
 ): Promise<IDataObject[]> {
+	const resumed = await resumedJobs(this, itemIndex, credentialType);
+	if (resumed) return resumed;
 	const folder = readFolder(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
 	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo, { hints });
-	if (!wait) return started.map(toJob);
+	if (!wait || wait.release) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }

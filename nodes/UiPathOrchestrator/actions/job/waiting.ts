@@ -10,6 +10,15 @@ import { lastErrorLogs, waitForJob } from '../../transport';
 export interface WaitOptions {
 	timeoutMs: number;
 	pollIntervalMs: number;
+	/** Wait Mode "Release the Execution Until the Job Ends". */
+	release?: boolean;
+	/** Read each job once against this deadline instead of one computed from the timeout. */
+	deadline?: number;
+}
+
+/** Wait Mode as set, or the default of the node's version (1.2 releases, 1.1 polls). */
+export function releasesExecution(options: IDataObject, typeVersion: number): boolean {
+	return (options.waitMode ?? (typeVersion >= 1.2 ? 'release' : 'poll')) === 'release';
 }
 
 /** Timeout and Poll Interval (seconds) from an operation's options. */
@@ -21,7 +30,7 @@ export function readWaitOptions(context: IExecuteFunctions, itemIndex: number, o
 		{ label: 'Poll Interval', name: 'options.pollInterval' },
 		options.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS,
 	);
-	return { timeoutMs: timeout * 1000, pollIntervalMs: poll * 1000 };
+	return { timeoutMs: timeout * 1000, pollIntervalMs: poll * 1000, release: releasesExecution(options, context.getNode().typeVersion) };
 }
 
 /** A faulted job's last error lines; a failure to read them (e.g. no OR.Monitoring scope) must not hide the fault. */
@@ -44,7 +53,7 @@ export async function finishedJobs(
 	wait: WaitOptions,
 	itemIndex: number,
 ): Promise<Job[]> {
-	const deadline = Date.now() + wait.timeoutMs;
+	const deadline = wait.deadline ?? Date.now() + wait.timeoutMs;
 	const finished: Job[] = [];
 	for (const job of jobs) {
 		const done = toJob(await waitForJob(context, credentialType, folder, job, { ...wait, deadline }));
