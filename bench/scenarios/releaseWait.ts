@@ -52,6 +52,7 @@ function releaseWorkflow(context: BenchContext, credential: { id: string; name: 
 	const base = startJobParameters(target, { wait: { pollIntervalSeconds: settings.pollIntervalSeconds, timeoutSeconds: 600 } });
 	const parameters = {
 		...base,
+		inputArgumentsMode: 'json',
 		inputArguments: `={{ JSON.stringify({ Month: 'bench-' + $json.body.run + '-' + $json.body.n, ${RUN_SECONDS_ARGUMENT}: ${settings.releaseJobSeconds} }) }}`,
 		options: { ...(base.options as Record<string, unknown>), waitMode: MODES[mode] },
 	};
