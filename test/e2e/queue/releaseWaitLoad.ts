@@ -4,22 +4,18 @@ import type { Job } from '../../../sandbox/orchestrator/store/types';
 import { deliveriesPerJob } from '../../../sandbox/orchestrator/webhooks/deliveryCounts';
 import { HttpClient, poll } from '../http';
 import { describe, log } from '../report';
-import { checkFinishedExecution, createReleaseWorkflow, newReportRequest, type ReportRequest } from '../scenarios/releaseWait';
+import { checkFinishedExecution, createReleaseWorkflow, MAX_DELIVERIES_PER_JOB, newReportRequest, type ReportRequest } from '../scenarios/releaseWait';
 import { callWebhook, type CredentialRef, type ExecutionSummary } from '../workflows';
 import { restartCluster } from './restart';
 import { StatusSampler } from './statusSampler';
-import { pooled, type QueueRun } from './webhookLoad';
+import type { QueueRun } from './webhookLoad';
 
 export const RELEASE_EXECUTIONS = 200;
 /** Real seconds; the jobs' durations are spread evenly over this range (issue 24). */
 const JOB_SECONDS = { min: 30, max: 90 };
-/** Webhook calls in flight while the executions are started: all 200 within a few seconds. */
-const CALL_CONCURRENCY = 25;
 /** Issue 24: while at least this many executions wait, at most MAX_RUNNING run. */
 const MANY_WAITING = 150;
 const MAX_RUNNING = 10;
-/** Issue 24: UiPath's deliveries per finished job. */
-const MAX_DELIVERIES_PER_JOB = 3;
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 /** The node's Timeout: a wait whose end event was lost fails by then instead of keeping the run for long. */
 const TIMEOUT_SECONDS = JOB_SECONDS.max + 150;
@@ -37,10 +33,10 @@ function jobsByMonth(run: QueueRun): Map<string, Job[]> {
 
 /**
  * Issue 24 in queue mode: RELEASE_EXECUTIONS executions of webhook → Job Start (release mode) → Set, with jobs of
- * 30–90 s, started within seconds. While at least MANY_WAITING wait in the database, at most MAX_RUNNING may run
- * (a waiting execution holds no worker slot); once that many wait, the main and both workers are restarted. Every
- * execution must end `success` with its own job's OutputArguments, no request may start two jobs, and no job may
- * cause more than MAX_DELIVERIES_PER_JOB webhook deliveries. Returns the counts in one line.
+ * 30–90 s, requested as fast as the cluster takes them (at most MAX_RUNNING new or running). While at least
+ * MANY_WAITING wait in the database, at most MAX_RUNNING may run; once all are parked, the main and both workers
+ * are restarted. Every execution must end `success` with its own job's OutputArguments, no request may start two
+ * jobs, and no job may cause more than MAX_DELIVERIES_PER_JOB webhook deliveries. Returns the counts in one line.
  */
 export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef): Promise<string> {
 	const { context, cluster, services } = run;
@@ -57,25 +53,45 @@ export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef):
 	const startedAt = Date.now();
 	sampler.start();
 	const callFailures: string[] = [];
+	const call = async (request: ReportRequest) => {
+		const response = await new HttpClient().request(`${cluster.main.baseUrl}/webhook/${path}`, { body: request }).catch((error: unknown) => describe(error));
+		if (typeof response === 'string' || response.status !== 200) callFailures.push(typeof response === 'string' ? response : `HTTP ${response.status}`);
+	};
 	// The first call also waits until the main has registered the webhook.
 	await callWebhook(context.client, path, requests[0]);
-	await pooled(RELEASE_EXECUTIONS - 1, CALL_CONCURRENCY, async (index) => {
-		const response = await new HttpClient().request(`${cluster.main.baseUrl}/webhook/${path}`, { body: requests[index + 1] }).catch((error: unknown) => describe(error));
-		if (typeof response === 'string' || response.status !== 200) callFailures.push(typeof response === 'string' ? response : `HTTP ${response.status}`);
-	});
+	// Robots are requested as fast as the cluster takes them: at most MAX_RUNNING executions new or running at once.
+	// If parked executions kept running (or held worker slots), the starts would stall here and the run would time out.
+	let called = 1;
+	await poll(
+		`all ${RELEASE_EXECUTIONS} requests sent`,
+		async () => {
+			const { counts } = await sampler.sample();
+			const seen = Object.values(counts).reduce((sum, count) => sum + count, 0);
+			const inFlight = (counts.new ?? 0) + (counts.running ?? 0) + Math.max(0, called - seen);
+			const batch = requests.slice(called, called + Math.max(0, MAX_RUNNING - inFlight));
+			called += batch.length;
+			await Promise.all(batch.map(call));
+			return called >= RELEASE_EXECUTIONS ? true : undefined;
+		},
+		{ timeoutMs: 180_000, intervalMs: 100 },
+	);
 	const calledS = (Date.now() - startedAt) / 1000;
 	check(callFailures.length === 0, `${callFailures.length} webhook calls failed: ${callFailures.slice(0, 2).join(' | ')}`);
 
-	const manyWaiting = await poll(
-		`${MANY_WAITING} executions waiting in the database`,
+	// The restart comes once every execution is parked: nothing runs, so the processes stop at once.
+	const allParked = await poll(
+		`${RELEASE_EXECUTIONS} executions waiting in the database`,
 		async () => {
 			const sample = await sampler.sample();
-			return (sample.counts.waiting ?? 0) >= MANY_WAITING ? sample : undefined;
+			if (Object.keys(sample.counts).some((status) => FINISHED.has(status))) return sample;
+			return (sample.counts.waiting ?? 0) >= RELEASE_EXECUTIONS ? sample : undefined;
 		},
-		{ timeoutMs: 120_000, intervalMs: 500 },
+		{ timeoutMs: 120_000, intervalMs: 250 },
 	);
+	const restartAt = Date.now();
 	const restart = await restartCluster(cluster);
-	log(`release wait (queue): ${manyWaiting.counts.waiting} waiting ${((manyWaiting.at - startedAt) / 1000).toFixed(1)} s after the first call; main and workers restarted in ${(restart.outageMs / 1000).toFixed(1)} s`);
+	const mainBackAt = restartAt + restart.stopMs + restart.mainReadyMs;
+	log(`release wait (queue): ${allParked.counts.waiting ?? 0} waiting ${((allParked.at - startedAt) / 1000).toFixed(1)} s after the first call; main and workers restarted in ${(restart.outageMs / 1000).toFixed(1)} s`);
 
 	const byStatus = await poll(
 		`${RELEASE_EXECUTIONS} executions to finish`,
@@ -105,6 +121,7 @@ export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef):
 	const notStarted = requests.filter((request) => !jobs.has(request.Month)).length;
 	check(startedTwice === 0 && notStarted === 0, `${startedTwice} requests started more than one job, ${notStarted} none`);
 
+	const endedWhileDown = [...jobs.values()].flat().filter((job) => job.EndTime !== null && Date.parse(job.EndTime) >= restartAt && Date.parse(job.EndTime) <= mainBackAt).length;
 	const deliveries = deliveriesPerJob(context.sandbox.state.webhookDeliveries);
 	const ours = requests.flatMap((request) => jobs.get(request.Month) ?? []);
 	const sent = ours.map((job) => deliveries.get(job.Id)?.sent ?? 0);
@@ -135,8 +152,8 @@ export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef):
 	const line =
 		`release wait (queue): ${RELEASE_EXECUTIONS} executions, ${byStatus.success ?? 0} success, peak running ${peakRunning} (${peakRunningWhileWaiting} while ≥${MANY_WAITING} waited), peak waiting ${peakWaiting}; ` +
 		`${ours.length} jobs, ${startedTwice} started twice; webhook deliveries per job max ${maxSent} (median ${median(sent)}), ${failedDeliveries} failed, ${skippedDeliveries} skipped; ` +
-		`main + ${cluster.workers.length} workers restarted once (${(restart.outageMs / 1000).toFixed(1)} s outage); resume delay median ${(median(delays) / 1000).toFixed(1)} s, p95 ${(percentile(delays, 0.95) / 1000).toFixed(1)} s, max ${(Math.max(...delays) / 1000).toFixed(1)} s; ` +
-		`calls in ${calledS.toFixed(1)} s, ${wallS.toFixed(0)} s in all`;
+		`main + ${cluster.workers.length} workers restarted once with all ${allParked.counts.waiting ?? 0} parked (${(restart.outageMs / 1000).toFixed(1)} s outage, ${endedWhileDown} jobs ended while the main was down); resume delay median ${(median(delays) / 1000).toFixed(1)} s, p95 ${(percentile(delays, 0.95) / 1000).toFixed(1)} s, max ${(Math.max(...delays) / 1000).toFixed(1)} s; ` +
+		`requests sent in ${calledS.toFixed(1)} s (≤${MAX_RUNNING} new or running), ${wallS.toFixed(0)} s in all`;
 	log(line);
 	if (problems.length > 0) throw new Error(`${problems.join('; ')} [${line}]`);
 	return line;

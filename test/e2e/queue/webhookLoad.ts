@@ -29,7 +29,7 @@ export interface LoadOutcome {
 }
 
 /** Runs `task` for 0..count-1 with at most `concurrency` in flight. */
-export async function pooled(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
+async function pooled(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<void> {
 	let next = 0;
 	await Promise.all(
 		Array.from({ length: concurrency }, async () => {

@@ -3,6 +3,7 @@ import { randomUUID } from 'crypto';
 import { FOLDERS, PROCESSES } from '../../../sandbox/fixtures';
 import { RUN_SECONDS_ARGUMENT } from '../../../sandbox/orchestrator/jobs/requestedRunTime';
 import type { Job } from '../../../sandbox/orchestrator/store/types';
+import { deliveriesPerJob } from '../../../sandbox/orchestrator/webhooks/deliveryCounts';
 import type { E2eContext } from '../context';
 import { poll } from '../http';
 import { ORCHESTRATOR_NODE } from '../loadedTypes';
@@ -20,6 +21,8 @@ const TIMEOUT_SECONDS = 900;
 export const RESUME_WITHIN_MS = 5000;
 export const START_NODE = 'Run month-end robot';
 export const LAST_NODE = 'Report ready';
+/** Issue 24: UiPath's deliveries per finished job, whatever the number of waits. */
+export const MAX_DELIVERIES_PER_JOB = 3;
 
 /** Webhook → Job Start (Wait for Completion, release mode, node version 1.2) → Set, created and published. */
 export async function createReleaseWorkflow(
@@ -154,10 +157,13 @@ export async function releaseWait(context: E2eContext, credential: CredentialRef
 	expect(finished.stoppedAt !== null, `execution ${waiting.id} has no stoppedAt`);
 	const delayMs = Date.parse(finished.stoppedAt) - Date.parse(job.EndTime);
 	expect(delayMs <= RESUME_WITHIN_MS, `the execution ended ${seconds(delayMs)} s after the job's end, more than ${RESUME_WITHIN_MS / 1000} s`);
+	await sandbox.state.webhooksIdle();
+	const deliveries = deliveriesPerJob(sandbox.state.webhookDeliveries).get(job.Id);
+	expect((deliveries?.sent ?? 0) <= MAX_DELIVERIES_PER_JOB, `UiPath sent ${deliveries?.sent} webhook deliveries about job ${job.Id} (${JSON.stringify(deliveries?.byType)}), more than ${MAX_DELIVERIES_PER_JOB}`);
 	const jobRunS = (Date.parse(job.EndTime) - Date.parse(job.StartTime ?? job.CreationTime)) / 1000;
 	return (
 		`job ${job.Id} ran ${jobRunS.toFixed(0)} s; execution ${waiting.id} waiting in the database after ${seconds(waitingAt - calledAt)} s, ` +
 		`n8n stopped (no process left, sqlite row 'waiting') and back in ${seconds(backAt - stoppedAt)} s; ` +
-		`ended success ${seconds(delayMs)} s after the job's EndTime with its OutputArguments; ${readsWhileWaiting} reads of the job while it ran`
+		`ended success ${seconds(delayMs)} s after the job's EndTime with its OutputArguments; ${readsWhileWaiting} reads of the job while it ran, ${deliveries?.sent ?? 0} webhook deliveries about it`
 	);
 }
