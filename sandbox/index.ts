@@ -11,6 +11,7 @@ import { CLOUD_MAX_TOP } from './orchestrator/odata/query';
 import type { RateLimitOptions } from './orchestrator/rateLimit';
 import { seedBulk, type BulkSeed } from './orchestrator/store/bulkSeed';
 import type { TenantStore } from './orchestrator/store/tenantStore';
+import type { Job } from './orchestrator/store/types';
 import type { WebhookDelivery, WebhookDispatcher } from './orchestrator/webhooks/dispatcher';
 import { createSandboxServer, type ServerControls } from './server';
 
@@ -70,6 +71,11 @@ export interface SandboxState extends ServerControls {
 		finish(jobId: number, tenant?: string): void;
 		/** Runs every scheduled job step now, in every tenant. */
 		finishAll(): void;
+		/**
+		 * How long a job runs once a robot picked it up (ms of sandbox time), for long-running demos and tests;
+		 * undefined (or a function answering undefined) keeps the process's own duration.
+		 */
+		runDuration: ((job: Job) => number | undefined) | undefined;
 	};
 	/** Plays the robot for a New queue item: InProgress, then Successful or Failed, with the webhook events. */
 	processQueueItem(itemId: number, result: TransactionResult, tenant?: string): void;
@@ -180,6 +186,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				orchestrator.runner.finish(job);
 			},
 			finishAll: () => orchestrator.runner.finishAll(),
+			get runDuration() {
+				return orchestrator.runner.runDuration;
+			},
+			set runDuration(duration) {
+				orchestrator.runner.runDuration = duration;
+			},
 		},
 		processQueueItem(itemId, result, tenant) {
 			const store = storeOf(orchestrator, tenant);

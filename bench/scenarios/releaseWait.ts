@@ -10,7 +10,7 @@ import { randomUUID } from 'crypto';
 
 import { poll } from '../../test/e2e/http';
 import { callWebhook, createActiveWorkflow, createCredential, type WorkflowJson } from '../../test/e2e/workflows';
-import { RUN_SECONDS_ARGUMENT } from '../../sandbox/orchestrator/jobs/requestedRunTime';
+import { runJobsAsRequested } from '../../test/e2e/scenarios/releaseWait';
 import { uiPathApiData } from '../contenders/n8n/contender';
 import type { BenchN8n } from '../contenders/n8n/server';
 import { NODE_TYPE, startJobParameters } from '../contenders/nodeParameters';
@@ -53,7 +53,7 @@ function releaseWorkflow(context: BenchContext, credential: { id: string; name: 
 	const parameters = {
 		...base,
 		inputArgumentsMode: 'json',
-		inputArguments: `={{ JSON.stringify({ Month: 'bench-' + $json.body.run + '-' + $json.body.n, ${RUN_SECONDS_ARGUMENT}: ${settings.releaseJobSeconds} }) }}`,
+		inputArguments: `={{ JSON.stringify({ Month: 'bench-' + $json.body.run + '-' + $json.body.n, RunSeconds: ${settings.releaseJobSeconds} }) }}`,
 		options: { ...(base.options as Record<string, unknown>), waitMode: MODES[mode] },
 	};
 	return {
@@ -137,6 +137,7 @@ export async function releaseWait(context: BenchContext): Promise<{ tables: Tabl
 		return { tables: [], goals: [{ scenario: 6, goal: 'Release mode against polling', met: undefined, measured: 'not measured: the real n8n is missing in this run' }] };
 	}
 	const target = context.sandboxes.release.target;
+	runJobsAsRequested(context.sandboxes.release.sandbox);
 	const credential = await createCredential(n8n.client, `bench release-wait ${target.name}`, 'uiPathApi', uiPathApiData(target));
 	const workflows = {} as Record<Mode, { id: string; path: string }>;
 	for (const mode of Object.keys(MODES) as Mode[]) {

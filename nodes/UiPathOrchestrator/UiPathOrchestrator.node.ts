@@ -15,7 +15,7 @@ import * as bucketFile from './actions/bucketFile/BucketFile.resource';
 import { authenticationProperty, uiPathCredentials } from './descriptions/common';
 import * as folder from './actions/folder/Folder.resource';
 import * as job from './actions/job/Job.resource';
-import { jobKind, releaseJobs, waitsReleased } from './actions/job/releasedJobs';
+import { jobKind, RELAY_HTTP_METHOD, releaseJobs, waitsReleased } from './actions/job/releasedJobs';
 import * as queueItem from './actions/queueItem/QueueItem.resource';
 import * as release from './actions/release/Release.resource';
 import { createRelay, deleteRelay, onRelayCall, onRestartCall, relayExists, resumedWait } from './actions/releaseWait';
@@ -52,7 +52,7 @@ export class UiPathOrchestrator implements INodeType {
 			// The resume URL of a waiting execution ($execution.resumeUrl), called by UiPath or by the relay.
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true, ndvHideUrl: true, ndvHideMethod: true },
 			// While the workflow is active: the one URL UiPath delivers job end events to, passed on to the waits.
-			{ name: 'setup', httpMethod: 'POST', responseMode: 'onReceived', path: 'uipath-job-events', ndvHideUrl: true, ndvHideMethod: true },
+			{ name: 'setup', httpMethod: RELAY_HTTP_METHOD, responseMode: 'onReceived', path: 'uipath-job-events', ndvHideUrl: true, ndvHideMethod: true },
 		],
 		properties: [
 			authenticationProperty,

@@ -1,6 +1,6 @@
 import type { WebhookDelivery } from './dispatcher';
 
-/** How many events about one job went out to subscriptions, counted from `sandbox.state.webhookDeliveries`. */
+/** How many events about one job went out to subscriptions, by outcome (the dispatcher's `deliveriesPerJob` counts them all together). */
 export interface JobDeliveries {
 	/** POSTs made (answered or failed), whatever the event type, to every subscription. */
 	sent: number;
@@ -12,19 +12,11 @@ export interface JobDeliveries {
 	byType: Record<string, number>;
 }
 
-/** The jobs one delivery is about: `Job` (started, completed, faulted) or each of `Jobs` (created, stopped). */
-export function jobIdsOf(delivery: WebhookDelivery): number[] {
-	if (!delivery.type.startsWith('job.')) return [];
-	const body = JSON.parse(delivery.body) as { Job?: { Id?: number }; Jobs?: Array<{ Id?: number }> };
-	const jobs = body.Job ? [body.Job] : (body.Jobs ?? []);
-	return jobs.map((job) => job.Id).filter((id): id is number => typeof id === 'number');
-}
-
 /** Deliveries per job id; a delivery still in flight counts as sent. */
 export function deliveriesPerJob(deliveries: readonly WebhookDelivery[]): Map<number, JobDeliveries> {
 	const perJob = new Map<number, JobDeliveries>();
 	for (const delivery of deliveries) {
-		for (const id of jobIdsOf(delivery)) {
+		for (const id of delivery.jobIds) {
 			const counts = perJob.get(id) ?? { sent: 0, failed: 0, skipped: 0, byType: {} };
 			perJob.set(id, counts);
 			if (delivery.skipped) {

@@ -4,7 +4,7 @@ import type { Job } from '../../../sandbox/orchestrator/store/types';
 import { deliveriesPerJob } from '../../../sandbox/orchestrator/webhooks/deliveryCounts';
 import { HttpClient, poll } from '../http';
 import { describe, log } from '../report';
-import { checkFinishedExecution, createReleaseWorkflow, MAX_DELIVERIES_PER_JOB, newReportRequest, type ReportRequest } from '../scenarios/releaseWait';
+import { checkFinishedExecution, createReleaseWorkflow, MAX_DELIVERIES_PER_JOB, newReportRequest, runJobsAsRequested, type ReportRequest } from '../scenarios/releaseWait';
 import { callWebhook, type CredentialRef, type ExecutionSummary } from '../workflows';
 import { restartCluster } from './restart';
 import { StatusSampler } from './statusSampler';
@@ -40,6 +40,7 @@ function jobsByMonth(run: QueueRun): Map<string, Job[]> {
  */
 export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef): Promise<string> {
 	const { context, cluster, services } = run;
+	runJobsAsRequested(context.sandbox);
 	const { workflowId, path } = await createReleaseWorkflow(context, credential, `queue mode, ${credential.type}`, TIMEOUT_SECONDS);
 	const span = JOB_SECONDS.max - JOB_SECONDS.min;
 	// Longest first: the first jobs to end are started last, the furthest from the restart.

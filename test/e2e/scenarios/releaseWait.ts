@@ -1,9 +1,9 @@
 import { randomUUID } from 'crypto';
 
 import { FOLDERS, PROCESSES } from '../../../sandbox/fixtures';
-import { RUN_SECONDS_ARGUMENT } from '../../../sandbox/orchestrator/jobs/requestedRunTime';
 import type { Job } from '../../../sandbox/orchestrator/store/types';
 import { deliveriesPerJob } from '../../../sandbox/orchestrator/webhooks/deliveryCounts';
+import type { Sandbox } from '../../../sandbox';
 import type { E2eContext } from '../context';
 import { poll } from '../http';
 import { ORCHESTRATOR_NODE } from '../loadedTypes';
@@ -49,12 +49,22 @@ export async function createReleaseWorkflow(
 
 export interface ReportRequest {
 	Month: string;
+	/** How long the robot of this request runs, in sandbox time (real seconds × the sandbox's timeScale). */
 	RunSeconds: number;
 }
 
-/** A request whose Month names it (the robot's ReportUrl carries it); RunSeconds is sandbox time, real seconds × the sandbox's timeScale. */
+/** A request whose Month names it (the robot's ReportUrl carries it) and whose robot runs `realSeconds`. */
 export function newReportRequest(context: E2eContext, realSeconds: number): ReportRequest {
-	return { Month: `wait-${randomUUID().slice(0, 8)}`, [RUN_SECONDS_ARGUMENT]: realSeconds * context.sandbox.state.jobs.timeScale } as ReportRequest;
+	return { Month: `wait-${randomUUID().slice(0, 8)}`, RunSeconds: realSeconds * context.sandbox.state.jobs.timeScale };
+}
+
+/** The test plays the robots' clock: a Month End Report job runs as long as its request's RunSeconds says. */
+export function runJobsAsRequested(sandbox: Sandbox): void {
+	sandbox.state.jobs.runDuration = (job) => {
+		if (job.ReleaseName !== PROCESSES.slow || job.InputArguments === null) return undefined;
+		const seconds = (JSON.parse(job.InputArguments) as Partial<ReportRequest>).RunSeconds;
+		return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : undefined;
+	};
 }
 
 /** The sandbox's jobs that a request started (its Month is in their input arguments). */
@@ -103,6 +113,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(1);
  */
 export async function releaseWait(context: E2eContext, credential: CredentialRef): Promise<string> {
 	const { client, sandbox } = context;
+	runJobsAsRequested(sandbox);
 	const { workflowId, path } = await createReleaseWorkflow(context, credential, 'single process');
 	const request = newReportRequest(context, RELEASE_JOB_SECONDS);
 	const calledAt = Date.now();

@@ -29,6 +29,14 @@ export function waitsReleased(read: (name: string, fallback: unknown) => unknown
 }
 
 /**
+ * `waitsReleased` as the expression n8n evaluates on a webhook description (with the node's stored parameters,
+ * where defaults are left out): the relay webhook exists only for a node that releases, so no other node gets a
+ * production webhook, nor makes a manual run wait for a test call.
+ */
+export const RELAY_HTTP_METHOD =
+	'={{ ($parameter.resource || "job") === "job" && ($parameter.operation === "wait" || (($parameter.operation || "start") === "start" && ($parameter.options || {}).waitForCompletion === true)) && (($parameter.options || {}).waitMode || ($nodeVersion >= 1.2 ? "release" : "poll")) === "release" ? "POST" : "" }}';
+
+/**
  * The node's resumed run: the item's jobs as the wait last read them, through the same checks as polling (a
  * Faulted or Stopped job fails the item with its error log lines; one still running fails naming its state).
  * Undefined when this run is not a resumed one.

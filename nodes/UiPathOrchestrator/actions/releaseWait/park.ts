@@ -7,6 +7,9 @@ import { createRecords, deleteRecords, recordNamePrefix } from './records';
 import { resumeTokenOf, waitSecretOf } from './secret';
 import { storeWait, type ParkedItem } from './state';
 
+/** How long after the deadline a relayed wait still waits for a delivery to the relay before n8n's own timer ends it. */
+export const RELAY_GRACE_MS = 5 * 60_000;
+
 /** One input item: the entities its operation started or found, or the error item it produced (Continue On Fail). */
 export interface ParkRequest {
 	folder?: FolderRef;
@@ -30,7 +33,7 @@ function timeoutError(kind: WaitedEntityKind, pending: IDataObject[], timeoutSec
 	return {
 		name: 'NodeOperationError',
 		message: `${named}${more} did not report an end within ${timeoutSeconds} s`,
-		description: `No end event for it reached n8n before the time-out, and the time-out came with n8n's own timer, which resumes the execution without reading UiPath again. Check the ${kind.label.toLowerCase()} in Orchestrator, or raise the Timeout option.`,
+		description: `No end event for it reached n8n before the time-out (and, in an active workflow, no other event reached the node's relay within ${RELAY_GRACE_MS / 60_000} minutes after it), so n8n's own timer resumed the execution, without reading UiPath again. Check the ${kind.label.toLowerCase()} in Orchestrator, or raise the Timeout option.`,
 		timestamp: Date.now(),
 	};
 }
@@ -93,6 +96,8 @@ export async function park(
 		return finishNow();
 	}
 	storeWait(context, { kind: kind.name, items, deadline, recordIds }, timeoutError(kind, pending(), timeoutSeconds));
-	await context.putExecutionToWait(new Date(deadline));
+	// With a relay, the first delivery after the deadline makes the wait read its entities once; n8n's timer, which
+	// cannot read them, comes only after that grace.
+	await context.putExecutionToWait(new Date(deadline + (relayed ? RELAY_GRACE_MS : 0)));
 	return true;
 }

@@ -35,12 +35,16 @@ function relayUrlOf(context: IHookFunctions): string {
 
 const endEventsOf = (kinds: Record<string, WaitedEntityKind>) => [...new Set(Object.values(kinds).flatMap((kind) => kind.endEvents))].sort();
 
-/** Whether the relay subscription this node made still exists; other subscriptions to its URL are removed. */
+/**
+ * Whether the relay subscription this node made still exists; other subscriptions to its URL are removed. When n8n
+ * starts, the subscription is made anew: n8n may have been down, and UiPath disables a subscription for an hour after
+ * a delivery failed.
+ */
 export async function relayExists(context: IHookFunctions, credentialType: UiPathCredentialType): Promise<boolean> {
 	const state = relayState(context);
 	const url = relayUrlOf(context);
 	const atUrl = (await listWebhookSubscriptions(context, credentialType)).filter((subscription) => subscription.Url === url);
-	const kept = state.relaySecret ? atUrl.find((subscription) => subscription.Id === state.relayWebhookId && subscription.Enabled !== false) : undefined;
+	const kept = state.relaySecret && context.getActivationMode() !== 'init' ? atUrl.find((subscription) => subscription.Id === state.relayWebhookId && subscription.Enabled !== false) : undefined;
 	for (const subscription of atUrl) if (subscription !== kept) await deleteWebhookSubscription(context, credentialType, subscription.Id);
 	if (!kept) {
 		delete state.relayWebhookId;
