@@ -132,11 +132,16 @@ export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef):
 	check(maxSent <= MAX_DELIVERIES_PER_JOB, `a job caused ${maxSent} webhook deliveries (at most ${MAX_DELIVERIES_PER_JOB})`);
 
 	// Every execution carries its own job's output; the delay runs from the job's EndTime to the execution's stoppedAt.
-	const page = await context.client.api<{ data: Array<ExecutionSummary & { stoppedAt: string | null }> }>('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=250`);
+	const listed: Array<ExecutionSummary & { stoppedAt: string | null }> = [];
+	for (let cursor: string | null | undefined = ''; cursor !== undefined && cursor !== null; ) {
+		const page: { data: typeof listed; nextCursor?: string | null } = await context.client.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+		listed.push(...page.data);
+		cursor = page.data.length > 0 ? page.nextCursor : undefined;
+	}
 	const jobById = new Map(ours.map((job) => [job.Id, job]));
 	const delays: number[] = [];
 	const wrongOutputs: string[] = [];
-	for (const execution of page.data) {
+	for (const execution of listed) {
 		const output = execution.data?.resultData?.runData?.['Run month-end robot']?.[0]?.data?.main?.[0]?.[0]?.json;
 		const job = jobById.get(Number(output?.Id));
 		try {
@@ -147,7 +152,7 @@ export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef):
 			wrongOutputs.push(describe(error));
 		}
 	}
-	check(page.data.length === RELEASE_EXECUTIONS, `the public API lists ${page.data.length} executions of the workflow`);
+	check(listed.length === RELEASE_EXECUTIONS, `the public API lists ${listed.length} executions of the workflow`);
 	check(wrongOutputs.length === 0, `${wrongOutputs.length} executions without their job's output: ${wrongOutputs.slice(0, 2).join(' | ')}`);
 
 	const line =
