@@ -33,7 +33,7 @@ export interface Settings {
 	pollIntervalSeconds: number;
 	minJobSeconds: number;
 	maxJobSeconds: number;
-	/** Scenario 6: jobs per run, each in its own execution, and their length in job time (they run timeScale times faster). */
+	/** Scenario 6: jobs per run, each in its own execution, and their length (real seconds). */
 	releaseJobs: number;
 	releaseJobSeconds: number;
 }
