@@ -6,6 +6,8 @@ import type { FaultRule } from './http/faults';
 import { RequestRecorder, type RecordedRequest } from './http/recorder';
 import { createIdentity } from './identity';
 import { createOrchestrator, type Orchestrator } from './orchestrator';
+import { DEFAULT_ATTACHMENT_SETTINGS, type AttachmentSettings } from './orchestrator/attachments';
+import type { AnswerVariants } from './orchestrator/variants';
 import { processQueueItem, type TransactionResult } from './orchestrator/queueTransactions';
 import { CLOUD_MAX_TOP } from './orchestrator/odata/query';
 import type { RateLimitOptions } from './orchestrator/rateLimit';
@@ -20,6 +22,8 @@ export type { FaultRule } from './http/faults';
 export type { RecordedRequest } from './http/recorder';
 export type { RateLimitOptions } from './orchestrator/rateLimit';
 export type { BulkSeed } from './orchestrator/store/bulkSeed';
+export type { AttachmentSettings } from './orchestrator/attachments';
+export type { AnswerVariants } from './orchestrator/variants';
 export type { TenantStore } from './orchestrator/store/tenantStore';
 export type { WebhookDelivery, WebhookDispatcher } from './orchestrator/webhooks/dispatcher';
 export { signWebhookBody } from './orchestrator/webhooks/dispatcher';
@@ -48,6 +52,10 @@ export interface SandboxOptions {
 	omittedFromLists?: Record<string, string[]>;
 	/** Extra redirect URIs accepted for the public PKCE client. */
 	redirectUris?: string[];
+	/** Where attachments are kept and above which length output arguments become an OutputFile; default Orchestrator's storage, 10,000. */
+	attachments?: Partial<AttachmentSettings>;
+	/** Answer shapes to serve besides the usual ones (orchestrator/variants.ts); default none. */
+	variants?: AnswerVariants;
 }
 
 /** What tests read and steer while the sandbox runs. */
@@ -59,6 +67,10 @@ export interface SandboxState extends ServerControls {
 	maxTop: Record<string, number>;
 	/** Large data fields list answers leave out, per entity set; the single-entity routes still send them. */
 	omittedFromLists: Record<string, string[]>;
+	/** Where attachments are kept (`storage`) and above which length output arguments become an OutputFile (`outputFileAbove`). */
+	readonly attachments: AttachmentSettings;
+	/** Answer shapes switched on (e.g. `state.variants.startJobsStatus = 200`); read on every request. */
+	readonly variants: AnswerVariants;
 	readonly credentials: SandboxCredentials;
 	/** One store per tenant, by tenant name (the two cloud tenants and the on-premises `Default`). */
 	readonly tenants: ReadonlyMap<string, TenantStore>;
@@ -110,6 +122,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	let rateLimit = options.rateLimit;
 	const maxTop: Record<string, number> = { ...CLOUD_MAX_TOP, ...options.maxTop };
 	const omittedFromLists: Record<string, string[]> = { ...options.omittedFromLists };
+	const attachments: AttachmentSettings = { ...DEFAULT_ATTACHMENT_SETTINGS, ...options.attachments };
+	const variants: AnswerVariants = { ...options.variants };
 	let setReady: (parts: { identity: Identity; orchestrator: Orchestrator }) => void = () => undefined;
 	const ready = new Promise<{ identity: Identity; orchestrator: Orchestrator }>((resolve) => {
 		setReady = resolve;
@@ -135,6 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			rateLimit: () => rateLimit,
 			maxTop: () => maxTop,
 			omittedFromLists: () => omittedFromLists,
+			attachments,
+			variants,
 		});
 		if (options.seed) seedBulk(storeOf(orchestrator), options.seed);
 	} catch (error) {
@@ -170,6 +186,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		maxTop,
 		omittedFromLists,
+		attachments,
+		variants,
 		credentials: sandboxCredentials(url, identity.secrets),
 		tenants,
 		store: storeOf(orchestrator),

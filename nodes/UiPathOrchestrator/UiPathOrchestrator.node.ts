@@ -23,15 +23,14 @@ import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
 import type { UiPathCredentialType } from './helpers/interfaces';
-import { listSearch, resourceMapping } from './methods';
+import { credentialTypeOf } from './helpers/parameters';
+import { listSearch, loadOptions, resourceMapping } from './methods';
 
 /** The entities a released wait can wait for. */
 const waitKinds = { [jobKind.name]: jobKind };
 
-const credentialTypeOf = (context: IHookFunctions) => context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
-
 /** Only a node whose Job Start or Wait releases the execution subscribes the relay when its workflow is activated. */
-const needsRelay = (context: IHookFunctions) => waitsReleased((name, fallback) => context.getNodeParameter(name, fallback), context.getNode().typeVersion);
+const needsRelay = (context: IHookFunctions) => waitsReleased((name, fallback) => context.getNodeParameter(name, fallback), context.getNode());
 
 export class UiPathOrchestrator implements INodeType {
 	description: INodeTypeDescription = {
@@ -86,7 +85,7 @@ export class UiPathOrchestrator implements INodeType {
 		],
 	};
 
-	methods = { listSearch, resourceMapping };
+	methods = { listSearch, loadOptions, resourceMapping };
 
 	webhookMethods = {
 		setup: {
@@ -108,7 +107,7 @@ export class UiPathOrchestrator implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output = await router.call(this);
-		const released = waitsReleased((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode().typeVersion);
+		const released = waitsReleased((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode());
 		if (!released || resumedWait(this)) return output;
 		const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
 		return await releaseJobs(this, credentialType, output, async () => await router.call(this));

@@ -24,6 +24,7 @@ import { connectOAuth2 } from './scenarios/connectOAuth2';
 import { devLoop } from './scenarios/devLoop';
 import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
+import { largeArguments } from './scenarios/largeArguments';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { releaseWait } from './scenarios/releaseWait';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
@@ -142,6 +143,8 @@ async function main(report: Report): Promise<void> {
 		report.fail(fieldsScenario, 'needs the credential of scenario 1');
 	}
 
+	await report.check('6 Job Start and wait with input as InputFile and output kept as OutputFile (attachments)', async () => await largeArguments(context));
+
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
 	// It stops and starts n8n, so it comes after every check of the running editor.
 	const releaseScenario = '6 Job Start, release mode: a 2-minute job, n8n restarted while it runs, resumed by the job\'s end';
@@ -156,7 +159,7 @@ async function main(report: Report): Promise<void> {
 	if (KEEP) await keepRunning(client);
 }
 
-/** The README's pictures, taken in headless Chromium or Chrome; each one checks what it shows. */
+/** The documentation's pictures (docs/images: the README and docs/development.md), taken in headless Chromium or Chrome; each one checks what it shows. */
 async function screenshots(report: Report, context: E2eContext, browserPath: string): Promise<void> {
 	const { chainedWorkflow, oauth2Credential } = context;
 	let editor: Editor | undefined;

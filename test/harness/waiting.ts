@@ -33,6 +33,7 @@ import {
 	type IWebhookResponseData,
 	type WebhookSetupMethodNames,
 	type Workflow,
+	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 
@@ -147,16 +148,16 @@ export class WaitingExecutionHarness extends HarnessListener {
 		return stored;
 	}
 
-	/** n8n's activation: the webhookMethods of every node's non-restart webhook (checkExists, then create). */
-	async activate(): Promise<void> {
+	/** n8n's activation ('activate'; 'init' when n8n starts): each non-restart webhook's checkExists, then create. */
+	async activate(activation: WorkflowActivateMode = 'activate'): Promise<void> {
 		for (const { node, description } of this.productionWebhooks()) {
-			if (await this.hook(node, description, 'checkExists')) continue;
-			await this.hook(node, description, 'create');
+			if (await this.hook(node, description, 'checkExists', activation)) continue;
+			await this.hook(node, description, 'create', activation);
 		}
 	}
 
 	async deactivate(): Promise<void> {
-		for (const { node, description } of this.productionWebhooks()) await this.hook(node, description, 'delete');
+		for (const { node, description } of this.productionWebhooks()) await this.hook(node, description, 'delete', 'activate');
 	}
 
 	/** The production URL of a node's non-restart webhook (the relay). */
@@ -197,12 +198,12 @@ export class WaitingExecutionHarness extends HarnessListener {
 		};
 	}
 
-	private async hook(node: INode, description: IWebhookDescription, method: WebhookSetupMethodNames): Promise<boolean> {
+	private async hook(node: INode, description: IWebhookDescription, method: WebhookSetupMethodNames, activation: WorkflowActivateMode): Promise<boolean> {
 		const workflow = this.workflow();
 		const nodeType = workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const hook = nodeType.webhookMethods?.[description.name]?.[method];
 		if (!hook) return true;
-		const context = new HookContext(workflow, node, this.environment.additionalData, 'trigger', 'activate', this.webhookData(workflow, node, description));
+		const context = new HookContext(workflow, node, this.environment.additionalData, 'trigger', activation, this.webhookData(workflow, node, description));
 		try {
 			return await hook.call(context);
 		} finally {

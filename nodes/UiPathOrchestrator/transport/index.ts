@@ -17,11 +17,14 @@
  * - `getRelease(context, credentialType, folder, { key | name }, { select?, itemIndex? })` → the release, or an error naming it
  * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
  * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
+ * - `withOutputFile`, `withLargeInputAsFile`, `hasOutputFile`, `readAttachmentText`, `uploadAttachmentText`: job arguments as attachments
+ *   (`OutputFile`, `InputFile`), moved as bucket files are
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
  * - `listWebhookSubscriptions`, `createWebhookSubscription`, `deleteWebhookSubscription`: tenant-wide webhook subscriptions
  * - `callResumeUrl(context, url, body, signature)`: a signed POST to a waiting n8n execution (retried while n8n answers 409)
  */
+export { hasOutputFile, readAttachmentText, uploadAttachmentText, withLargeInputAsFile, withOutputFile } from './attachments';
 export { cancelSignalOf, type UiPathContext } from './callerContext';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError, UiPathApiError } from './errors';
 export type { ErrorHint, ErrorHints } from './errors';

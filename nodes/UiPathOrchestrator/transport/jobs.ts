@@ -1,6 +1,6 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { FINAL_JOB_STATES, GUID, ODATA } from '../helpers/constants';
+import { FINAL_JOB_STATES, GUID, JOB_EXPAND, ODATA } from '../helpers/constants';
 import type { FolderRef, Job, ODataPage, StartInfo, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './callerContext';
 import { UiPathApiError, type ErrorHints } from './errors';
@@ -93,7 +93,7 @@ export async function getJob(
 ): Promise<Job> {
 	const id = String(jobId).trim();
 	if (/^\d+$/.test(id)) {
-		return await uiPathApiRequest<Job>(context, credentialType, { path: ODATA.job(Number(id)), folder });
+		return await uiPathApiRequest<Job>(context, credentialType, { path: ODATA.job(Number(id)), folder, qs: { $expand: JOB_EXPAND } });
 	}
 	if (!GUID.test(id)) {
 		throw new NodeOperationError(context.getNode(), `Job ID "${id}" is neither a numeric Id nor a Key (GUID)`);
@@ -101,7 +101,7 @@ export async function getJob(
 	const response = await uiPathApiRequest<ODataPage<Job>>(context, credentialType, {
 		path: ODATA.jobs,
 		folder,
-		qs: { $filter: `Key eq ${id}`, $top: 1 },
+		qs: { $filter: `Key eq ${id}`, $top: 1, $expand: JOB_EXPAND },
 	});
 	const job = response.value?.[0];
 	if (!job) {

@@ -10,28 +10,34 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { CredentialStore, credentialsOf, manualWorkflow, type WorkflowJson } from '../../harness';
 import { WaitingExecutionHarness, type StoredExecution } from '../../harness/waiting';
-import { startSandbox, type Sandbox } from '../../../sandbox';
-import { FAULT_INFO, PROCESSES } from '../../../sandbox/fixtures';
+import type { Sandbox } from '../../../sandbox';
+import { FAULT_INFO, ORCHESTRATOR_SCOPES, PROCESSES } from '../../../sandbox/fixtures';
 import { signWebhookBody } from '../../../sandbox/orchestrator/webhooks/dispatcher';
-import { CREDENTIAL_ID, credentialFor, locator, NODE_TYPE, SHARED } from './sandboxSuite';
+import { waitsReleased } from '../../../nodes/UiPathOrchestrator/actions/job/releasedJobs';
+import { releasesExecution } from '../../../nodes/UiPathOrchestrator/actions/job/waiting';
+import { CREDENTIAL_ID, credentialFor, expectConformingRequests, locator, NODE_TYPE, SHARED, startSuite, type Suite } from './sandboxSuite';
 
 const NODE = 'UiPath';
 
+let suite: Suite;
 let sandbox: Sandbox;
 let store: CredentialStore;
 const harnesses: WaitingExecutionHarness[] = [];
 
 beforeAll(async () => {
-	sandbox = await startSandbox({ timeScale: 1 });
-	store = new CredentialStore([await credentialFor(sandbox, 'clientCredentials')]);
+	suite = await startSuite(['clientCredentials'], { timeScale: 1 });
+	sandbox = suite.sandbox;
+	store = suite.stores.get('clientCredentials')!;
 });
 afterEach(async () => {
 	await sandbox.state.webhooksIdle();
 	for (const harness of harnesses.splice(0)) await harness.close();
 	sandbox.state.jobs.finishAll();
 	for (const webhook of [...sandbox.state.store.webhooks.values()]) sandbox.state.store.webhooks.delete(webhook.Id);
+	// Every request to Orchestrator (subscriptions, jobs, records) as UiPath's orchestrator.yaml describes it.
+	await expectConformingRequests(suite);
 });
-afterAll(async () => await sandbox.close());
+afterAll(async () => await suite.close());
 
 function workflow(parameters: INodeParameters, node: Partial<INode> = {}): WorkflowJson {
 	const credential = store.get(CREDENTIAL_ID);
@@ -136,7 +142,7 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		const key = createHmac('sha256', execution.data.resumeToken!).update('uipath-release-wait').digest('hex');
 		const signed = await post(withToken, signWebhookBody(key, body));
 		expect(signed.status).toBe(200);
-		expect(await signed.json()).toMatchObject({ message: 'Still waiting for 1 of 1' });
+		expect(await signed.json()).toMatchObject({ message: 'Still waiting: not every one of the 1 is final' });
 		await harness.settled();
 		expect(execution.status).toBe('waiting');
 		expect(harness.calls.some((call) => call.resumed)).toBe(false);
@@ -204,6 +210,23 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		expect(subscriptions()).toEqual([]);
 	});
 
+	it('without the OR.Webhooks scope the item fails naming the scope and the job that was started, which is not started twice', async () => {
+		const scope = ORCHESTRATOR_SCOPES.filter((entry) => !entry.startsWith('OR.Webhooks')).join(' ');
+		const narrow = new CredentialStore([await credentialFor(sandbox, 'clientCredentials', { scope })]);
+		const harness = await WaitingExecutionHarness.start({ workflow: workflow(startAndWait(PROCESSES.slow)), credentials: narrow, mode: 'manual' });
+		harnesses.push(harness);
+		const execution = await harness.execute();
+
+		expect(execution.status).toBe('error');
+		const error = execution.runs[0].error;
+		expect(error?.message).toMatch(/403|authorized/i);
+		expect(`${error?.message} ${String(error?.description)}`).toContain('OR.Webhooks');
+		const started = [...sandbox.state.store.jobs.values()].filter((job) => job.ReleaseName === PROCESSES.slow && job.State !== 'Successful' && job.State !== 'Stopped');
+		expect(started).toHaveLength(1);
+		expect(String(error?.description)).toContain(`Job ${started[0].Id} started and keeps running in UiPath`);
+		expect(subscriptions()).toEqual([]);
+	});
+
 	it('node version 1.1 keeps polling by default: no waiting, no subscription', async () => {
 		const harness = await harnessFor(workflow(startAndWait(PROCESSES.quick, { pollInterval: 1 }), { typeVersion: 1.1 }));
 		const execution = await harness.execute();
@@ -243,6 +266,22 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(subscriptions()).toEqual([]);
 	});
 
+	it('when n8n starts again the relay subscription is made anew (a failed delivery may have disabled the old one) and the waits it parked before resume', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)), 'trigger');
+		await harness.activate();
+		const [before] = subscriptions();
+		const waiting = await harness.execute();
+
+		await harness.activate('init');
+
+		const relays = subscriptions().filter((subscription) => subscription.Enabled);
+		expect(relays).toHaveLength(1);
+		expect(relays[0].Id).not.toBe(before.Id);
+		await finish(harness, Number(startedJobs(waiting)[0].Id));
+		expect(waiting.status).toBe('success');
+		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.webhookId === before.Id)).toEqual([]);
+	});
+
 	it('only a node that releases gets the relay webhook: a polling node (version 1.1, or Wait Mode poll) has no production webhook', async () => {
 		const polling = [
 			workflow(startAndWait(PROCESSES.slow), { typeVersion: 1.1 }),
@@ -255,8 +294,11 @@ describe('release waits of an active workflow share one relay subscription', () 
 			await harness.activate();
 		}
 		expect(subscriptions()).toEqual([]);
-		const releasing = await harnessFor(workflow({ resource: 'job', operation: 'wait', folder: SHARED, jobId: '1' }), 'trigger');
+		// n8n saves parameters without their defaults (resource 'job', operation 'start'): the expression must fill them in.
+		const releasing = await harnessFor(workflow({ operation: 'wait', folder: SHARED, jobId: '1' }), 'trigger');
 		expect(releasing.productionUrl(NODE)).toMatch(/\/webhook\/c0ffee00-0000-4000-8000-000000000024\/uipath-job-events$/);
+		const starting = await harnessFor(workflow({ folder: SHARED, release: locator('name', PROCESSES.slow), options: { waitForCompletion: true } }), 'trigger');
+		expect(starting.productionUrl(NODE)).toContain('/uipath-job-events');
 	});
 
 	it('a lost event costs at most the time-out: the next delivery the relay gets resumes the overdue wait with its job read once', async () => {
@@ -299,5 +341,23 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(overdue.status).toBe('error');
 		expect(overdue.runs[1].error?.message).toMatch(new RegExp(`^Job ${String(job.Id)} \\(${PROCESSES.slow}\\) did not finish within 1 s; its last state was (Pending|Running)$`));
 		expect(sandbox.state.store.jobs.get(Number(job.Id))?.State).not.toBe('Successful');
+	});
+});
+
+describe('which nodes release the execution', () => {
+	const node = (typeVersion: number, type = NODE_TYPE) => ({ type, typeVersion });
+	const params = (values: IDataObject) => (name: string, fallback: unknown) => values[name] ?? fallback;
+
+	it('Wait Mode as set, else the version\'s default; never as an AI agent tool; only Job Start with Wait for Completion and Job Wait', () => {
+		expect(releasesExecution({}, node(1.2))).toBe(true);
+		expect(releasesExecution({}, node(1.1))).toBe(false);
+		expect(releasesExecution({ waitMode: 'poll' }, node(1.2))).toBe(false);
+		expect(releasesExecution({ waitMode: 'release' }, node(1.1))).toBe(true);
+		expect(releasesExecution({ waitMode: 'release' }, node(1.2, `${NODE_TYPE}Tool`))).toBe(false);
+		expect(waitsReleased(params({ options: { waitForCompletion: true } }), node(1.2))).toBe(true);
+		expect(waitsReleased(params({}), node(1.2))).toBe(false);
+		expect(waitsReleased(params({ operation: 'wait' }), node(1.2))).toBe(true);
+		expect(waitsReleased(params({ operation: 'get' }), node(1.2))).toBe(false);
+		expect(waitsReleased(params({ resource: 'queueItem', operation: 'wait' }), node(1.2))).toBe(false);
 	});
 });

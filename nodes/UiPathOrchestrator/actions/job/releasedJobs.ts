@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { FINAL_JOB_STATES } from '../../helpers/constants';
 import type { Job, UiPathCredentialType } from '../../helpers/interfaces';
@@ -20,12 +21,12 @@ export const jobKind: WaitedEntityKind = {
 };
 
 /** Whether the node's parameters (item 0: Wait Mode is not per item) ask to release the execution. */
-export function waitsReleased(read: (name: string, fallback: unknown) => unknown, typeVersion: number): boolean {
+export function waitsReleased(read: (name: string, fallback: unknown) => unknown, node: Pick<INode, 'type' | 'typeVersion'>): boolean {
 	if (read('resource', 'job') !== 'job') return false;
 	const operation = read('operation', 'start');
 	const options = (read('options', {}) ?? {}) as IDataObject;
 	const waits = operation === 'wait' || (operation === 'start' && options.waitForCompletion === true);
-	return waits && releasesExecution(options, typeVersion);
+	return waits && releasesExecution(options, node);
 }
 
 /**
@@ -69,5 +70,15 @@ export async function releaseJobs(
 		if (failed) return { entities: [], timeoutSeconds, error: failed };
 		return { folder: readFolder(context, itemIndex), entities: results, timeoutSeconds };
 	});
-	return (await park(context, jobKind, credentialType, requests)) ? output : await runAgain();
+	let parked: boolean;
+	try {
+		parked = await park(context, jobKind, credentialType, requests);
+	} catch (error) {
+		// The jobs run whatever happens here: the error must say so, or a retry would start them twice.
+		const started = requests.flatMap((request) => request.entities.map((job) => String(job.Id))).join(', ');
+		const failure = error instanceof NodeApiError || error instanceof NodeOperationError ? error : new NodeOperationError(context.getNode(), error as Error);
+		failure.description = `${failure.description ? `${failure.description} ` : ''}Job ${started} started and keeps running in UiPath; use Job → Wait with its Id rather than starting it again.`;
+		throw failure;
+	}
+	return parked ? output : await runAgain();
 }

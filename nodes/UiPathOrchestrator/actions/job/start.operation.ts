@@ -13,10 +13,11 @@ import {
 	readReference,
 	readRelease,
 } from '../../helpers/parameters';
-import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
+import { startJobsExactlyOnce, withLargeInputAsFile, type ErrorHints } from '../../transport';
 import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitModeOptions, waitOptions } from '../../descriptions/common';
 import { inputArgumentProperties, readInputArguments } from './inputArguments';
 import { resumedJobs } from './releasedJobs';
+import { readStartOptions, startOptionProperties } from './startOptions';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -142,6 +143,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to wait until the job finishes and output the finished job with its output arguments',
 			},
+			...startOptionProperties,
 		],
 	},
 ];
@@ -201,6 +203,8 @@ async function readStartInfo(
 		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, context.getNodeParameter('jobsCount', itemIndex, 1))
 		: undefined;
 
+	// Checked before the input arguments, which may read the process: a bad option costs no request.
+	const startOptions = readStartOptions(context, itemIndex, options);
 	const inputArguments = await readInputArguments(context, itemIndex, credentialType, folder, release);
 	// A reference per item lets an ambiguous start be looked up instead of sent twice.
 	const reference = readReference(context, itemIndex, options) || `n8n-${randomUUID()}`;
@@ -214,6 +218,7 @@ async function readStartInfo(
 		Reference: reference,
 		...(options.jobPriority ? { JobPriority: options.jobPriority as StartInfo['JobPriority'] } : {}),
 		...(options.runtimeType ? { RuntimeType: String(options.runtimeType) } : {}),
+		...startOptions,
 	};
 }
 
@@ -229,7 +234,7 @@ export async function execute(
 	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
-	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo, { hints });
+	const started = await startJobsExactlyOnce(this, credentialType, folder, await withLargeInputAsFile(this, credentialType, folder, startInfo), { hints });
 	if (!wait || wait.release) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }

@@ -61,9 +61,10 @@ export async function createRecords(
 ): Promise<number[]> {
 	const created: number[] = [];
 	try {
-		for (const chunk of chunksOf(kind.name, options.ids, options.deadline)) {
+		for (const [index, chunk] of chunksOf(kind.name, options.ids, options.deadline).entries()) {
 			const record = await createWebhookSubscription(context, credentialType, {
-				Name: options.name,
+				// Orchestrator may want names unique: a wait with several records numbers them.
+				Name: index === 0 ? options.name : `${options.name}.${index + 1}`,
 				Description: descriptionOf(kind.name, chunk, options.deadline),
 				Url: options.url,
 				Enabled: !options.relayed,

@@ -3,6 +3,7 @@ import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseDa
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
+import { credentialTypeOf } from '../../helpers/parameters';
 import { parseJsonObject, rawBodyOf, reply } from '../../helpers/webhookHttp';
 import { isSignatureValid, signatureOf, SIGNATURE_HEADER } from '../../helpers/webhookSignature';
 import {
@@ -121,7 +122,7 @@ export async function onRelayCall(context: IWebhookFunctions, kinds: Record<stri
 	}
 	const answered = reply(context, 200, 'Received');
 	const event = parseJsonObject(rawBody) ?? {};
-	const credentialType = context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
+	const credentialType = credentialTypeOf(context);
 	try {
 		const prefix = recordNamePrefix(context.getWorkflow().id, context.getNode().id);
 		for (const call of waitCalls(await listWebhookSubscriptions(context, credentialType), prefix, kinds, event)) {

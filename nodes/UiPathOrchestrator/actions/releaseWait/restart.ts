@@ -1,6 +1,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
+import { credentialTypeOf } from '../../helpers/parameters';
 import { parseJsonObject, rawBodyOf, reply } from '../../helpers/webhookHttp';
 import { isSignatureValid, SIGNATURE_HEADER } from '../../helpers/webhookSignature';
 import type { WaitedEntityKind } from './kind';
@@ -8,16 +9,24 @@ import { deleteRecords } from './records';
 import { waitSecretOf } from './secret';
 import { resumingEntry, runAgain, waitOf, type ParkedWait } from './state';
 
-/** Every entity of the wait as Orchestrator has it now, by Id. */
+/**
+ * Every entity of the wait as Orchestrator has it now, by Id; before the time-out, undefined as soon as one is
+ * unfinished. The entities the event names come last: they are most likely final, the others decide.
+ */
 async function readAll(
 	context: IWebhookFunctions,
 	kind: WaitedEntityKind,
 	credentialType: UiPathCredentialType,
 	wait: ParkedWait,
-): Promise<Record<string, IDataObject>> {
+	named: Set<number>,
+	due: boolean,
+): Promise<Record<string, IDataObject> | undefined> {
+	const pairs = wait.items.flatMap((item) => (item.folder ? item.ids.map((id) => ({ id, folder: item.folder! })) : []));
+	pairs.sort((a, b) => Number(named.has(a.id)) - Number(named.has(b.id)));
 	const entities: Record<string, IDataObject> = {};
-	for (const item of wait.items) {
-		for (const id of item.ids) if (item.folder) entities[String(id)] = await kind.read(context, credentialType, item.folder, id);
+	for (const { id, folder } of pairs) {
+		entities[String(id)] = await kind.read(context, credentialType, folder, id);
+		if (!due && !kind.isFinal(entities[String(id)])) return undefined;
 	}
 	return entities;
 }
@@ -42,18 +51,16 @@ export async function onRestartCall(context: IWebhookFunctions, kinds: Record<st
 	if (!kind) return reply(context, 200, `Unknown wait kind ${wait.kind}`);
 	const waited = new Set(wait.items.flatMap((item) => item.ids));
 	const due = Date.now() >= wait.deadline;
-	if (!due && !kind.idsIn(parseJsonObject(rawBody) ?? {}).some((id) => waited.has(id))) {
-		return reply(context, 200, `Not a ${kind.label.toLowerCase()} this execution waits for`);
-	}
-	const credentialType = context.getNodeParameter('authentication', 'uiPathApi') as UiPathCredentialType;
-	let entities: Record<string, IDataObject>;
+	const named = new Set(kind.idsIn(parseJsonObject(rawBody) ?? {}).filter((id) => waited.has(id)));
+	if (!due && named.size === 0) return reply(context, 200, `Not a ${kind.label.toLowerCase()} this execution waits for`);
+	const credentialType = credentialTypeOf(context);
+	let entities: Record<string, IDataObject> | undefined;
 	try {
-		entities = await readAll(context, kind, credentialType, wait);
+		entities = await readAll(context, kind, credentialType, wait, named, due);
 	} catch {
 		return reply(context, 200, 'UiPath could not be read; the wait goes on until the next event or the time-out');
 	}
-	const open = Object.values(entities).filter((entity) => !kind.isFinal(entity)).length;
-	if (!due && open > 0) return reply(context, 200, `Still waiting for ${open} of ${waited.size}`);
+	if (!entities) return reply(context, 200, `Still waiting: not every one of the ${waited.size} is final`);
 	await deleteRecords(context, credentialType, wait.recordIds);
 	runAgain(entry, entities);
 	return { workflowData: [entry.data.main[0] ?? []], webhookResponse: { message: 'Resumed' } };

@@ -3,6 +3,8 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import { toJob, withoutODataAnnotations } from '../../helpers/outputItems';
 import { entitiesOf, isObject, parseJsonObject, rawBodyOf, reply } from '../../helpers/webhookHttp';
 import { isSignatureValid, SIGNATURE_HEADER } from '../../helpers/webhookSignature';
+import { getJob, hasOutputFile, withOutputFile } from '../../transport';
+import { credentialTypeOf } from '../parameters';
 import { entityNameOf, isTriggerEvent } from './events';
 import { eventTime, isStale, rememberDelivery } from './replay';
 import { readEvents, subscriptionState } from './subscription';
@@ -20,6 +22,27 @@ function eventItems(payload: IDataObject, name: 'Job' | 'QueueItem', entities: I
 	delete envelope[name];
 	delete envelope[`${name}s`];
 	return entities.map((entity) => ({ ...envelope, [name]: name === 'Job' ? toJob(entity) : withoutODataAnnotations(entity) }));
+}
+
+/**
+ * A completed job whose output Orchestrator kept as an attachment: the event's Job has no OutputArguments (its DTO has
+ * no OutputFile), so the job is read once to learn its OutputFile. The delivery is already remembered, so a failed
+ * read is reported in the item (OutputFileError) rather than thrown, which would lose the event.
+ */
+async function withKeptOutput(context: IWebhookFunctions, payload: IDataObject, item: IDataObject): Promise<IDataObject> {
+	const job = item.Job;
+	const folderId = payload.OrganizationUnitId;
+	if (payload.Type !== 'job.completed' || !isObject(job) || (job.OutputArguments ?? null) !== null) return item;
+	if (typeof job.Id !== 'number' || typeof folderId !== 'number') return item;
+	const credentialType = credentialTypeOf(context);
+	const folder = { id: folderId };
+	try {
+		const stored = await getJob(context, credentialType, folder, job.Id);
+		if (!hasOutputFile(stored)) return item;
+		return { ...item, Job: toJob(await withOutputFile(context, credentialType, folder, { ...job, OutputFile: stored.OutputFile })) };
+	} catch (error) {
+		return { ...item, OutputFileError: (error as Error).message };
+	}
 }
 
 /** The items a genuine delivery starts the workflow with, or why it starts nothing. */
@@ -61,5 +84,7 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 	if (!payload) return { webhookResponse: { message: 'Event ignored: the delivery is not a JSON object' } };
 	const delivery = readDelivery(context, payload);
 	if ('ignored' in delivery) return { webhookResponse: { message: `Event ignored: ${delivery.ignored}` } };
-	return { workflowData: [delivery.items.map((json) => ({ json }))] };
+	const items: IDataObject[] = [];
+	for (const item of delivery.items) items.push(await withKeptOutput(context, payload, item));
+	return { workflowData: [items.map((json) => ({ json }))] };
 }
