@@ -18,7 +18,7 @@ import * as job from './actions/job/Job.resource';
 import { jobKind, RELAY_HTTP_METHOD, releaseJobs, waitsReleased } from './actions/job/releasedJobs';
 import * as queueItem from './actions/queueItem/QueueItem.resource';
 import * as release from './actions/release/Release.resource';
-import { createRelay, deleteRelay, onRelayCall, onRestartCall, relayExists, resumedWait } from './actions/releaseWait';
+import { createRelay, deleteRelay, forgetResumed, onRelayCall, onRestartCall, relayExists, resumedWait } from './actions/releaseWait';
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
@@ -108,7 +108,11 @@ export class UiPathOrchestrator implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output = await router.call(this);
 		const released = waitsReleased((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode());
-		if (!released || resumedWait(this)) return output;
+		if (!released) return output;
+		if (resumedWait(this)) {
+			forgetResumed(this);
+			return output;
+		}
 		const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
 		return await releaseJobs(this, credentialType, output, async () => await router.call(this));
 	}

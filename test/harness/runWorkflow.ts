@@ -54,6 +54,12 @@ export interface RunWorkflowOptions {
 	active?: boolean;
 	/** Where the instance's webhook and resume URLs point (default http://localhost:5678). */
 	urls?: { webhookBaseUrl?: string; webhookWaitingBaseUrl?: string };
+	/**
+	 * When n8n created the execution. n8n's main sets it before it saves a webhook or trigger execution
+	 * (execution context `establishedAt`, n8n 2.41 workflow-runner.js establishContextForPersistence), so a
+	 * worker that runs the saved execution again sees the first run's time; absent, n8n-core sets it to now.
+	 */
+	establishedAt?: number;
 }
 
 export interface WorkflowRunResult {
@@ -176,6 +182,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		createRunExecutionData({
 			executionData: {
 				nodeExecutionStack: [{ node: startNode!, data: { main: [options.startData ?? [{ json: {} }]] }, source: null }],
+				...(options.establishedAt !== undefined ? { runtimeData: { version: 1 as const, establishedAt: options.establishedAt, source: mode } } : {}),
 			},
 		});
 	const additionalData = harnessAdditionalData({ credentialsHelper, hooks, workflowId, executionId, ...options.urls });

@@ -14,6 +14,7 @@
  * - `failureStatus(error)`, `topLimitOf(error)`: what the fallbacks read from a failed request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
+ * - `findQueueItemsByReference(context, credentialType, folder, queueName, references)` → the queue's items with those references
  * - `getRelease(context, credentialType, folder, { key | name }, { select?, itemIndex? })` → the release, or an error naming it
  * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
  * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
@@ -34,7 +35,7 @@ export { findJobsByReference, getJob, isFinal, startJobsExactlyOnce, waitForJob 
 export { failureStatus, rethrown, topLimitOf } from './failures';
 export { odataString } from './odata';
 export { listPageSize, uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
-export { findQueueByName } from './queues';
+export { findQueueByName, findQueueItemsByReference } from './queues';
 export { getRelease } from './releases';
 export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';

@@ -34,15 +34,20 @@ const START_TIMEOUT_MS = 30_000;
 /**
  * Starts jobs so that a robot runs once even when the answer is lost: StartJobs is never resent blindly.
  * After an ambiguous failure (no answer, or 5xx) the jobs are looked up by `startInfo.Reference`; only
- * when none exists is the start sent again, once.
+ * when none exists is the start sent again, once. `lookUpFirst` (a re-run of the execution may already have
+ * started them) looks the reference up before the first start, at any age, and returns the jobs it finds.
  */
 export async function startJobsExactlyOnce(
 	context: UiPathContext,
 	credentialType: UiPathCredentialType,
 	folder: FolderRef,
 	startInfo: StartInfo,
-	options: { timeoutMs?: number; hints?: ErrorHints } = {},
+	options: { timeoutMs?: number; hints?: ErrorHints; lookUpFirst?: boolean } = {},
 ): Promise<Job[]> {
+	if (options.lookUpFirst) {
+		const earlier = await findJobsByReference(context, credentialType, folder, startInfo.Reference);
+		if (earlier.length > 0) return earlier;
+	}
 	const createdSince = new Date(Date.now() - CLOCK_SKEW_MS);
 	const start = async () =>
 		(

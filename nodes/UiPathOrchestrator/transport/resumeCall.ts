@@ -7,10 +7,11 @@ import { SIGNATURE_HEADER } from '../helpers/webhookSignature';
 const BUSY_RETRIES = 8;
 const BUSY_PAUSE_MS = 1_000;
 
-/** POSTs a signed body to an n8n resume URL and returns the HTTP status (0 when nothing answered). */
-export async function callResumeUrl(context: IWebhookFunctions, url: string, body: string, signature: string): Promise<number> {
+/** POSTs a signed body to an n8n resume URL; the HTTP status (0 when nothing answered) and the answer's text. */
+export async function callResumeUrl(context: IWebhookFunctions, url: string, body: string, signature: string): Promise<{ status: number; answer: string }> {
 	for (let attempt = 0; ; attempt += 1) {
 		let status = 0;
+		let answer = '';
 		try {
 			const response = await context.helpers.httpRequest({
 				method: 'POST',
@@ -22,11 +23,14 @@ export async function callResumeUrl(context: IWebhookFunctions, url: string, bod
 				ignoreHttpStatusErrors: true,
 				timeout: 30_000,
 			});
-			status = Number((response as { statusCode?: number }).statusCode ?? 0);
+			const { statusCode, body: text } = response as { statusCode?: number; body?: unknown };
+			status = Number(statusCode ?? 0);
+			answer = typeof text === 'string' ? text : Buffer.isBuffer(text) ? text.toString('utf8') : JSON.stringify(text ?? '');
 		} catch {
 			status = 0;
 		}
-		if ((status !== 409 && status !== 0) || attempt >= BUSY_RETRIES) return status;
+		const finished = status === 409 && /finished/i.test(answer);
+		if ((status !== 409 && status !== 0) || finished || attempt >= BUSY_RETRIES) return { status, answer };
 		await sleep(BUSY_PAUSE_MS);
 	}
 }

@@ -158,7 +158,7 @@ export async function releaseWaitLoad(run: QueueRun, credential: CredentialRef):
 	const line =
 		`release wait (queue): ${RELEASE_EXECUTIONS} executions, ${byStatus.success ?? 0} success, peak running ${peakRunning} (${peakRunningWhileWaiting} while ≥${MANY_WAITING} waited), peak waiting ${peakWaiting}; ` +
 		`${ours.length} jobs, ${startedTwice} started twice; webhook deliveries per job max ${maxSent} (median ${median(sent)}), ${failedDeliveries} failed, ${skippedDeliveries} skipped; ` +
-		`main + ${cluster.workers.length} workers restarted once with all ${allParked.counts.waiting ?? 0} parked (${(restart.outageMs / 1000).toFixed(1)} s outage, ${endedWhileDown} jobs ended while the main was down); resume delay median ${(median(delays) / 1000).toFixed(1)} s, p95 ${(percentile(delays, 0.95) / 1000).toFixed(1)} s, max ${(Math.max(...delays) / 1000).toFixed(1)} s; ` +
+		`main + ${restart.workers} workers restarted once with all ${allParked.counts.waiting ?? 0} parked (${(restart.outageMs / 1000).toFixed(1)} s outage, ${endedWhileDown} jobs ended while the main was down); resume delay median ${(median(delays) / 1000).toFixed(1)} s, p95 ${(percentile(delays, 0.95) / 1000).toFixed(1)} s, max ${(Math.max(...delays) / 1000).toFixed(1)} s; ` +
 		`requests sent in ${calledS.toFixed(1)} s (≤${MAX_RUNNING} new or running), ${wallS.toFixed(0)} s in all`;
 	log(line);
 	if (problems.length > 0) throw new Error(`${problems.join('; ')} [${line}]`);

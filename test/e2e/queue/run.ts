@@ -19,6 +19,7 @@ import { startE2eSandbox, tokenExchanges } from '../sandbox';
 import { connectOAuth2 } from '../scenarios/connectOAuth2';
 import { createCredential, type CredentialRef } from '../workflows';
 import { startQueueCluster, WORKER_CONCURRENCY, WORKER_COUNT } from './cluster';
+import { crashScenarios } from './crashSafety';
 import { activateJobTriggers, checkJobTriggers, type ActiveTriggers } from './jobTriggers';
 import { packageRaceLog } from './refreshAudit';
 import { releaseWaitLoad } from './releaseWaitLoad';
@@ -93,6 +94,7 @@ export async function runQueueMode(report: Report, packed: PackedPackage, logs: 
 		await report.check('queue: 50 jobs finishing → each trigger gets each job exactly once', async () => await checkJobTriggers(queue, active));
 	}
 
+	if (api) await crashScenarios(report, queue, api.credential);
 	// Last: it restarts the main and the workers.
 	const releaseCredential = api?.credential;
 	await report.check('queue: 200 × Job Start in release mode, 30–90 s jobs, main and workers restarted', async () => {

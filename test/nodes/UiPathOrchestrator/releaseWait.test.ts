@@ -106,6 +106,8 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		expect(finished).toMatchObject({ Id: job.Id, State: 'Successful', OutputArguments: { ReportUrl: expect.stringContaining('month-end') } });
 		expect(execution.runs[1].items(NODE)[0].pairedItem).toEqual({ item: 0 });
 		expect(subscriptions()).toEqual([]);
+		// The jobs are in the output; the execution does not keep a second copy in the node's metadata.
+		expect(JSON.stringify(execution.data.resultData.runData[NODE][0].metadata)).not.toContain('ReportUrl');
 	});
 
 	it('ignores (200) the events of jobs it does not wait for, and stays waiting', async () => {
@@ -180,6 +182,19 @@ describe('Job Start with Wait Mode "Release the Execution Until the Job Ends" (n
 		expect(continued.runs[1].items(NODE)).toEqual([
 			{ json: expect.objectContaining({ State: 'Faulted', error: FAULT_INFO, ErrorLogs: expect.any(Array) }), pairedItem: { item: 0 } },
 		]);
+	});
+
+	it('a job stopped in UiPath (job.stopped carries a Jobs array) resumes the wait and fails the item as Stopped', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)));
+		const execution = await harness.execute();
+		const [job] = startedJobs(execution);
+		const stopper = await harnessFor(workflow({ resource: 'job', operation: 'stop', folder: SHARED, jobId: String(job.Id), options: { stopStrategy: 'Kill' } }));
+		await stopper.execute();
+		await finish(harness, Number(job.Id));
+
+		expect(execution.status).toBe('error');
+		expect(execution.runs[1].error?.description).toContain(`Job ${String(job.Id)} of process "${PROCESSES.slow}"`);
+		expect(execution.runs[1].error?.description).toContain('ended Stopped');
 	});
 
 	it('resumed by its timer (the event was lost), fails naming the job and the state it was parked with', async () => {
@@ -325,6 +340,23 @@ describe('release waits of an active workflow share one relay subscription', () 
 
 		expect(lost.status).toBe('success');
 		expect(lost.runs[1].json(NODE)).toEqual([expect.objectContaining({ Id: job.Id, State: 'Successful' })]);
+	});
+
+	it('records of a wait that n8n\'s timer ended are removed by the relay\'s next delivery', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow, { timeout: 1 })), 'trigger');
+		await harness.activate();
+		const ended = await harness.execute();
+		const later = await harnessFor(workflow(startAndWait(PROCESSES.quick, { waitForCompletion: false })), 'trigger');
+		const [other] = (await later.execute()).runs[0].json(NODE);
+		await harness.fireTimer(ended.id);
+		expect(ended.status).toBe('error');
+		expect(subscriptions().filter((subscription) => !subscription.Enabled)).toHaveLength(1);
+		await new Promise((resolve) => setTimeout(resolve, 1_100));
+
+		await finish(harness, Number(other.Id));
+
+		expect(subscriptions().filter((subscription) => !subscription.Enabled)).toEqual([]);
+		expect(harness.calls.filter((call) => call.path.endsWith(`/${ended.id}`)).map((call) => call.status)).toEqual([409]);
 	});
 
 	it('at the time-out a job still running fails the item, naming the job and the state read then', async () => {

@@ -7,7 +7,7 @@ import { toJob } from '../../helpers/outputItems';
 import { readFolder } from '../../helpers/parameters';
 import { entitiesOf } from '../../helpers/webhookHttp';
 import { getJob } from '../../transport';
-import { park, resumedWait, type ParkRequest, type WaitedEntityKind } from '../releaseWait';
+import { forgetResumed, park, resumedWait, type ParkRequest, type WaitedEntityKind } from '../releaseWait';
 import { finishedJobs, readWaitOptions, releasesExecution } from './waiting';
 
 /** Jobs for the released wait: job.completed and job.faulted carry one `Job`, job.stopped a `Jobs` array. */
@@ -80,5 +80,8 @@ export async function releaseJobs(
 		failure.description = `${failure.description ? `${failure.description} ` : ''}Job ${started} started and keeps running in UiPath; use Job → Wait with its Id rather than starting it again.`;
 		throw failure;
 	}
-	return parked ? output : await runAgain();
+	if (parked) return output;
+	const resumed = await runAgain();
+	forgetResumed(context);
+	return resumed;
 }

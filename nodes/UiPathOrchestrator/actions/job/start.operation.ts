@@ -1,10 +1,10 @@
-import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { START_STRATEGIES, type StartStrategy } from '../../helpers/constants';
 import type { FolderRef, StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/outputItems';
+import { startReference } from '../../helpers/reference';
 import {
 	locatorParts,
 	parameterError,
@@ -120,7 +120,7 @@ const properties: INodeProperties[] = [
 				name: 'reference',
 				type: 'string',
 				default: '',
-				description: 'Your reference for the job (at most 128 characters). Without one the node generates one per item, to find the job again if the answer to the start is lost.',
+				description: 'Your reference for the job (at most 128 characters). Without one the node derives one per item from the execution, to find the job again if the answer to the start is lost or a worker died after starting it.',
 			},
 			{
 				displayName: 'Runtime Type',
@@ -179,6 +179,7 @@ async function readStartInfo(
 	credentialType: UiPathCredentialType,
 	folder: FolderRef,
 	options: IDataObject,
+	reference: string,
 ): Promise<StartInfo> {
 	const release = readRelease(context, itemIndex);
 	const strategy = context.getNodeParameter('strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
@@ -206,9 +207,6 @@ async function readStartInfo(
 	// Checked before the input arguments, which may read the process: a bad option costs no request.
 	const startOptions = readStartOptions(context, itemIndex, options);
 	const inputArguments = await readInputArguments(context, itemIndex, credentialType, folder, release);
-	// A reference per item lets an ambiguous start be looked up instead of sent twice.
-	const reference = readReference(context, itemIndex, options) || `n8n-${randomUUID()}`;
-
 	return {
 		...(release.key ? { ReleaseKey: release.key } : { ReleaseName: release.name }),
 		Strategy: strategy,
@@ -231,10 +229,15 @@ export async function execute(
 	if (resumed) return resumed;
 	const folder = readFolder(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
+	// A reference per item lets an ambiguous start, or a re-run of the execution, find the job instead of starting it twice.
+	const reference = startReference(this, itemIndex, readReference(this, itemIndex, options));
+	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options, reference.reference);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
-	const started = await startJobsExactlyOnce(this, credentialType, folder, await withLargeInputAsFile(this, credentialType, folder, startInfo), { hints });
+	const started = await startJobsExactlyOnce(this, credentialType, folder, await withLargeInputAsFile(this, credentialType, folder, startInfo), {
+		hints,
+		lookUpFirst: reference.mayBeRerun,
+	});
 	if (!wait || wait.release) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }

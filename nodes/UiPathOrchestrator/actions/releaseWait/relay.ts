@@ -129,9 +129,10 @@ export async function onRelayCall(context: IWebhookFunctions, kinds: Record<stri
 			const token = resumeTokenOf(call.url);
 			if (!token) continue;
 			const body = call.named ? rawBody.toString('utf8') : DEADLINE_NUDGE;
-			const status = await callResumeUrl(context, call.url, body, signatureOf(waitSecretOf(token), Buffer.from(body, 'utf8')));
-			// The execution is gone or finished: its records could only cost deliveries from now on.
-			if (status === 404 || status === 409) await deleteRecords(context, credentialType, call.recordIds);
+			const { status, answer } = await callResumeUrl(context, call.url, body, signatureOf(waitSecretOf(token), Buffer.from(body, 'utf8')));
+			// The execution is gone, or finished (e.g. by n8n's timer): its records could only cost deliveries from now on.
+			// n8n's 409 for an execution still being saved as waiting ("is running already") keeps them.
+			if (status === 404 || (status === 409 && /finished/i.test(answer))) await deleteRecords(context, credentialType, call.recordIds);
 		}
 	} catch {
 		// Already answered; an event that could not be passed on is picked up by the wait's time-out.

@@ -32,6 +32,12 @@ export function resumedWait(context: IExecuteFunctions): ParkedWait | undefined 
 	return wait?.resumed ? wait : undefined;
 }
 
+/** After the resumed run: the entities are in the node's output now, the execution need not keep them twice. */
+export function forgetResumed(context: IExecuteFunctions): void {
+	const wait = (context.getExecuteData() as WithWait).metadata?.[METADATA_KEY];
+	if (wait) delete wait.resumed;
+}
+
 export function storeWait(context: IExecuteFunctions, wait: ParkedWait, resumeError?: IDataObject): void {
 	context.setMetadata({ [METADATA_KEY]: wait, ...(resumeError ? { resumeError } : {}) } as never);
 }
