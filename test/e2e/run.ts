@@ -150,7 +150,7 @@ async function main(report: Report): Promise<void> {
 
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
 	// It stops and starts n8n, so it comes after every check of the running editor.
-	const releaseScenario = '6 Job Start, release mode: a 2-minute job, n8n restarted while it runs, resumed by the job\'s end';
+	const releaseScenario = '8 Job Start, release mode: a 2-minute job, n8n restarted while it runs, resumed by the job\'s end';
 	if (context.oauth2Credential) {
 		const credential = context.oauth2Credential;
 		await report.check(releaseScenario, async () => await releaseWait(context, credential));
