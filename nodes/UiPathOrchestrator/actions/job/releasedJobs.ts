@@ -26,7 +26,8 @@ export function waitsReleased(read: (name: string, fallback: unknown) => unknown
 	const operation = read('operation', 'start');
 	// Only these two options: at activation there is no input item, so another option's expression of `$json` would throw.
 	const waits = operation === 'wait' || (operation === 'start' && read('options.waitForCompletion', false) === true);
-	return waits && releasesExecution({ waitMode: read('options.waitMode', undefined) as IDataObject[string] }, node);
+	const waitMode = read('options.waitMode', '');
+	return waits && releasesExecution(waitMode ? { waitMode: waitMode as string } : {}, node);
 }
 
 /**
