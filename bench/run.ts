@@ -3,7 +3,7 @@
  * package's credential, and the community package n8n-nodes-uipath-orchestrator, side by side in one run,
  * against local sandboxes with a fixed latency. Writes bench/results.json, bench/results.md and
  * bench/chart.svg. Flags shrink the run for a quick look: --reps N --jobs N --listed N --wait-jobs N
- * --only 1,3,5 --no-n8n. With --only the other scenarios are kept from the results it updates, and the
+ * --release-jobs N --only 1,3,5 --no-n8n. With --only the other scenarios are kept from the results it updates, and the
  * re-measured ones show the earlier values beside the new ones.
  */
 import { existsSync } from 'fs';
@@ -27,6 +27,7 @@ import { DEFAULT_SETTINGS, type BenchContext, type Settings } from './scenarios/
 import { jobStarts } from './scenarios/jobStarts';
 import { listing } from './scenarios/listing';
 import { extractOurs, packageScenario } from './scenarios/package';
+import { releaseWait } from './scenarios/releaseWait';
 import { waiting } from './scenarios/waiting';
 import { PROCESSES } from '../sandbox/fixtures';
 
@@ -46,11 +47,12 @@ function settingsFromFlags(): { settings: Settings; only: Set<number>; withN8n: 
 		jobs: number('jobs', DEFAULT_SETTINGS.jobs),
 		listed: number('listed', DEFAULT_SETTINGS.listed),
 		waitJobs: number('wait-jobs', DEFAULT_SETTINGS.waitJobs),
+		releaseJobs: number('release-jobs', DEFAULT_SETTINGS.releaseJobs),
 	};
 	settings.extraLatencyJobs = Math.min(settings.extraLatencyJobs, settings.jobs);
 	settings.expiryJobs = Math.min(settings.expiryJobs, settings.jobs);
 	settings.jobsAtConcurrency = Object.fromEntries(Object.entries(settings.jobsAtConcurrency).map(([concurrency, jobs]) => [concurrency, Math.min(jobs, settings.jobs)]));
-	const only = new Set((flag('only') ?? '1,2,3,4,5').split(',').map(Number));
+	const only = new Set((flag('only') ?? '1,2,3,4,5,6').split(',').map(Number));
 	return { settings, only, withN8n: !process.argv.includes('--no-n8n') };
 }
 
@@ -117,6 +119,8 @@ async function main(): Promise<BenchResults> {
 		expiry: await sandbox('expiry', PROCESSES.quick, { latencyMs: settings.latencyMs, accessTokenTtlSeconds: settings.expiryTtlSeconds }),
 		listing: await sandbox('listing', PROCESSES.quick, { latencyMs: settings.latencyMs, seed: { releases: settings.listed, jobs: settings.listed } }),
 		waiting: await sandbox('waiting', PROCESSES.slow, { latencyMs: settings.latencyMs, timeScale: settings.timeScale }),
+		// Its own tenant store (the trigger of scenario 4 must not get scenario 6's jobs), in real time.
+		release: await sandbox('release', PROCESSES.slow, { latencyMs: settings.latencyMs }),
 	};
 	const targets = Object.values(sandboxes).map((entry) => entry.target);
 	const [undici, embedded] = await Promise.all([startUndiciContender(targets), startEmbeddedContender(targets)]);
@@ -142,6 +146,7 @@ async function main(): Promise<BenchResults> {
 	if (only.has(1) || only.has(2)) await step('scenarios 1 and 2 (job starts)', async () => await jobStarts(context));
 	if (only.has(3)) await step('scenario 3 (Return All)', async () => await listing(context));
 	if (only.has(4)) await step('scenario 4 (waiting)', async () => await waiting(context));
+	if (only.has(6)) await step('scenario 6 (release the execution vs polling)', async () => await releaseWait(context));
 
 	const finishedAt = Date.now();
 	const byScenario = (a: { scenario: number }, b: { scenario: number }) => a.scenario - b.scenario;
@@ -172,7 +177,7 @@ function withBefore(row: Row, earlier: Row | undefined): Row {
 /** A run with --only updates the committed results: the scenarios it did not run stay, the ones it ran keep their earlier values as "before". */
 async function mergeWithEarlier(results: BenchResults): Promise<BenchResults> {
 	const ran = scenariosRun();
-	if ([1, 2, 3, 4, 5].every((scenario) => ran.has(scenario)) || !existsSync(RESULTS_JSON)) return results;
+	if ([1, 2, 3, 4, 5, 6].every((scenario) => ran.has(scenario)) || !existsSync(RESULTS_JSON)) return results;
 	const earlier = JSON.parse(await readFile(RESULTS_JSON, 'utf8')) as BenchResults;
 	const kept = <T extends { scenario: number }>(entries: T[]) => entries.filter((entry) => !ran.has(entry.scenario));
 	const tables = results.tables.map((table) => {

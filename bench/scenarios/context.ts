@@ -33,6 +33,9 @@ export interface Settings {
 	pollIntervalSeconds: number;
 	minJobSeconds: number;
 	maxJobSeconds: number;
+	/** Scenario 6: jobs per run, each in its own execution, and their length (real seconds). */
+	releaseJobs: number;
+	releaseJobSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -55,6 +58,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	pollIntervalSeconds: 1,
 	minJobSeconds: 1,
 	maxJobSeconds: 30,
+	releaseJobs: 100,
+	releaseJobSeconds: 60,
 };
 
 export interface RealN8n {
@@ -73,5 +78,5 @@ export interface BenchContext {
 	n8n?: RealN8n;
 	/** This package's webhook trigger in the real n8n, when both exist. */
 	trigger?: TriggerContender;
-	sandboxes: { starts: BenchSandbox; expiry: BenchSandbox; listing: BenchSandbox; waiting: BenchSandbox };
+	sandboxes: { starts: BenchSandbox; expiry: BenchSandbox; listing: BenchSandbox; waiting: BenchSandbox; release: BenchSandbox };
 }
