@@ -27,7 +27,7 @@ export const NODE_PACKAGE = `node-${process.platform}-${process.arch}`;
 export const NODE_CACHE_DIR = join(CACHE_DIR, `node-${NODE_VERSION}`);
 export const NODE_HOME = join(NODE_CACHE_DIR, 'node_modules', NODE_PACKAGE);
 export const NODE_BIN_DIR = join(NODE_HOME, 'bin');
-/** The README's pictures are rewritten only on request (`--update-images`, default pin), so a test run leaves the tree clean. */
+/** The documentation's pictures (docs/images) are rewritten only on request (`--update-images`, default pin), so a test run leaves the tree clean. */
 export const IMAGES_DIR =
 	process.argv.includes('--update-images') && !process.env.E2E_N8N_PIN
 		? join(PROJECT_ROOT, 'docs', 'images')

@@ -147,7 +147,7 @@ async function main(report: Report): Promise<void> {
 	if (KEEP) await keepRunning(client);
 }
 
-/** The README's pictures, taken in headless Chromium or Chrome; each one checks what it shows. */
+/** The documentation's pictures (docs/images: the README and docs/development.md), taken in headless Chromium or Chrome; each one checks what it shows. */
 async function screenshots(report: Report, context: E2eContext, browserPath: string): Promise<void> {
 	const { chainedWorkflow, oauth2Credential } = context;
 	let editor: Editor | undefined;

@@ -72,10 +72,12 @@ async function main(): Promise<number> {
 	}
 }
 
-main().then(
-	(code) => process.exit(code),
-	(error: unknown) => {
-		console.error(error instanceof Error ? error.message : error);
-		process.exit(1);
-	},
-);
+/** Exits once stdout and stderr have taken every line: writes to a pipe are asynchronous, and exiting earlier cuts the end off. */
+function exitAfterOutput(code: number): void {
+	process.stderr.write('', () => process.stdout.write('', () => process.exit(code)));
+}
+
+main().then(exitAfterOutput, (error: unknown) => {
+	console.error(error instanceof Error ? error.message : error);
+	exitAfterOutput(1);
+});
