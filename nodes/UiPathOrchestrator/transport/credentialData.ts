@@ -1,0 +1,60 @@
+import type { IAdditionalCredentialOptions, ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPES } from '../../../credentials/auth/endpoints';
+import type { UiPathCredentialType } from '../helpers/interfaces';
+import type { UiPathContext } from './callerContext';
+
+/**
+ * How long one read of the credential serves the requests a context starts. Within it, a batch of items shares
+ * the read instead of n8n loading and decrypting the credential from its database for every request; a request
+ * after a pause (a poll, a wait) reads again and sees what other executions stored meanwhile. Short next to the
+ * 90 s for which the credential hands a late reader the successor of a refresh token another execution of this
+ * process spent: a request sent within 5 s of the read meets its 401 well inside that window.
+ */
+export const CREDENTIAL_REUSE_MS = 5_000;
+
+interface Read {
+	data: Promise<ICredentialDataDecryptedObject>;
+	at: number;
+}
+
+/** n8n makes one context per node execution (and per poll, hook or list call); the reads are kept per context and type. */
+const readsByContext = new WeakMap<UiPathContext, Map<UiPathCredentialType, Read>>();
+
+function readsOf(context: UiPathContext): Map<UiPathCredentialType, Read> {
+	let reads = readsByContext.get(context);
+	if (!reads) {
+		reads = new Map();
+		readsByContext.set(context, reads);
+	}
+	return reads;
+}
+
+/** A fresh read of what n8n stores, which the following requests share: after a 401 or a refused refresh, the stored credential counts. */
+export async function rereadCredential(context: UiPathContext, credentialType: UiPathCredentialType): Promise<ICredentialDataDecryptedObject> {
+	const reads = readsOf(context);
+	const read: Read = { data: context.getCredentials(credentialType), at: Date.now() };
+	reads.set(credentialType, read);
+	// A failed read is not kept: the next request tries again (and meets the failure itself).
+	read.data.catch(() => reads.get(credentialType) === read && reads.delete(credentialType));
+	return await read.data;
+}
+
+/** The credential as n8n decrypted it, read again once the last read is older than CREDENTIAL_REUSE_MS. */
+export async function credentialData(context: UiPathContext, credentialType: UiPathCredentialType): Promise<ICredentialDataDecryptedObject> {
+	const read = readsOf(context).get(credentialType);
+	if (read && Date.now() - read.at < CREDENTIAL_REUSE_MS) return await read.data;
+	return await rereadCredential(context, credentialType);
+}
+
+/**
+ * What `httpRequestWithAuthentication` takes to skip its own read: the same object for every request of the
+ * read, so a token n8n's preAuthentication fetches (and persists) for one request serves the others too.
+ * Only for uiPathApi: n8n's OAuth2 path reads the credential itself, around its refresh lock.
+ */
+export async function reusedCredential(context: UiPathContext, credentialType: UiPathCredentialType): Promise<IAdditionalCredentialOptions | undefined> {
+	if (credentialType !== CREDENTIAL_TYPES.api) return undefined;
+	const stored = context.getNode().credentials?.[credentialType];
+	const data = await credentialData(context, credentialType);
+	return { credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data } };
+}
