@@ -16,6 +16,8 @@ export const CREDENTIAL_REUSE_MS = 5_000;
 interface Read {
 	data: Promise<ICredentialDataDecryptedObject>;
 	at: number;
+	/** What the requests of this read hand to n8n, made once (getNode copies the whole node). */
+	options?: Promise<IAdditionalCredentialOptions>;
 }
 
 /** n8n makes one context per node execution (and per poll, hook or list call); the reads are kept per context and type. */
@@ -40,11 +42,17 @@ export async function rereadCredential(context: UiPathContext, credentialType: U
 	return await read.data;
 }
 
+/** The current read: the last one, or a new one once the last is older than CREDENTIAL_REUSE_MS. */
+async function currentRead(context: UiPathContext, credentialType: UiPathCredentialType): Promise<Read> {
+	const read = readsOf(context).get(credentialType);
+	if (read && Date.now() - read.at < CREDENTIAL_REUSE_MS) return read;
+	await rereadCredential(context, credentialType);
+	return readsOf(context).get(credentialType) as Read;
+}
+
 /** The credential as n8n decrypted it, read again once the last read is older than CREDENTIAL_REUSE_MS. */
 export async function credentialData(context: UiPathContext, credentialType: UiPathCredentialType): Promise<ICredentialDataDecryptedObject> {
-	const read = readsOf(context).get(credentialType);
-	if (read && Date.now() - read.at < CREDENTIAL_REUSE_MS) return await read.data;
-	return await rereadCredential(context, credentialType);
+	return await (await currentRead(context, credentialType)).data;
 }
 
 /**
@@ -54,7 +62,10 @@ export async function credentialData(context: UiPathContext, credentialType: UiP
  */
 export async function reusedCredential(context: UiPathContext, credentialType: UiPathCredentialType): Promise<IAdditionalCredentialOptions | undefined> {
 	if (credentialType !== CREDENTIAL_TYPES.api) return undefined;
-	const stored = context.getNode().credentials?.[credentialType];
-	const data = await credentialData(context, credentialType);
-	return { credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data } };
+	const read = await currentRead(context, credentialType);
+	read.options ??= read.data.then((data) => {
+		const stored = context.getNode().credentials?.[credentialType];
+		return { credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data } };
+	});
+	return await read.options;
 }
