@@ -33,6 +33,7 @@ const CONCURRENCY_COLUMNS: Column[] = [
 	{ metric: 'wallS', title: 'wall time (s)', digits: 2, ratio: true, range: true },
 	{ metric: 'inFlight', title: 'requests in flight (average)', digits: 2 },
 	{ metric: 'msPerJob', title: 'ms per job', digits: 2, ratio: true },
+	{ metric: 'threadCpuMsPerJob', title: 'main-thread CPU ms per job', digits: 2, ratio: true },
 ];
 
 const EXPIRY_COLUMNS: Column[] = [
@@ -107,6 +108,7 @@ async function measureStarts(bench: BenchSandbox, contender: Contender, task: Ta
 		expiredTokens: run.tally.expiredTokens,
 		unauthorized: run.tally.unauthorized,
 		...(run.result.credentialLoads === undefined ? {} : { credentialLoadsPerJob: run.result.credentialLoads / task.count }),
+		...(run.cpuMs === undefined ? {} : { threadCpuMsPerJob: run.cpuMs / task.count }),
 	};
 }
 
@@ -285,6 +287,7 @@ export async function jobStarts(context: BenchContext): Promise<{ tables: Table[
 				samples,
 				notes: [
 					'Requests in flight: requests × latency / wall time (Little\'s law); 1.00 means strictly one after the other.',
+					'Main-thread CPU: the time the contender\'s main thread (where its JavaScript runs) spent on a core during the run, from Linux\'s /proc/<pid>/schedstat; waiting for a core is not counted, so it hardly moves on a loaded machine where wall times do. For the real n8n it includes the webhook, the run data and the database work of the execution.',
 					...(latency === settings.latencyMs
 						? [`Jobs per run grow with the concurrency (${settings.concurrencies.map((concurrency) => `${jobsFor(context, latency, concurrency).toLocaleString('en-US')} at ${concurrency}`).join(', ')}) so that no run is dominated by 20 ms × 1,000 waits; the node and undici always start the same count, so ratios and ms per job compare like with like.`]
 						: []),
