@@ -68,9 +68,13 @@ async function argumentPlan(
 	release: ReleaseRef,
 	itemIndex: number,
 ): Promise<ArgumentPlan> {
-	const plans = plansByExecution.get(context) ?? new Map<string, Promise<ArgumentPlan>>();
-	plansByExecution.set(context, plans);
-	const cacheKey = JSON.stringify([folder, release]);
+	let plans = plansByExecution.get(context);
+	if (!plans) {
+		plans = new Map();
+		plansByExecution.set(context, plans);
+	}
+	// Built for every item, so a plain key rather than a serialization.
+	const cacheKey = `${'id' in folder ? `id:${folder.id}` : `path:${folder.path}`}\n${release.key ? `key:${release.key}` : `name:${release.name ?? ''}`}`;
 	let plan = plans.get(cacheKey);
 	if (!plan) {
 		plan = getRelease(context, credentialType, folder, release, { select: 'Name,Arguments', itemIndex }).then((found) =>
