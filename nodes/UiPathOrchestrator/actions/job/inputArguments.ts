@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperVal
 import { MAX_INPUT_ARGUMENTS_LENGTH } from '../../helpers/constants';
 import { argumentsFromSchema, convertArguments, planArguments, type ArgumentPlan } from '../../helpers/inputArguments';
 import type { FolderRef, ReleaseRef, UiPathCredentialType } from '../../helpers/interfaces';
-import { parameterError, readJsonObject } from '../../helpers/parameters';
+import { itemParameter, parameterError, readJsonObject } from '../../helpers/parameters';
 import { getRelease } from '../../transport';
 
 const modeOptions = [
@@ -104,8 +104,8 @@ export async function readInputArguments(
 	release: ReleaseRef,
 ): Promise<string> {
 	let inputArguments: IDataObject;
-	if (context.getNodeParameter('inputArgumentsMode', itemIndex, 'json') === 'fields') {
-		const mapper = context.getNodeParameter(FIELDS.name, itemIndex, {}) as Partial<ResourceMapperValue>;
+	if (itemParameter(context, 'inputArgumentsMode', itemIndex, 'json') === 'fields') {
+		const mapper = itemParameter(context, FIELDS.name, itemIndex, {}) as Partial<ResourceMapperValue>;
 		const values = mappedValues(context, itemIndex, mapper);
 		const fail = (problem: string) => parameterError(context, itemIndex, FIELDS, problem);
 		convertArguments(argumentsFromSchema(mapper.schema), values, fail);

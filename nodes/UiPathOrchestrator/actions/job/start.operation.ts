@@ -6,6 +6,7 @@ import { START_STRATEGIES, type StartStrategy } from '../../helpers/constants';
 import type { FolderRef, StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/outputItems';
 import {
+	itemParameter,
 	locatorParts,
 	parameterError,
 	readFolder,
@@ -159,7 +160,7 @@ export const hints: ErrorHints = {
 function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	const parameter = { label: 'Robot IDs', name: 'robotIds' };
 	// Absent unless the strategy is Specific (or an expression): n8n drops hidden parameters.
-	const { value } = locatorParts(context.getNodeParameter(parameter.name, itemIndex, ''));
+	const { value } = locatorParts(itemParameter(context, parameter.name, itemIndex, ''));
 	const ids = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
 	return ids.map((id) => {
 		if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
@@ -177,7 +178,7 @@ async function readStartInfo(
 	options: IDataObject,
 ): Promise<StartInfo> {
 	const release = readRelease(context, itemIndex);
-	const strategy = context.getNodeParameter('strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
+	const strategy = itemParameter(context, 'strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
 	if (!START_STRATEGIES.includes(strategy)) {
 		throw parameterError(context, itemIndex, { label: 'Strategy', name: 'strategy' }, `"${String(strategy)}" is not one of ${START_STRATEGIES.join(', ')}`);
 	}
@@ -196,7 +197,7 @@ async function readStartInfo(
 		);
 	}
 	const jobsCount = COUNTED_STRATEGIES.includes(strategy)
-		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, context.getNodeParameter('jobsCount', itemIndex, 1))
+		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, itemParameter(context, 'jobsCount', itemIndex, 1))
 		: undefined;
 
 	const inputArguments = await readInputArguments(context, itemIndex, credentialType, folder, release);
@@ -221,7 +222,7 @@ export async function execute(
 	credentialType: UiPathCredentialType,
 ): Promise<IDataObject[]> {
 	const folder = readFolder(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemParameter(this, 'options', itemIndex, {}) as IDataObject;
 	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
