@@ -48,6 +48,13 @@ const CATEGORIES: Array<{ name: string; matches: (url: string, fn: string) => bo
 ];
 
 const IDLE = new Set(['(idle)']);
+/** The profiler samples every 0.5 ms (profileProcess). */
+const SAMPLING_INTERVAL_US = 500;
+/**
+ * A longer gap before a sample is time the process waited for a core on a loaded machine, not time spent in the
+ * sampled function: counting it whole would let one such wait decide the shares.
+ */
+const LONGEST_SAMPLE_MS = (4 * SAMPLING_INTERVAL_US) / 1000;
 
 export function summarizeProfile(profile: CpuProfile, top = 8): ProfileSummary {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
@@ -57,7 +64,7 @@ export function summarizeProfile(profile: CpuProfile, top = 8): ProfileSummary {
 	let busyMs = 0;
 	profile.samples.forEach((id, index) => {
 		const frame = byId.get(id);
-		const ms = (profile.timeDeltas[index] ?? 0) / 1000;
+		const ms = Math.min((profile.timeDeltas[index] ?? 0) / 1000, LONGEST_SAMPLE_MS);
 		if (!frame || IDLE.has(frame.functionName)) return;
 		busyMs += ms;
 		const category = CATEGORIES.find((candidate) => candidate.matches(frame.url, frame.functionName))?.name ?? 'other';
@@ -130,7 +137,7 @@ export async function profileProcess<T>(pid: number, work: () => Promise<T>): Pr
 	const session = await DevToolsSession.open(target);
 	try {
 		await session.post('Profiler.enable');
-		await session.post('Profiler.setSamplingInterval', { interval: 500 });
+		await session.post('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
 		await session.post('Profiler.start');
 		const value = await work();
 		const { profile } = await session.post<{ profile: CpuProfile }>('Profiler.stop');
