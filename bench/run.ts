@@ -49,6 +49,7 @@ function settingsFromFlags(flags: Map<string, string | true>): { settings: Setti
 		waitJobs: number('wait-jobs', DEFAULT_SETTINGS.waitJobs),
 	};
 	settings.extraLatencyJobs = Math.min(settings.extraLatencyJobs, settings.jobs);
+	settings.profileJobs = Math.min(settings.profileJobs, settings.jobs);
 	settings.expiryJobs = Math.min(settings.expiryJobs, settings.jobs);
 	settings.jobsAtConcurrency = Object.fromEntries(Object.entries(settings.jobsAtConcurrency).map(([concurrency, jobs]) => [concurrency, Math.min(jobs, settings.jobs)]));
 	const onlyFlag = flags.get('only');
