@@ -54,4 +54,18 @@ describe('CPU profile summary', () => {
 		expect(summary.categories.find((category) => category.name === PACKAGE_CATEGORY)?.share).toBe(0.25);
 		expect(summary.packageFunctions).toEqual([{ name: 'toJob helpers/outputItems.js', ms: 1, share: 0.25 }]);
 	});
+
+	it('counts a long gap before a sample (the process waited for a core) as 2 ms, not whole', () => {
+		const profile: CpuProfile = {
+			nodes: [
+				{ id: 1, callFrame: { functionName: 'toJob', url: installed } },
+				{ id: 2, callFrame: { functionName: 'request', url: 'file:///x/node_modules/axios/dist/node/axios.cjs' } },
+			],
+			samples: [1, 2, 2],
+			timeDeltas: [50_000, 500, 1500],
+		};
+		const summary = summarizeProfile(profile);
+		expect(summary.busyMs).toBe(4);
+		expect(summary.categories.find((category) => category.name === PACKAGE_CATEGORY)?.ms).toBe(2);
+	});
 });
