@@ -6,12 +6,12 @@ import type { UiPathContext } from './callerContext';
 
 /**
  * How long one read of the credential serves the requests a context starts. Within it, a batch of items shares
- * the read instead of n8n loading and decrypting the credential from its database for every request; a request
- * after a pause (a poll, a wait) reads again and sees what other executions stored meanwhile. Short next to the
- * 90 s for which the credential hands a late reader the successor of a refresh token another execution of this
- * process spent: a request sent within 5 s of the read meets its 401 well inside that window.
+ * the read instead of n8n loading and decrypting the credential from its database for every request (1,000
+ * starts at concurrency 16 take about 2 s). Kept short because a request after it reads again and sees what
+ * other executions stored meanwhile: the older the read, the likelier a refresh spends a refresh token that
+ * another queue-mode worker has already rotated (a race the refresh-race recovery then has to repair).
  */
-export const CREDENTIAL_REUSE_MS = 5_000;
+export const CREDENTIAL_REUSE_MS = 1_000;
 
 interface Read {
 	data: Promise<ICredentialDataDecryptedObject>;

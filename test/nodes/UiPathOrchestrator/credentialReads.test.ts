@@ -46,11 +46,16 @@ describe.each(['clientCredentials', 'personalAccessToken'] as const)('credential
 		await suite.run(kind, START);
 		suite.sandbox.state.clearRequests();
 		counter.reads = 0;
+		const startedAt = Date.now();
 		const result = await suite.run(kind, START, { items: Array.from({ length: 8 }, (_, n) => ({ n })) });
+		const tookMs = Date.now() - startedAt;
 		expect(result.status).toBe('success');
 		const requests = suite.apiRequests().length;
 		expect(requests).toBe(8);
-		expect(counter.reads).toBe(1);
+		// One read, and one more for each CREDENTIAL_REUSE_MS the run took (a loaded machine can stretch it).
+		expect(counter.reads).toBeGreaterThanOrEqual(1);
+		expect(counter.reads).toBeLessThanOrEqual(1 + Math.floor(tookMs / CREDENTIAL_REUSE_MS));
+		expect(counter.reads).toBeLessThan(requests);
 	});
 });
 
