@@ -29,6 +29,7 @@ export { LEGACY_PUBLIC_CLIENT_ID as LEGACY_CLIENT_ID, LEGACY_REDIRECT_URI } from
 /** Every Orchestrator scope the node's operations need. */
 export const ORCHESTRATOR_SCOPES = [
 	'OR.Folders.Read',
+	'OR.Folders.Write',
 	'OR.Execution.Read',
 	'OR.Jobs',
 	'OR.Jobs.Read',

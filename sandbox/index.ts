@@ -6,11 +6,14 @@ import type { FaultRule } from './http/faults';
 import { RequestRecorder, type RecordedRequest } from './http/recorder';
 import { createIdentity } from './identity';
 import { createOrchestrator, type Orchestrator } from './orchestrator';
+import { DEFAULT_ATTACHMENT_SETTINGS, type AttachmentSettings } from './orchestrator/attachments';
+import type { AnswerVariants } from './orchestrator/variants';
 import { processQueueItem, type TransactionResult } from './orchestrator/queueTransactions';
 import { CLOUD_MAX_TOP } from './orchestrator/odata/query';
 import type { RateLimitOptions } from './orchestrator/rateLimit';
 import { seedBulk, type BulkSeed } from './orchestrator/store/bulkSeed';
 import type { TenantStore } from './orchestrator/store/tenantStore';
+import type { Job } from './orchestrator/store/types';
 import type { WebhookDelivery, WebhookDispatcher } from './orchestrator/webhooks/dispatcher';
 import { createSandboxServer, type ServerControls } from './server';
 
@@ -19,6 +22,8 @@ export type { FaultRule } from './http/faults';
 export type { RecordedRequest } from './http/recorder';
 export type { RateLimitOptions } from './orchestrator/rateLimit';
 export type { BulkSeed } from './orchestrator/store/bulkSeed';
+export type { AttachmentSettings } from './orchestrator/attachments';
+export type { AnswerVariants } from './orchestrator/variants';
 export type { TenantStore } from './orchestrator/store/tenantStore';
 export type { WebhookDelivery, WebhookDispatcher } from './orchestrator/webhooks/dispatcher';
 export { signWebhookBody } from './orchestrator/webhooks/dispatcher';
@@ -47,6 +52,10 @@ export interface SandboxOptions {
 	omittedFromLists?: Record<string, string[]>;
 	/** Extra redirect URIs accepted for the public PKCE client. */
 	redirectUris?: string[];
+	/** Where attachments are kept and above which length output arguments become an OutputFile; default Orchestrator's storage, 10,000. */
+	attachments?: Partial<AttachmentSettings>;
+	/** Answer shapes to serve besides the usual ones (orchestrator/variants.ts); default none. */
+	variants?: AnswerVariants;
 }
 
 /** What tests read and steer while the sandbox runs. */
@@ -58,6 +67,10 @@ export interface SandboxState extends ServerControls {
 	maxTop: Record<string, number>;
 	/** Large data fields list answers leave out, per entity set; the single-entity routes still send them. */
 	omittedFromLists: Record<string, string[]>;
+	/** Where attachments are kept (`storage`) and above which length output arguments become an OutputFile (`outputFileAbove`). */
+	readonly attachments: AttachmentSettings;
+	/** Answer shapes switched on (e.g. `state.variants.startJobsStatus = 200`); read on every request. */
+	readonly variants: AnswerVariants;
 	readonly credentials: SandboxCredentials;
 	/** One store per tenant, by tenant name (the two cloud tenants and the on-premises `Default`). */
 	readonly tenants: ReadonlyMap<string, TenantStore>;
@@ -70,6 +83,11 @@ export interface SandboxState extends ServerControls {
 		finish(jobId: number, tenant?: string): void;
 		/** Runs every scheduled job step now, in every tenant. */
 		finishAll(): void;
+		/**
+		 * How long a job runs once a robot picked it up (ms of sandbox time), for long-running demos and tests;
+		 * undefined (or a function answering undefined) keeps the process's own duration.
+		 */
+		runDuration: ((job: Job) => number | undefined) | undefined;
 	};
 	/** Plays the robot for a New queue item: InProgress, then Successful or Failed, with the webhook events. */
 	processQueueItem(itemId: number, result: TransactionResult, tenant?: string): void;
@@ -104,6 +122,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	let rateLimit = options.rateLimit;
 	const maxTop: Record<string, number> = { ...CLOUD_MAX_TOP, ...options.maxTop };
 	const omittedFromLists: Record<string, string[]> = { ...options.omittedFromLists };
+	const attachments: AttachmentSettings = { ...DEFAULT_ATTACHMENT_SETTINGS, ...options.attachments };
+	const variants: AnswerVariants = { ...options.variants };
 	let setReady: (parts: { identity: Identity; orchestrator: Orchestrator }) => void = () => undefined;
 	const ready = new Promise<{ identity: Identity; orchestrator: Orchestrator }>((resolve) => {
 		setReady = resolve;
@@ -129,6 +149,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			rateLimit: () => rateLimit,
 			maxTop: () => maxTop,
 			omittedFromLists: () => omittedFromLists,
+			attachments,
+			variants,
 		});
 		if (options.seed) seedBulk(storeOf(orchestrator), options.seed);
 	} catch (error) {
@@ -164,6 +186,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		maxTop,
 		omittedFromLists,
+		attachments,
+		variants,
 		credentials: sandboxCredentials(url, identity.secrets),
 		tenants,
 		store: storeOf(orchestrator),
@@ -180,6 +204,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 				orchestrator.runner.finish(job);
 			},
 			finishAll: () => orchestrator.runner.finishAll(),
+			get runDuration() {
+				return orchestrator.runner.runDuration;
+			},
+			set runDuration(duration) {
+				orchestrator.runner.runDuration = duration;
+			},
 		},
 		processQueueItem(itemId, result, tenant) {
 			const store = storeOf(orchestrator, tenant);

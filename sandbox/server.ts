@@ -61,6 +61,12 @@ export function createSandboxServer(parts: SandboxServerParts): Server & { hung:
 		const rules = takeFaults(parts.controls.faults, req.method ?? 'GET', url.pathname);
 		const delay = parts.controls.latencyMs + rules.reduce((sum, rule) => sum + (rule.latencyMs ?? 0), 0);
 		if (delay > 0) await sleep(delay);
+		if (rules.some((rule) => rule.hold)) {
+			entry.outcome = 'held';
+			hung.add(res);
+			res.once('close', () => hung.delete(res));
+			return;
+		}
 		if (rules.some((rule) => rule.reset)) {
 			entry.outcome = 'reset';
 			req.socket.destroy();

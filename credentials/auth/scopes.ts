@@ -1,6 +1,7 @@
 /** Orchestrator scopes that cover every operation of the UiPath Orchestrator node and its trigger. */
 export const ORCHESTRATOR_SCOPES = [
 	'OR.Folders.Read',
+	'OR.Folders.Write',
 	'OR.Execution.Read',
 	'OR.Jobs',
 	'OR.Robots.Read',

@@ -1,4 +1,12 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account/Account.resource';
@@ -7,12 +15,22 @@ import * as bucketFile from './actions/bucketFile/BucketFile.resource';
 import { authenticationProperty, uiPathCredentials } from './descriptions/common';
 import * as folder from './actions/folder/Folder.resource';
 import * as job from './actions/job/Job.resource';
+import { jobKind, RELAY_HTTP_METHOD, releaseJobs, waitsReleased } from './actions/job/releasedJobs';
 import * as queueItem from './actions/queueItem/QueueItem.resource';
 import * as release from './actions/release/Release.resource';
+import { createRelay, deleteRelay, forgetResumed, onRelayCall, onRestartCall, relayExists, resumedWait } from './actions/releaseWait';
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
-import { listSearch, resourceMapping } from './methods';
+import type { UiPathCredentialType } from './helpers/interfaces';
+import { credentialTypeOf } from './helpers/parameters';
+import { listSearch, loadOptions, resourceMapping } from './methods';
+
+/** The entities a released wait can wait for. */
+const waitKinds = { [jobKind.name]: jobKind };
+
+/** Only a node whose Job Start or Wait releases the execution subscribes the relay when its workflow is activated. */
+const needsRelay = (context: IHookFunctions) => waitsReleased((name, fallback) => context.getNodeParameter(name, fallback), context.getNode());
 
 export class UiPathOrchestrator implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,8 +38,8 @@ export class UiPathOrchestrator implements INodeType {
 		name: 'uiPathOrchestrator',
 		icon: { light: 'file:uipath.svg', dark: 'file:uipath.dark.svg' },
 		group: ['transform'],
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues, storage buckets and folders',
 		defaults: { name: 'UiPath Orchestrator' },
@@ -29,6 +47,12 @@ export class UiPathOrchestrator implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: uiPathCredentials,
+		webhooks: [
+			// The resume URL of a waiting execution ($execution.resumeUrl), called by UiPath or by the relay.
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true, ndvHideUrl: true, ndvHideMethod: true },
+			// While the workflow is active: the one URL UiPath delivers job end events to, passed on to the waits.
+			{ name: 'setup', httpMethod: RELAY_HTTP_METHOD, responseMode: 'onReceived', path: 'uipath-job-events', ndvHideUrl: true, ndvHideMethod: true },
+		],
 		properties: [
 			authenticationProperty,
 			{
@@ -61,9 +85,35 @@ export class UiPathOrchestrator implements INodeType {
 		],
 	};
 
-	methods = { listSearch, resourceMapping };
+	methods = { listSearch, loadOptions, resourceMapping };
+
+	webhookMethods = {
+		setup: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return needsRelay(this) ? await relayExists(this, credentialTypeOf(this)) : true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return await createRelay(this, credentialTypeOf(this), waitKinds);
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return await deleteRelay(this, credentialTypeOf(this));
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return this.getWebhookName() === 'setup' ? await onRelayCall(this, waitKinds) : await onRestartCall(this, waitKinds);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		const output = await router.call(this);
+		const released = waitsReleased((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode());
+		if (!released) return output;
+		if (resumedWait(this)) {
+			forgetResumed(this);
+			return output;
+		}
+		const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
+		return await releaseJobs(this, credentialType, output, async () => await router.call(this));
 	}
 }

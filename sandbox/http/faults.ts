@@ -17,6 +17,12 @@ export interface FaultRule {
 	 * connection, `'hang'` never answers. Only successful Orchestrator answers are dropped.
 	 */
 	dropAfterCreate?: boolean | 'reset' | 'hang';
+	/**
+	 * Receives the request and never answers it (the connection stays open until the client goes away), so the
+	 * client is frozen at a known point: e.g. a start-and-wait's first poll is the request right after StartJobs
+	 * was answered. Held requests are recorded with outcome `held`.
+	 */
+	hold?: boolean;
 	/** Answers with this redirect instead of serving the request (to test what a client carries to another origin). */
 	redirect?: { status: 301 | 302 | 303 | 307 | 308; location: string };
 	/** How many more matching requests the rule affects; forever when absent. Counts down to 0. */

@@ -17,8 +17,8 @@ export interface RecordedRequest {
 	responseBody: string;
 	/** Epoch milliseconds. */
 	receivedAt: number;
-	/** `reset` / `hung` when a fault rule dropped the connection. */
-	outcome: 'pending' | 'answered' | 'reset' | 'hung';
+	/** `reset` / `hung` when a fault rule dropped the connection, `held` while a hold rule keeps it unanswered. */
+	outcome: 'pending' | 'answered' | 'reset' | 'hung' | 'held';
 }
 
 type Chunk = string | Buffer | Uint8Array;

@@ -1,12 +1,14 @@
 import type { IncomingHttpHeaders } from 'http';
 import type { TokenInfo } from '../contract';
 import type { Access } from './access';
+import type { AttachmentSettings } from './attachments';
 import type { BlobStorage } from './buckets/blobStorage';
 import type { entitySets } from './entitySets';
 import type { JobRunner } from './jobs/runner';
 import { badRequest, type Reply } from './reply';
 import type { TenantStore } from './store/tenantStore';
 import type { Folder } from './store/types';
+import type { AnswerVariants } from './variants';
 import type { WebhookDispatcher } from './webhooks/dispatcher';
 
 /** Everything a route handler needs for one request. */
@@ -33,6 +35,10 @@ export interface RouteContext {
 	webhooks: WebhookDispatcher;
 	/** The bytes of bucket files and the URIs handed out for them. */
 	blobs: BlobStorage;
+	/** Where attachments are kept and when output becomes one, as the sandbox is configured now. */
+	attachments: AttachmentSettings;
+	/** The answer shapes switched on now. */
+	variants: AnswerVariants;
 }
 
 export interface Route {

@@ -62,7 +62,7 @@ export const RELEASE_FIELDS = fieldsOf<Release>()(
 );
 
 export const PACKAGE_FIELDS = fieldsOf<ProcessPackage>()(
-	'IsActive', 'Arguments', 'MainEntryPointPath', 'RequiresUserInteraction', 'IsAttended', 'TargetFramework',
+	'IsActive', 'Arguments', 'SupportsMultipleEntryPoints', 'MainEntryPointPath', 'EntryPoints', 'RequiresUserInteraction', 'IsAttended', 'TargetFramework',
 	'PackageType', 'Title', 'Version', 'Key', 'Description', 'Published', 'IsLatestVersion', 'Authors', 'ProjectType',
 	'IsCompiled', 'Id',
 );
@@ -70,7 +70,7 @@ export const PACKAGE_FIELDS = fieldsOf<ProcessPackage>()(
 export const JOB_FIELDS = fieldsOf<Job>()(
 	'Key', 'StartTime', 'EndTime', 'State', 'JobPriority', 'SpecificPriorityValue', 'Source', 'SourceType',
 	'BatchExecutionKey', 'Info', 'CreationTime', 'StartingScheduleId', 'ReleaseName', 'Type', 'InputArguments',
-	'EnvironmentVariables', 'OutputArguments', 'HostMachineName', 'HasMediaRecorded', 'HasVideoRecorded',
+	'InputFile', 'EnvironmentVariables', 'OutputArguments', 'OutputFile', 'HostMachineName', 'HasMediaRecorded', 'HasVideoRecorded',
 	'PersistenceId', 'ResumeVersion', 'StopStrategy', 'RuntimeType', 'RequiresUserInteraction', 'ReleaseVersionId',
 	'EntryPointPath', 'OrganizationUnitId', 'OrganizationUnitFullyQualifiedName', 'Reference', 'ProcessType',
 	'ResumeOnSameContext', 'LocalSystemAccount', 'OrchestratorUserIdentity', 'RemoteControlAccess',

@@ -12,7 +12,9 @@ import { MAX_TOP } from './odata/query';
 import { parseOrchestratorPath, type OrchestratorAddress } from './paths';
 import { RateLimiter, type RateLimitOptions } from './rateLimit';
 import { OrchestratorError, type Reply } from './reply';
+import { keepAsAttachment, type AttachmentSettings } from './attachments';
 import { assetRoutes } from './resources/assets';
+import { attachmentRoutes } from './resources/attachments';
 import { bucketRoutes } from './resources/buckets';
 import { folderRoutes } from './resources/folders';
 import { jobRoutes } from './resources/jobs';
@@ -25,6 +27,7 @@ import { webhookRoutes } from './resources/webhooks';
 import { seedTenant } from './store/seed';
 import { TenantStore } from './store/tenantStore';
 import { requireScopes } from './scopes';
+import type { AnswerVariants } from './variants';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export const ROUTES: readonly Route[] = [
@@ -36,6 +39,7 @@ export const ROUTES: readonly Route[] = [
 	...assetRoutes,
 	...robotLogRoutes,
 	...bucketRoutes,
+	...attachmentRoutes,
 	...webhookRoutes,
 	...userRoutes,
 ];
@@ -49,6 +53,9 @@ export interface OrchestratorOptions {
 	maxTop: () => Readonly<Record<string, number>>;
 	/** Large data fields list answers leave out, per entity set; read on every request. */
 	omittedFromLists: () => Readonly<Record<string, readonly string[]>>;
+	/** Read on every use, so tests can change them through `sandbox.state`. */
+	attachments: AttachmentSettings;
+	variants: AnswerVariants;
 }
 
 const TENANT_KEYS: Record<string, string> = {
@@ -77,6 +84,10 @@ export function createOrchestrator(options: OrchestratorOptions) {
 	const runner: JobRunner = new JobRunner(webhooks, options.timeScale ?? 1);
 	const rateLimiter = new RateLimiter();
 	const blobs = new BlobStorage();
+	runner.keepOutput = (store, job, output) => {
+		if (output === null || output.length <= options.attachments.outputFileAbove) return { OutputArguments: output, OutputFile: null };
+		return { OutputArguments: null, OutputFile: keepAsAttachment(store, blobs, job.OrganizationUnitId, output, options.attachments).Id };
+	};
 
 	function storeFor(address: OrchestratorAddress, token: TokenInfo, req: IncomingMessage): TenantStore {
 		if (address.kind === 'onPremises') {
@@ -107,8 +118,11 @@ export function createOrchestrator(options: OrchestratorOptions) {
 		if (route.rateLimited && limit) {
 			const wait = rateLimiter.take(`${store.name}:${route.pattern.source}`, limit);
 			if (wait !== undefined) {
+				// An HTTP date has whole seconds: rounded up, so waiting until it is always long enough.
+				const until = Math.ceil((Date.now() + wait * 1000) / 1000) * 1000;
+				const retryAfter = options.variants.retryAfter === 'httpDate' ? new Date(until).toUTCString() : String(wait);
 				throw new OrchestratorError(429, `Too many requests: the limit is ${limit.requests} requests per ${limit.perSeconds} seconds. Retry after ${wait} seconds.`, 0, {
-					'Retry-After': String(wait),
+					'Retry-After': retryAfter,
 				});
 			}
 		}
@@ -136,6 +150,8 @@ export function createOrchestrator(options: OrchestratorOptions) {
 			runner,
 			webhooks,
 			blobs,
+			attachments: options.attachments,
+			variants: options.variants,
 		};
 		return route.handle(context);
 	}
@@ -167,7 +183,7 @@ export function createOrchestrator(options: OrchestratorOptions) {
 				if (!found) throw new OrchestratorError(405, `The requested resource does not support http method '${req.method}'.`);
 				return await serve(found.route, address, (found.match as RegExpExecArray).slice(1), req, url, rawBody);
 			} catch (error) {
-				if (error instanceof OrchestratorError) return error.toReply();
+				if (error instanceof OrchestratorError) return error.toReply(options.variants);
 				throw error;
 			}
 		},

@@ -24,6 +24,7 @@ import { connectOAuth2 } from './scenarios/connectOAuth2';
 import { devLoop } from './scenarios/devLoop';
 import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
+import { largeArguments } from './scenarios/largeArguments';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
 
@@ -140,6 +141,8 @@ async function main(report: Report): Promise<void> {
 	} else {
 		report.fail(fieldsScenario, 'needs the credential of scenario 1');
 	}
+
+	await report.check('6 Job Start and wait with input as InputFile and output kept as OutputFile (attachments)', async () => await largeArguments(context));
 
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
 	await report.check('npm run dev: working editor URL, sign-in, credentials, hot reload, clean stop', async () => await devLoop(join(logs, 'dev.log')));

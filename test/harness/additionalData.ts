@@ -15,11 +15,13 @@ export interface AdditionalDataOptions {
 	/** Where webhook addresses point; the webhook runner uses its own listener. */
 	webhookBaseUrl?: string;
 	webhookTestBaseUrl?: string;
+	webhookWaitingBaseUrl?: string;
 }
 
 /** What n8n-core reads from the server around an execution or a trigger context, as a harness without a server provides it. */
 export function harnessAdditionalData(options: AdditionalDataOptions): IWorkflowExecuteAdditionalData {
-	const instanceUrl = options.webhookBaseUrl ? new URL(options.webhookBaseUrl).origin : DEFAULT_INSTANCE_URL;
+	const base = options.webhookBaseUrl ?? options.webhookWaitingBaseUrl;
+	const instanceUrl = base ? new URL(base).origin : DEFAULT_INSTANCE_URL;
 	return {
 		credentialsHelper: options.credentialsHelper,
 		...(options.hooks ? { hooks: options.hooks } : {}),
@@ -33,7 +35,7 @@ export function harnessAdditionalData(options: AdditionalDataOptions): IWorkflow
 		formWaitingBaseUrl: `${instanceUrl}/form-waiting`,
 		formTestBaseUrl: `${instanceUrl}/form-test`,
 		webhookBaseUrl: options.webhookBaseUrl ?? `${instanceUrl}/webhook`,
-		webhookWaitingBaseUrl: `${instanceUrl}/webhook-waiting`,
+		webhookWaitingBaseUrl: options.webhookWaitingBaseUrl ?? `${instanceUrl}/webhook-waiting`,
 		webhookTestBaseUrl: options.webhookTestBaseUrl ?? `${instanceUrl}/webhook-test`,
 		mcpBaseUrl: `${instanceUrl}/mcp`,
 		mcpTestBaseUrl: `${instanceUrl}/mcp-test`,

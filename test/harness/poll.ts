@@ -32,6 +32,7 @@ import { HarnessCredentialsHelper } from './credentialsHelper';
 import { NodeTypeRegistry } from './nodeTypes';
 import { loadPackageTypes } from './packageTypes';
 import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from './runWorkflow';
+import { ManualTrigger } from './stand-ins/ManualTrigger.node';
 import { NoOp } from './stand-ins/NoOp.node';
 import { OAuth2Api } from './stand-ins/OAuth2Api.credentials';
 
@@ -58,7 +59,11 @@ export interface TriggerEnvironment {
 // runWorkflow keeps its type registries to itself; hook, poll and webhook contexts need the same types outside a run.
 export function triggerEnvironment(credentials: CredentialStore, urls: InstanceUrls = defaultUrls): TriggerEnvironment {
 	const packageTypes = loadPackageTypes();
-	const nodeTypes = new NodeTypeRegistry([{ name: 'n8n-nodes-base.noOp', type: new NoOp() }, ...packageTypes.nodeTypes]);
+	const nodeTypes = new NodeTypeRegistry([
+		{ name: 'n8n-nodes-base.noOp', type: new NoOp() },
+		{ name: 'n8n-nodes-base.manualTrigger', type: new ManualTrigger() },
+		...packageTypes.nodeTypes,
+	]);
 	const credentialTypes = new CredentialTypeRegistry([new OAuth2Api(), ...packageTypes.credentialTypes], nodeTypes);
 	const additionalData = harnessAdditionalData({
 		credentialsHelper: new HarnessCredentialsHelper(credentialTypes, credentials),

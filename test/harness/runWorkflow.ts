@@ -12,6 +12,7 @@ import {
 	type INodeExecutionData,
 	type IRun,
 	type IRunData,
+	type IRunExecutionData,
 	type IWorkflowBase,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -47,6 +48,18 @@ export interface RunWorkflowOptions {
 	/** Cancels the execution the way n8n's "Stop" does. */
 	signal?: AbortSignal;
 	executionId?: string;
+	/** A stored execution to continue (n8n's WorkflowRunner resuming a waiting execution); startNode/startData are then unused. */
+	runExecutionData?: IRunExecutionData;
+	/** Whether the workflow is active (published): n8n builds the Workflow with this flag. */
+	active?: boolean;
+	/** Where the instance's webhook and resume URLs point (default http://localhost:5678). */
+	urls?: { webhookBaseUrl?: string; webhookWaitingBaseUrl?: string };
+	/**
+	 * When n8n created the execution. n8n's main sets it before it saves a webhook or trigger execution
+	 * (execution context `establishedAt`, n8n 2.41 workflow-runner.js establishContextForPersistence), so a
+	 * worker that runs the saved execution again sees the first run's time; absent, n8n-core sets it to now.
+	 */
+	establishedAt?: number;
 }
 
 export interface WorkflowRunResult {
@@ -136,21 +149,21 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 		name: json.name,
 		nodes: json.nodes,
 		connections: json.connections,
-		active: false,
+		active: options.active ?? false,
 		nodeTypes,
 		settings,
 		staticData: json.staticData,
 		pinData: json.pinData,
 	});
 	const startNode = options.startNode ? workflow.getNode(options.startNode) : workflow.getStartNode();
-	if (!startNode) throw new UserError(options.startNode ? `Start node "${options.startNode}" is not in the workflow` : 'The workflow has no node to start from');
+	if (!startNode && !options.runExecutionData) throw new UserError(options.startNode ? `Start node "${options.startNode}" is not in the workflow` : 'The workflow has no node to start from');
 
 	const now = new Date();
 	const workflowData: IWorkflowBase = {
 		...json,
 		id: workflowId,
 		name: json.name ?? 'Harness workflow',
-		active: false,
+		active: options.active ?? false,
 		isArchived: false,
 		activeVersionId: null,
 		createdAt: now,
@@ -164,12 +177,15 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	});
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 
-	const runExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node: startNode, data: { main: [options.startData ?? [{ json: {} }]] }, source: null }],
-		},
-	});
-	const additionalData = harnessAdditionalData({ credentialsHelper, hooks, workflowId, executionId });
+	const runExecutionData =
+		options.runExecutionData ??
+		createRunExecutionData({
+			executionData: {
+				nodeExecutionStack: [{ node: startNode!, data: { main: [options.startData ?? [{ json: {} }]] }, source: null }],
+				...(options.establishedAt !== undefined ? { runtimeData: { version: 1 as const, establishedAt: options.establishedAt, source: mode } } : {}),
+			},
+		});
+	const additionalData = harnessAdditionalData({ credentialsHelper, hooks, workflowId, executionId, ...options.urls });
 	const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
 
 	const cancel = () => execution.cancel();

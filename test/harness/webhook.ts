@@ -15,7 +15,7 @@
  */
 import './userFolder';
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { HookContext, WebhookContext } from 'n8n-core';
@@ -34,6 +34,7 @@ import {
 } from 'n8n-workflow';
 
 import type { CredentialStore } from './credentialStore';
+import { HarnessListener } from './listener';
 import { activeWorkflow, triggerEnvironment, triggerNodeOf, type TriggerEnvironment } from './poll';
 import { runWorkflow, type WorkflowJson, type WorkflowRunResult } from './runWorkflow';
 
@@ -91,30 +92,26 @@ function send(response: ServerResponse, status: number, body: unknown) {
 }
 
 /** A webhook trigger of an active (or listening) workflow, with its own listener on 127.0.0.1. */
-export class WebhookTriggerHarness {
+export class WebhookTriggerHarness extends HarnessListener {
 	readonly deliveries: ReceivedDelivery[] = [];
 	readonly runs: WorkflowRunResult[] = [];
 	/** The workflow's static data as n8n saved it after the last hook call. */
 	workflowStaticData: IDataObject = {};
 
-	private readonly pending = new Set<Promise<unknown>>();
 	private environment!: TriggerEnvironment;
 	private webhookPath = '';
 	private workflow: WorkflowJson;
 
 	private constructor(
 		private readonly options: WebhookTriggerOptions,
-		private readonly server: Server,
+		server: Server,
 	) {
+		super(server);
 		this.workflow = options.workflow;
 	}
 
 	static async start(options: WebhookTriggerOptions): Promise<WebhookTriggerHarness> {
-		const server = createServer();
-		await new Promise<void>((resolve, reject) => {
-			server.once('error', reject);
-			server.listen(0, '127.0.0.1', () => resolve());
-		});
+		const server = await HarnessListener.listen();
 		const harness = new WebhookTriggerHarness(options, server);
 		const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 		harness.environment = triggerEnvironment(options.credentials, {
@@ -168,21 +165,8 @@ export class WebhookTriggerHarness {
 		return await this.runHookMethod('delete');
 	}
 
-	/** Resolves when every request received so far is answered and every run it started has finished. */
-	async settled(): Promise<void> {
-		while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
-	}
 
-	async close(): Promise<void> {
-		await this.settled();
-		this.server.closeAllConnections();
-		await new Promise<void>((resolve) => this.server.close(() => resolve()));
-	}
 
-	private track(promise: Promise<unknown>) {
-		const tracked = promise.finally(() => this.pending.delete(tracked));
-		this.pending.add(tracked);
-	}
 
 	private parts(): { workflow: Workflow; node: INode; description: IWebhookDescription } {
 		const workflow = activeWorkflow(this.workflow, this.environment.nodeTypes, this.workflowStaticData);

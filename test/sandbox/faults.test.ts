@@ -81,6 +81,19 @@ describe('sandbox: fault injection and rate limits', () => {
 		expect(suite.sandbox.state.requests.find((entry) => entry.body.includes('"hung"'))?.outcome).toBe('hung');
 	});
 
+	test('hold: the request after StartJobs is received and never answered, until the client goes; the next one is served', async () => {
+		const started = await startJob('held');
+		const job = (started.json as unknown as ODataList).value[0] as { Id: number };
+		suite.sandbox.state.faults = [{ method: 'GET', path: /\/odata\/Jobs\(\d+\)$/, hold: true, times: 1 }];
+		const held = fetch(`${suite.sandbox.state.credentials.orchestratorUrl}/odata/Jobs(${job.Id})`, {
+			headers: { Authorization: `Bearer ${suite.sandbox.state.credentials.personalAccessToken}`, 'X-UIPATH-FolderPath': FOLDERS.shared },
+			signal: AbortSignal.timeout(500),
+		});
+		await expect(held).rejects.toThrow(/aborted|timeout/i);
+		expect(suite.sandbox.state.requests.find((entry) => entry.path.endsWith(`/odata/Jobs(${job.Id})`))).toMatchObject({ outcome: 'held', status: 0 });
+		expect((await suite.call('GET', `/odata/Jobs(${job.Id})`, { folder: FOLDERS.shared })).status).toBe(200);
+	});
+
 	test('dropAfterCreate leaves refused requests alone', async () => {
 		suite.sandbox.state.faults = [{ path: START, dropAfterCreate: true }];
 		const refused = await suite.call('POST', START, { folder: FOLDERS.shared, body: { startInfo: { ReleaseName: 'Nope' } } });

@@ -130,6 +130,22 @@ describeConformance('sandbox Orchestrator conforms to orchestrator.yaml', () => 
 		await call('GET', `${bucket}.GetReadUri`, { ...shared, query: { path: 'conformance/a.txt', expiryInMinutes: 10 } });
 		await call('GET', `${bucket}.GetFiles`, { ...shared, query: { directory: '/', recursive: true, $top: 10, $skip: 0, $count: true } });
 		await call('DELETE', `${bucket}.DeleteFile`, { ...shared, query: { path: 'conformance/a.txt' } });
+		// Large arguments: input uploaded as an attachment, output kept as one above the size set here.
+		sandbox.state.attachments.outputFileAbove = 20;
+		const attachment = await call<{ Id: string; BlobFileAccess: { Uri: string } }>('POST', '/odata/Attachments', { ...shared, body: { Name: 'input.json' } });
+		await fetch(attachment.json.BlobFileAccess.Uri, {
+			method: 'PUT',
+			headers: { Authorization: `Bearer ${sandbox.state.credentials.personalAccessToken}` },
+			body: JSON.stringify({ InvoiceId: 'INV-FILE', Amount: 5 }),
+		});
+		const fromFile = await call<ODataList>('POST', `/odata/Jobs/${ACTION}.StartJobs`, {
+			...shared,
+			body: { startInfo: { ReleaseName: PROCESSES.quick, Strategy: 'ModernJobsCount', JobsCount: 1, InputFile: attachment.json.Id } },
+		});
+		sandbox.state.jobs.finish(fromFile.json.value[0].Id as number);
+		const withOutputFile = await call('GET', `/odata/Jobs(${fromFile.json.value[0].Id})`, shared);
+		await call('GET', `/odata/Attachments(${String(withOutputFile.json.OutputFile)})`, shared);
+		await call('DELETE', `/odata/Attachments(${attachment.json.Id})`, shared);
 		const assets = await call<ODataList>('GET', '/odata/Assets', shared);
 		await call('GET', `/odata/Assets(${assets.json.value[0].Id})`, shared);
 		const integers = await call<ODataList>('GET', `/odata/Assets/${ACTION}.GetFiltered`, { ...shared, query: { $filter: "ValueType eq 'Integer'", $top: 5 } });

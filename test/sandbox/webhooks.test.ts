@@ -265,6 +265,27 @@ describe('sandbox Orchestrator: webhooks', () => {
 		expect(answer.json.message).toMatch(message);
 	});
 
+	test('a disabled subscription gets nothing; each delivery names its jobs, counted per job; runDuration sets how long a job runs', async () => {
+		expect((await subscribe({ Url: `${receiver.url}/off`, Enabled: false, Events: [{ EventType: 'job.completed' }] })).status).toBe(201);
+		suite.sandbox.state.jobs.runDuration = (job) => (job.ReleaseName === PROCESSES.quick ? 60_000 : undefined);
+		const started = await start(PROCESSES.quick);
+		const id = Number((started.json.value[0] as Entity).Id);
+		const job = () => suite.sandbox.state.store.jobs.get(id);
+		await eventually(() => (job()?.State === 'Running' ? true : undefined));
+		// 2 s of sandbox time is the process's own run; at timeScale 20 that is 100 ms: wait three times that.
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(job()?.State).toBe('Running');
+		suite.sandbox.state.jobs.runDuration = undefined;
+		suite.sandbox.state.jobs.finish(id);
+		await suite.sandbox.state.webhooksIdle();
+
+		expect(deliveriesOf('job.completed', '/off')).toEqual([]);
+		const completed = suite.sandbox.state.webhookDeliveries.filter((delivery) => delivery.type === 'job.completed' && (JSON.parse(delivery.body) as { Job: Entity }).Job.Id === id);
+		expect(completed.length).toBeGreaterThan(0);
+		expect(completed.every((delivery) => delivery.jobIds.length === 1 && delivery.jobIds[0] === id)).toBe(true);
+		expect(suite.sandbox.state.webhooks.deliveriesPerJob(['job.completed']).get(id)).toBe(completed.length);
+	});
+
 	itConforms('every delivery the sandbox sent in this suite validates against its x-webhook-event schema', async () => {
 		const schemas = validator as OpenApiValidator;
 		await suite.sandbox.state.webhooksIdle();

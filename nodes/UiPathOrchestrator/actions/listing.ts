@@ -57,6 +57,10 @@ export interface Listing {
 	 * from its single-entity route, since Automation Cloud may leave large data fields out of list answers.
 	 */
 	complete?: { fields: readonly string[]; entity: (id: number) => string };
+	/** Navigation properties to read with each entity (`$expand`). */
+	expand?: string;
+	/** Reads what an entity keeps elsewhere (a job's output kept as an attachment), one entity at a time, before `toOutput`. */
+	readKept?: (context: IExecuteFunctions, credentialType: UiPathCredentialType, folder: FolderRef | undefined, item: IDataObject) => Promise<IDataObject>;
 }
 
 /** Fills in the promised fields a list answer left out, one single-entity read per incomplete entity. */
@@ -75,7 +79,8 @@ async function completeLargeFields(
 			continue;
 		}
 		const entity = await uiPathApiRequest<IDataObject>(context, credentialType, { path: complete.entity(item.Id), ...(folder ? { folder } : {}) });
-		completed.push({ ...item, ...Object.fromEntries(missing.map((field) => [field, entity[field] ?? null])) });
+		// The entity's other fields too: an OutputFile beside the OutputArguments the list left out.
+		completed.push({ ...entity, ...item, ...Object.fromEntries(missing.map((field) => [field, entity[field] ?? null])) });
 	}
 	return completed;
 }
@@ -169,7 +174,7 @@ export function listOperation(listing: Listing): { description: INodeProperties[
 		const conditions: Array<string | undefined> = [];
 		for (const filter of listing.filters) conditions.push(await filter.condition(filters[filter.option.name], scope));
 		const $filter = combineFilters([...conditions, rawFilter(filters)]);
-		const qs = { $orderby: listing.orderBy, ...($filter ? { $filter } : {}) };
+		const qs = { $orderby: listing.orderBy, ...($filter ? { $filter } : {}), ...(listing.expand ? { $expand: listing.expand } : {}) };
 		let items: IDataObject[];
 		try {
 			items = await uiPathApiRequestAllItems(this, credentialType, { path: listing.path, ...(folder ? { folder } : {}), qs }, limit);
@@ -179,6 +184,11 @@ export function listOperation(listing: Listing): { description: INodeProperties[
 			items = await uiPathApiRequestAllItems(this, credentialType, { path: listing.whenForbidden(folderId), folder: { id: folderId }, qs }, limit);
 		}
 		if (listing.complete) items = await completeLargeFields(this, credentialType, listing.complete, folder, items);
+		if (listing.readKept) {
+			const kept: IDataObject[] = [];
+			for (const item of items) kept.push(await listing.readKept(this, credentialType, folder, item));
+			items = kept;
+		}
 		return items.map(listing.toOutput);
 	}
 

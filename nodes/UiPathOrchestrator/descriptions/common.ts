@@ -164,6 +164,41 @@ export const odataFilterField: INodeProperties = {
 	description: 'A raw OData $filter expression, combined with the other filters by "and"',
 };
 
+const waitModeChoices: INodePropertyOptions[] = [
+	{
+		name: 'Poll in This Execution',
+		value: 'poll',
+		description: 'The execution stays running and asks Orchestrator for the job\'s state every Poll Interval; for short jobs',
+	},
+	{
+		name: 'Release the Execution Until the Job Ends',
+		value: 'release',
+		description: 'The execution waits in n8n\'s database, holding no memory or worker, and resumes when UiPath reports the job\'s end (needs OR.Webhooks)',
+	},
+];
+
+/** Node version 1.2 made releasing the default; saved 1.1 workflows keep polling. */
+export const waitModeOptions: INodeProperties[] = [
+	{
+		displayName: 'Wait Mode',
+		name: 'waitMode',
+		type: 'options',
+		default: 'poll',
+		options: waitModeChoices,
+		description: 'How the node waits for the job to end',
+		displayOptions: { show: { '@version': [{ _cnd: { lt: 1.2 } }] } },
+	},
+	{
+		displayName: 'Wait Mode',
+		name: 'waitMode',
+		type: 'options',
+		default: 'release',
+		options: waitModeChoices,
+		description: 'How the node waits for the job to end',
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 1.2 } }] } },
+	},
+];
+
 export const waitOptions: INodeProperties[] = [
 	{
 		displayName: 'Timeout (Seconds)',

@@ -1,14 +1,19 @@
+/** What a job is read with, so the output keeps the robot, process and machine UiPath names (JobDto's navigation properties). */
+export const JOB_EXPAND = 'Robot,Release,Machine';
+
 /** Orchestrator routes, relative to the tenant's Orchestrator URL (one table, as UiPath's own SDK keeps them). */
 export const ODATA = {
 	folders: '/odata/Folders',
 	/** The folders the identity has roles in, paged with `skip`/`take` (not OData); no tenant-level permission needed. */
 	currentUserFolders: '/api/Folders/GetAllForCurrentUser',
 	releases: '/odata/Releases',
+	processes: '/odata/Processes',
 	jobs: '/odata/Jobs',
 	job: (id: number) => `/odata/Jobs(${id})`,
 	startJobs: '/odata/Jobs/UiPath.Server.Configuration.OData.StartJobs',
 	stopJob: (id: number) => `/odata/Jobs(${id})/UiPath.Server.Configuration.OData.StopJob`,
 	robots: '/odata/Robots',
+	sessions: '/odata/Sessions',
 	/** A folder's robots for identities without the tenant-level Robots.View (Jobs.Create in the folder is enough). */
 	robotsFromFolder: (folderId: number) => `/odata/Robots/UiPath.Server.Configuration.OData.GetRobotsFromFolder(folderId=${folderId})`,
 	queueDefinitions: '/odata/QueueDefinitions',
@@ -24,6 +29,8 @@ export const ODATA = {
 	bucketReadUri: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.GetReadUri`,
 	bucketWriteUri: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.GetWriteUri`,
 	bucketDeleteFile: (bucketId: number) => `/odata/Buckets(${bucketId})/UiPath.Server.Configuration.OData.DeleteFile`,
+	attachments: '/odata/Attachments',
+	attachment: (id: string) => `/odata/Attachments(${id})`,
 	webhooks: '/odata/Webhooks',
 	webhook: (id: number) => `/odata/Webhooks(${id})`,
 } as const;

@@ -69,9 +69,22 @@ export interface StartInfo extends IDataObject {
 	JobsCount?: number;
 	RobotIds?: number[];
 	InputArguments?: string;
+	/** The attachment holding input arguments too large for InputArguments; never sent with them. */
+	InputFile?: string;
 	Reference: string;
 	JobPriority?: 'Low' | 'Normal' | 'High';
 	RuntimeType?: string;
+	/** The start options of actions/job/startOptions.ts, each sent only when set. */
+	EntryPointPath?: string;
+	MachineSessionIds?: number[];
+	RunAsMe?: boolean;
+	TargetFramework?: string;
+	EnvironmentVariables?: string;
+	SpecificPriorityValue?: number;
+	ResumeOnSameContext?: boolean;
+	/** Seconds, as text. */
+	StopProcessExpression?: string;
+	KillProcessExpression?: string;
 }
 
 /** What every operation exports: runs one item and returns UiPath's objects; the router pairs them with the item. */

@@ -152,12 +152,36 @@ interface Explanation {
 	description: string;
 }
 
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/**
+ * UiPath's message from any envelope its services answer (UiPathOrch's TestData/ErrorMessageExtraction.tsv, the
+ * typescript SDK's error parsers): Orchestrator's { message, errorCode }, OAuth's { error, error_description },
+ * identity's { errorMessage }, PascalCase { StatusCode, Message }, ProblemDetails { title, errors }, and the older
+ * ASP.NET Boilerplate envelope whose `error` object holds the message and its `details`.
+ */
+function uiPathMessageOf(body: Level | undefined): string | undefined {
+	if (!body) return undefined;
+	const nested = isObject(body.error) ? body.error : undefined;
+	const message = [body.message, body.Message, body.errorMessage, body.error_description, body.error, nested?.message, body.title]
+		.map(text)
+		.find((value) => value !== undefined);
+	const details: string[] = [];
+	const nestedDetails = text(nested?.details);
+	if (nestedDetails && nestedDetails !== message) details.push(nestedDetails);
+	if (isObject(body.errors)) {
+		for (const [field, problems] of Object.entries(body.errors)) {
+			const listed = (Array.isArray(problems) ? problems : [problems]).map(text).filter((value) => value !== undefined);
+			if (listed.length > 0) details.push(`${field}: ${listed.join(', ')}`);
+		}
+	}
+	if (!message) return details.length > 0 ? details.join('; ') : undefined;
+	return details.length > 0 ? `${message} (${details.join('; ')})` : message;
+}
+
 function explain(details: FailureDetails, request: FailedRequest, original: Explanation): Explanation {
 	const body = parseBody(details.body);
-	// Orchestrator answers { message, errorCode }; the portal and identity answer OAuth's { error, error_description }.
-	const uiPathMessage = [body?.message, body?.error_description, body?.error].find(
-		(value): value is string => typeof value === 'string' && value.trim() !== '',
-	);
+	const uiPathMessage = uiPathMessageOf(body);
 	const errorCode = errorCodeOf(body);
 	const traceId = typeof body?.traceId === 'string' ? ` (trace id ${body.traceId})` : '';
 	const said = uiPathMessage

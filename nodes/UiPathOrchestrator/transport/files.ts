@@ -30,6 +30,9 @@ export interface BlobAccess {
 	headers: Record<string, string>;
 }
 
+/** Headers the transfer itself sets, never taken from the answer. */
+const TRANSFER_HEADERS = new Set(['content-length', 'host', 'connection', 'expect', 'authorization']);
+
 /** How long a file URI stays valid: enough to stream a large file on a slow link. */
 const URI_EXPIRY_MINUTES = 60;
 /** Longest silence on the socket while a file moves (not the whole transfer). */
@@ -49,22 +52,32 @@ export async function findBucketByName(
 	return response.value?.[0];
 }
 
-function toBlobAccess(context: UiPathContext, answer: IDataObject): BlobAccess {
+/**
+ * A BlobFileAccessDto (bucket file or attachment) as the transfer needs it. UiPath's clients tolerate answers without
+ * `Verb` (the direction says GET or PUT) and header lists of unequal length or with gaps: a key without a value,
+ * a blank key, and the headers the transfer sets itself (Content-Length, Host) are not sent.
+ */
+export function toBlobAccess(context: UiPathContext, answer: IDataObject, direction: 'read' | 'write'): BlobAccess {
 	const uri = answer.Uri;
 	if (typeof uri !== 'string' || !/^https?:\/\//i.test(uri)) {
 		throw new NodeOperationError(context.getNode(), 'UiPath answered without a file URI', {
-			description: 'Orchestrator returned no Uri for the bucket file; check the bucket\'s storage settings in Orchestrator.',
+			description: 'Orchestrator returned no Uri for the file; check the storage settings of the bucket or of the tenant\'s attachments in Orchestrator.',
 		});
 	}
 	const raw = (answer.Headers ?? {}) as { Keys?: unknown; Values?: unknown };
 	const keys = Array.isArray(raw.Keys) ? raw.Keys : [];
 	const values = Array.isArray(raw.Values) ? raw.Values : [];
-	const headers = Object.fromEntries(keys.map((key, index) => [String(key), String(values[index] ?? '')]));
+	const pairs = keys
+		.slice(0, values.length)
+		.map((key, index) => [String(key ?? '').trim(), values[index]] as const)
+		.filter(([key, value]) => key !== '' && value !== null && value !== undefined && !TRANSFER_HEADERS.has(key.toLowerCase()))
+		.map(([key, value]) => [key, String(value)]);
+	const verb = typeof answer.Verb === 'string' && answer.Verb.trim() ? answer.Verb : direction === 'read' ? 'GET' : 'PUT';
 	return {
 		uri,
-		verb: String(answer.Verb ?? 'GET').toUpperCase() as IHttpRequestMethods,
+		verb: verb.toUpperCase() as IHttpRequestMethods,
 		requiresAuth: answer.RequiresAuth === true,
-		headers,
+		headers: Object.fromEntries(pairs),
 	};
 }
 
@@ -83,7 +96,7 @@ export async function getBlobAccess(
 			...(request.direction === 'write' && request.contentType ? { contentType: request.contentType } : {}),
 		},
 	});
-	return toBlobAccess(context, answer);
+	return toBlobAccess(context, answer, request.direction);
 }
 
 /** A failed storage request as a UiPathApiError, without the URI's query (it holds the signature). */

@@ -14,12 +14,18 @@
  * - `failureStatus(error)`, `topLimitOf(error)`: what the fallbacks read from a failed request
  * - `startJobsExactlyOnce`, `getJob`, `waitForJob`, `findJobsByReference`: jobs without duplicate starts
  * - `findQueueByName(context, credentialType, folder, name)` → the queue definition or undefined
+ * - `findQueueItemsByReference(context, credentialType, folder, queueName, references)` → the queue's items with those references
  * - `getRelease(context, credentialType, folder, { key | name }, { select?, itemIndex? })` → the release, or an error naming it
  * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
  * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
+ * - `withOutputFile`, `withLargeInputAsFile`, `hasOutputFile`, `readAttachmentText`, `uploadAttachmentText`: job arguments as attachments
+ *   (`OutputFile`, `InputFile`), moved as bucket files are
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
  *   from the URI UiPath hands out (with the Orchestrator token only when the answer's RequiresAuth asks for it)
+ * - `listWebhookSubscriptions`, `createWebhookSubscription`, `deleteWebhookSubscription`: tenant-wide webhook subscriptions
+ * - `callResumeUrl(context, url, body, signature)`: a signed POST to a waiting n8n execution (retried while n8n answers 409)
  */
+export { hasOutputFile, readAttachmentText, uploadAttachmentText, withLargeInputAsFile, withOutputFile } from './attachments';
 export { cancelSignalOf, type UiPathContext } from './callerContext';
 export { inspectFailure, redactSecrets, retryAfterMs, scopesFor, toUiPathApiError, UiPathApiError } from './errors';
 export type { ErrorHint, ErrorHints } from './errors';
@@ -29,9 +35,19 @@ export { findJobsByReference, getJob, isFinal, startJobsExactlyOnce, waitForJob 
 export { failureStatus, rethrown, topLimitOf } from './failures';
 export { odataString } from './odata';
 export { listPageSize, uiPathApiRequestAllItems, uiPathApiRequestPage, type PageResult } from './paging';
-export { findQueueByName } from './queues';
+export { findQueueByName, findQueueItemsByReference } from './queues';
 export { getRelease } from './releases';
 export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
 export { deleteBlob, downloadBlob, findBucketByName, getBlobAccess, resolveBucketId, uploadBlob, type BlobAccess, type ByteStream } from './files';
+export {
+	createWebhookSubscription,
+	deleteWebhookSubscription,
+	listWebhookSubscriptions,
+	WEBHOOK_DESCRIPTION_MAX,
+	WEBHOOK_NAME_MAX,
+	type NewWebhookSubscription,
+	type WebhookSubscription,
+} from './webhooks';
+export { callResumeUrl } from './resumeCall';

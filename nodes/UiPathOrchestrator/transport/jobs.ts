@@ -1,6 +1,6 @@
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { FINAL_JOB_STATES, GUID, ODATA } from '../helpers/constants';
+import { FINAL_JOB_STATES, GUID, JOB_EXPAND, ODATA } from '../helpers/constants';
 import type { FolderRef, Job, ODataPage, StartInfo, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './callerContext';
 import { UiPathApiError, type ErrorHints } from './errors';
@@ -68,15 +68,20 @@ async function recoverStart(start: StartRequest, createdSince: Date, error: unkn
 /**
  * Starts jobs so that a robot runs once even when the answer is lost: StartJobs is never resent blindly.
  * After an ambiguous failure (no answer, or 5xx) the jobs are looked up by `startInfo.Reference`; only
- * when none exists is the start sent again, once.
+ * when none exists is the start sent again, once. `lookUpFirst` (a re-run of the execution may already have
+ * started them) looks the reference up before the first start, at any age, and returns the jobs it finds.
  */
 export async function startJobsExactlyOnce(
 	context: UiPathContext,
 	credentialType: UiPathCredentialType,
 	folder: FolderRef,
 	startInfo: StartInfo,
-	options: { timeoutMs?: number; hints?: ErrorHints } = {},
+	options: { timeoutMs?: number; hints?: ErrorHints; lookUpFirst?: boolean } = {},
 ): Promise<Job[]> {
+	if (options.lookUpFirst) {
+		const earlier = await findJobsByReference(context, credentialType, folder, startInfo.Reference);
+		if (earlier.length > 0) return earlier;
+	}
 	const createdSince = new Date(Date.now() - CLOCK_SKEW_MS);
 	const start: StartRequest = { context, credentialType, folder, startInfo, options };
 	try {
@@ -103,7 +108,7 @@ export async function getJob(
 ): Promise<Job> {
 	const id = String(jobId).trim();
 	if (/^\d+$/.test(id)) {
-		return await uiPathApiRequest<Job>(context, credentialType, { path: ODATA.job(Number(id)), folder });
+		return await uiPathApiRequest<Job>(context, credentialType, { path: ODATA.job(Number(id)), folder, qs: { $expand: JOB_EXPAND } });
 	}
 	if (!GUID.test(id)) {
 		throw new NodeOperationError(context.getNode(), `Job ID "${id}" is neither a numeric Id nor a Key (GUID)`);
@@ -111,7 +116,7 @@ export async function getJob(
 	const response = await uiPathApiRequest<ODataPage<Job>>(context, credentialType, {
 		path: ODATA.jobs,
 		folder,
-		qs: { $filter: `Key eq ${id}`, $top: 1 },
+		qs: { $filter: `Key eq ${id}`, $top: 1, $expand: JOB_EXPAND },
 	});
 	const job = response.value?.[0];
 	if (!job) {

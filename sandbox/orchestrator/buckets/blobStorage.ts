@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'crypto';
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, type ReadStream } from 'fs';
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync, type ReadStream } from 'fs';
 import { rm, stat } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -55,6 +55,19 @@ export class BlobStorage {
 		bucket.files.set(path, file);
 		if (previous) await rm(previous.diskPath, { force: true });
 		return file;
+	}
+
+	/** Keeps a small text (a job's output kept as an attachment) as a file, at once. */
+	writeText(bucket: Bucket, path: string, contentType: string, text: string): BlobFile {
+		const diskPath = join(this.root, randomUUID());
+		writeFileSync(diskPath, text, 'utf8');
+		const file: BlobFile = { FullPath: path, ContentType: contentType, Size: Buffer.byteLength(text), diskPath };
+		bucket.files.set(path, file);
+		return file;
+	}
+
+	readText(file: BlobFile): string {
+		return readFileSync(file.diskPath, 'utf8');
 	}
 
 	read(file: BlobFile): ReadStream {

@@ -30,6 +30,13 @@ export class JobRunner {
 	private readonly owners = new Map<Job, TenantStore>();
 	private readonly stopRequests = new Map<Job, StopRequest>();
 	private nextRobot = 0;
+	/** A test's or demo's run length for a job (ms of sandbox time), instead of its process's. */
+	runDuration: ((job: Job) => number | undefined) | undefined;
+	/** Where a robot's output arguments go: inline by default; the Orchestrator keeps large ones as an attachment. */
+	keepOutput: (store: TenantStore, job: Job, output: string | null) => Pick<Job, 'OutputArguments' | 'OutputFile'> = (_store, _job, output) => ({
+		OutputArguments: output,
+		OutputFile: null,
+	});
 
 	constructor(
 		private readonly webhooks: WebhookDispatcher,
@@ -126,8 +133,8 @@ export class JobRunner {
 		this.updateSession(store, robot.Id);
 		logLine(store, job, 'Info', `${job.ReleaseName} execution started`);
 		this.webhooks.jobEvent(store, 'job.started', job);
-		this.schedule(job, runDurationMs(job.behaviour), () => {
-			const outcome = outcomeOf(job.behaviour, job.InputArguments, new Date());
+		this.schedule(job, this.runDuration?.(job) ?? runDurationMs(job.behaviour), () => {
+			const outcome = outcomeOf(job.behaviour, job.inputText, new Date());
 			this.end(store, job, outcome.state, outcome.info, outcome.outputArguments);
 		});
 	}
@@ -141,7 +148,7 @@ export class JobRunner {
 		job.Info = info;
 		job.EndTime = now;
 		job.LastModificationTime = now;
-		job.OutputArguments = output;
+		Object.assign(job, this.keepOutput(store, job, output));
 		if (state === 'Faulted') {
 			job.ErrorCode = 'Robot';
 			job.JobError = { code: 'Robot', title: 'Job faulted', detail: info, category: 'User', status: 0, timestamp: now };

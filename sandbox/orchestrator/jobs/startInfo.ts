@@ -19,13 +19,26 @@ export interface StartPlan {
 	release: Release;
 	strategy: Strategy;
 	robots: (Robot | null)[];
+	/** Sent inline; null when the input came as a file or not at all. */
 	inputArguments: string | null;
+	/** The attachment the input came in (StartProcessDto.InputFile). */
+	inputFile: string | null;
+	/** What the robot reads: the inline arguments or the file's text. */
+	inputText: string | null;
 	reference: string;
 	jobPriority: 'Low' | 'Normal' | 'High';
 	specificPriorityValue: number;
 	runtimeType: string;
 	source: string;
+	/** The start options the job keeps (MachineSessionIds, RunAsMe, TargetFramework, Stop/KillProcessExpression are only checked). */
+	entryPointPath: string;
+	environmentVariables: string | null;
+	resumeOnSameContext: boolean;
 }
+
+const TARGET_FRAMEWORKS = ['Legacy', 'Windows', 'Portable'] as const;
+/** StartProcessDto.EnvironmentVariables: maxLength 4000. */
+const MAX_ENVIRONMENT_VARIABLES_LENGTH = 4000;
 
 const field = (name: string) => `startInfo.${name}`;
 
@@ -41,6 +54,44 @@ function optionalInteger(info: Record<string, unknown>, name: string): number | 
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'number' || !Number.isInteger(value)) throw badRequest(`${field(name)} must be an integer.`);
 	return value;
+}
+
+function optionalBoolean(info: Record<string, unknown>, name: string): boolean | undefined {
+	const value = info[name];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'boolean') throw badRequest(`${field(name)} must be true or false.`);
+	return value;
+}
+
+/** StopProcessExpression / KillProcessExpression: a number of seconds, as text. */
+function checkSeconds(info: Record<string, unknown>, name: string): void {
+	const value = optionalString(info, name);
+	if (value !== undefined && value !== '' && (!/^\d+$/.test(value) || Number(value) < 1)) {
+		throw badRequest(`${field(name)} must be a number of seconds, not '${value}'.`);
+	}
+}
+
+/** The path must be one of the package's entry points (ProcessDto.EntryPoints). */
+function entryPointOf(store: TenantStore, release: Release, info: Record<string, unknown>): string {
+	const path = optionalString(info, 'EntryPointPath');
+	if (path === undefined || path === '') return release.EntryPointPath;
+	const known = store.packages.get(release.ProcessKey)?.EntryPoints.map((entryPoint) => entryPoint.Path) ?? [release.EntryPointPath];
+	if (!known.includes(path)) throw badRequest(`${field('EntryPointPath')} '${path}' is not an entry point of ${release.ProcessKey} (${known.join(', ')}).`);
+	return path;
+}
+
+/** Sessions of machines that serve the folder. */
+function checkMachineSessions(store: TenantStore, folder: Folder, info: Record<string, unknown>): void {
+	const raw = info.MachineSessionIds ?? [];
+	if (!Array.isArray(raw) || raw.some((id) => typeof id !== 'number' || !Number.isInteger(id))) {
+		throw badRequest(`${field('MachineSessionIds')} must be an array of session ids (integers).`);
+	}
+	for (const id of raw as number[]) {
+		const session = store.sessions.get(id);
+		if (!session || !store.robotsIn(folder.Id).some((robot) => robot.Id === session.robotId)) {
+			throw badRequest(`${field('MachineSessionIds')}: session ${id} is not a session of a machine of folder '${folder.FullyQualifiedName}'.`);
+		}
+	}
 }
 
 function findRelease(store: TenantStore, folder: Folder, info: Record<string, unknown>): Release {
@@ -60,27 +111,48 @@ function findRelease(store: TenantStore, folder: Folder, info: Record<string, un
 	throw badRequest(`${field('ReleaseKey')} is required (or ${field('ReleaseName')}).`);
 }
 
-function parseInputArguments(info: Record<string, unknown>): string | null {
-	const value = info.InputArguments;
-	if (value === undefined || value === null || value === '') return null;
-	if (typeof value !== 'string') {
-		throw badRequest(`${field('InputArguments')} must be a string holding a JSON object, e.g. "{\\"InvoiceId\\":\\"INV-1\\"}".`);
-	}
-	if (value.length > MAX_INPUT_ARGUMENTS_LENGTH) {
-		throw badRequest(
-			`${field('InputArguments')} is ${value.length} characters long; the maximum is ${MAX_INPUT_ARGUMENTS_LENGTH}.`,
-		);
-	}
+/** A JSON object of argument names and values, or a 400 naming where it came from. */
+function checkArgumentsObject(text: string, where: string): string {
 	let parsed: unknown;
 	try {
-		parsed = JSON.parse(value);
+		parsed = JSON.parse(text);
 	} catch {
-		throw badRequest(`${field('InputArguments')} is not valid JSON.`);
+		throw badRequest(`${where} is not valid JSON.`);
 	}
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw badRequest(`${field('InputArguments')} must be a JSON object of argument names and values.`);
+		throw badRequest(`${where} must be a JSON object of argument names and values.`);
 	}
-	return value;
+	return text;
+}
+
+/** Reads the text of an uploaded attachment of the folder, or throws a 400/404 naming it. */
+export type InputFileReader = (attachmentId: string) => string;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function parseInput(info: Record<string, unknown>, readInputFile: InputFileReader): Pick<StartPlan, 'inputArguments' | 'inputFile' | 'inputText'> {
+	const value = info.InputArguments;
+	const inline = value === undefined || value === null || value === '' ? null : value;
+	const file = info.InputFile === undefined || info.InputFile === null || info.InputFile === '' ? null : info.InputFile;
+	if (inline !== null && file !== null) {
+		throw badRequest(`Give ${field('InputArguments')} or ${field('InputFile')}, not both.`);
+	}
+	if (file !== null) {
+		if (typeof file !== 'string' || !GUID.test(file)) throw badRequest(`${field('InputFile')} must be the Id (a GUID) of an attachment.`);
+		const text = checkArgumentsObject(readInputFile(file), `The attachment ${file} given as ${field('InputFile')}`);
+		return { inputArguments: null, inputFile: file.toLowerCase(), inputText: text };
+	}
+	if (inline === null) return { inputArguments: null, inputFile: null, inputText: null };
+	if (typeof inline !== 'string') {
+		throw badRequest(`${field('InputArguments')} must be a string holding a JSON object, e.g. "{\\"InvoiceId\\":\\"INV-1\\"}".`);
+	}
+	if (inline.length > MAX_INPUT_ARGUMENTS_LENGTH) {
+		throw badRequest(
+			`${field('InputArguments')} is ${inline.length} characters long; the maximum is ${MAX_INPUT_ARGUMENTS_LENGTH}.`,
+		);
+	}
+	checkArgumentsObject(inline, field('InputArguments'));
+	return { inputArguments: inline, inputFile: null, inputText: inline };
 }
 
 function robotsFor(store: TenantStore, folder: Folder, strategy: Strategy, info: Record<string, unknown>): (Robot | null)[] {
@@ -125,7 +197,7 @@ function robotsFor(store: TenantStore, folder: Folder, strategy: Strategy, info:
 }
 
 /** Checks `{ startInfo }` with UiPath's rules and plans the jobs; throws a 400/404 naming the field otherwise. */
-export function planStart(store: TenantStore, folder: Folder, body: Record<string, unknown>): StartPlan {
+export function planStart(store: TenantStore, folder: Folder, body: Record<string, unknown>, readInputFile: InputFileReader): StartPlan {
 	const info = body.startInfo;
 	if (!info || typeof info !== 'object' || Array.isArray(info)) {
 		throw badRequest('startInfo is required: { "startInfo": { "ReleaseKey": "...", "Strategy": "ModernJobsCount", "JobsCount": 1 } }.');
@@ -157,16 +229,31 @@ export function planStart(store: TenantStore, folder: Folder, body: Record<strin
 	if (runtimeType !== undefined && !RUNTIME_TYPES.has(runtimeType)) {
 		throw badRequest(`${field('RuntimeType')} '${runtimeType}' is not a known runtime type.`);
 	}
+	const framework = optionalString(startInfo, 'TargetFramework');
+	if (framework !== undefined && !(TARGET_FRAMEWORKS as readonly string[]).includes(framework)) {
+		throw badRequest(`${field('TargetFramework')} '${framework}' is not one of ${TARGET_FRAMEWORKS.join(', ')}.`);
+	}
+	const environmentVariables = optionalString(startInfo, 'EnvironmentVariables');
+	if (environmentVariables !== undefined && environmentVariables.length > MAX_ENVIRONMENT_VARIABLES_LENGTH) {
+		throw badRequest(`${field('EnvironmentVariables')} is ${environmentVariables.length} characters long; the maximum is ${MAX_ENVIRONMENT_VARIABLES_LENGTH}.`);
+	}
+	checkMachineSessions(store, folder, startInfo);
+	optionalBoolean(startInfo, 'RunAsMe');
+	checkSeconds(startInfo, 'StopProcessExpression');
+	checkSeconds(startInfo, 'KillProcessExpression');
 	const jobPriority = (priority as StartPlan['jobPriority'] | undefined) ?? release.JobPriority;
 	return {
 		release,
 		strategy,
 		robots,
-		inputArguments: parseInputArguments(startInfo),
+		...parseInput(startInfo, readInputFile),
 		reference,
 		jobPriority,
 		specificPriorityValue: specificPriority ?? { Low: 15, Normal: 45, High: 85 }[jobPriority],
 		runtimeType: runtimeType ?? 'Unattended',
 		source: optionalString(startInfo, 'Source') ?? 'Manual',
+		entryPointPath: entryPointOf(store, release, startInfo),
+		environmentVariables: environmentVariables ?? null,
+		resumeOnSameContext: optionalBoolean(startInfo, 'ResumeOnSameContext') ?? false,
 	};
 }

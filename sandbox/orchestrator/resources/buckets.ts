@@ -1,4 +1,4 @@
-import { blobUri } from '../buckets/transfer';
+import { blobFileAccess } from '../buckets/access';
 import type { Route, RouteContext } from '../context';
 import { collectionResponse, parseQuery, type EntitySet } from '../odata/query';
 import { badRequest, noContent, notFound, ok } from '../reply';
@@ -81,18 +81,10 @@ function accessRoute(action: 'GetReadUri' | 'GetWriteUri'): Route {
 			const bucket = bucketOf(context);
 			const path = requiredPath(context);
 			if (verb === 'GET' && !bucket.files.has(path)) throw notFound(`File '${path}' does not exist in bucket '${bucket.Name}'.`);
-			const external = bucket.StorageProvider !== null;
-			// Azure creates a blob on PUT only when told which kind: UiPath passes the header on.
-			const requiredHeaders: Record<string, string> = external && verb === 'PUT' ? { 'x-ms-blob-type': 'BlockBlob' } : {};
 			const contentType = context.query.get('contentType') ?? undefined;
-			const grant = { store: context.store, bucket, path, verb, requiredHeaders, contentType, expiresAt: expiryOf(context) } as const;
-			const signature = context.blobs.issue(grant);
 			return ok({
 				'@odata.context': `${context.serviceRoot}/odata/$metadata#UiPath.Server.Configuration.OData.BlobFileAccessDto`,
-				Uri: blobUri(grant, signature, { serviceRoot: context.serviceRoot, origin: new URL(context.serviceRoot).origin }),
-				Verb: verb,
-				RequiresAuth: !external,
-				Headers: { Keys: Object.keys(requiredHeaders), Values: Object.values(requiredHeaders) },
+				...blobFileAccess(context, { bucket, path, verb, contentType, expiresAt: expiryOf(context) }),
 			});
 		},
 	};

@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { attachmentIn, attachmentText } from '../attachments';
 import { jsonBody, keyParam, type Route, type RouteContext } from '../context';
 import { planStart, type StartPlan } from '../jobs/startInfo';
 import { serializeFields } from '../entitySets';
@@ -37,8 +38,10 @@ function createJob(store: TenantStore, folder: Folder, plan: StartPlan, batchKey
 		ReleaseName: plan.release.Name,
 		Type: 'Unattended',
 		InputArguments: plan.inputArguments,
-		EnvironmentVariables: null,
+		InputFile: plan.inputFile,
+		EnvironmentVariables: plan.environmentVariables,
 		OutputArguments: null,
+		OutputFile: null,
 		HostMachineName: null,
 		HasMediaRecorded: false,
 		HasVideoRecorded: false,
@@ -48,12 +51,12 @@ function createJob(store: TenantStore, folder: Folder, plan: StartPlan, batchKey
 		RuntimeType: plan.runtimeType,
 		RequiresUserInteraction: false,
 		ReleaseVersionId: plan.release.Id,
-		EntryPointPath: plan.release.EntryPointPath,
+		EntryPointPath: plan.entryPointPath,
 		OrganizationUnitId: folder.Id,
 		OrganizationUnitFullyQualifiedName: folder.FullyQualifiedName,
 		Reference: plan.reference,
 		ProcessType: 'Process',
-		ResumeOnSameContext: false,
+		ResumeOnSameContext: plan.resumeOnSameContext,
 		LocalSystemAccount: '',
 		OrchestratorUserIdentity: user,
 		RemoteControlAccess: 'None',
@@ -67,6 +70,7 @@ function createJob(store: TenantStore, folder: Folder, plan: StartPlan, batchKey
 		releaseId: plan.release.Id,
 		robotId,
 		behaviour: plan.release.behaviour,
+		inputText: plan.inputText,
 	};
 	store.jobs.set(job.Id, job);
 	return job;
@@ -85,16 +89,44 @@ function jobInFolder(context: RouteContext, id: number): Job {
 	return job;
 }
 
+/** Fields some Orchestrator versions send as "" rather than null when they hold nothing. */
+const BLANKABLE = ['InputArguments', 'InputFile', 'OutputArguments', 'OutputFile', 'Info'];
+
+function blank(entity: unknown): unknown {
+	if (!entity || typeof entity !== 'object') return entity;
+	const record = { ...(entity as Record<string, unknown>) };
+	for (const name of BLANKABLE) if (name in record && record[name] === null) record[name] = '';
+	return record;
+}
+
+/** The route's answers with null job fields as "" while `variants.blankForNull` is on. */
+function withBlankFields(route: Route): Route {
+	return {
+		...route,
+		async handle(context) {
+			const reply = await route.handle(context);
+			if (!context.variants.blankForNull || !reply.body || typeof reply.body !== 'object') return reply;
+			const body = reply.body as Record<string, unknown>;
+			return { ...reply, body: Array.isArray(body.value) ? { ...body, value: body.value.map(blank) } : blank(body) };
+		},
+	};
+}
+
 export const jobRoutes: Route[] = [
-	listRoute('Jobs', { ...jobsInFolder, rateLimited: true }),
-	byIdRoute('Jobs', 'Job', jobsInFolder),
+	withBlankFields(listRoute('Jobs', { ...jobsInFolder, rateLimited: true })),
+	withBlankFields(byIdRoute('Jobs', 'Job', jobsInFolder)),
 	{
 		method: 'POST',
 		pattern: new RegExp(`^/odata/Jobs/${ACTION.replace(/\./g, '\\.')}\\.StartJobs$`),
 		scopes: writeScopes('Jobs'),
 		folderScoped: true,
 		handle(context) {
-			const plan = planStart(context.store, context.folder, jsonBody(context, '{ "startInfo": { ... } }'));
+			const readInputFile = (id: string) => {
+				const text = attachmentText(context.blobs, attachmentIn(context.store, context.folder.Id, id));
+				if (text === undefined) throw badRequest(`Nothing was uploaded to the attachment ${id} given as startInfo.InputFile.`);
+				return text;
+			};
+			const plan = planStart(context.store, context.folder, jsonBody(context, '{ "startInfo": { ... } }'), readInputFile);
 			const batchKey = randomUUID();
 			const user = context.token.kind === 'client' ? null : context.token.subject;
 			const jobs = plan.robots.map((robot) => createJob(context.store, context.folder, plan, batchKey, robot?.Id ?? null, user));
@@ -105,7 +137,7 @@ export const jobRoutes: Route[] = [
 					'@odata.context': `${context.serviceRoot}/odata/$metadata#Jobs`,
 					value: jobs.map((job) => serializeFields(job, fields)),
 				},
-				201,
+				context.variants.startJobsStatus ?? 201,
 			);
 		},
 	},

@@ -22,6 +22,7 @@ function finishedJob(store: TenantStore, release: Release, index: number, now: n
 	const state = index % 10 === 9 ? 'Faulted' : index % 25 === 24 ? 'Stopped' : 'Successful';
 	const robots = store.robotsIn(release.OrganizationUnitId);
 	const robot = robots[index % Math.max(robots.length, 1)];
+	const input = JSON.stringify({ InvoiceId: `INV-${String(index).padStart(6, '0')}`, Amount: index % 500 });
 	return {
 		Id: store.nextId('job'),
 		Key: randomUUID(),
@@ -38,9 +39,11 @@ function finishedJob(store: TenantStore, release: Release, index: number, now: n
 		StartingScheduleId: null,
 		ReleaseName: release.Name,
 		Type: 'Unattended',
-		InputArguments: JSON.stringify({ InvoiceId: `INV-${String(index).padStart(6, '0')}`, Amount: index % 500 }),
+		InputArguments: input,
+		InputFile: null,
 		EnvironmentVariables: null,
 		OutputArguments: state === 'Successful' ? JSON.stringify({ Total: index % 500 }) : null,
+		OutputFile: null,
 		HostMachineName: robot?.MachineName ?? null,
 		HasMediaRecorded: false,
 		HasVideoRecorded: false,
@@ -69,6 +72,7 @@ function finishedJob(store: TenantStore, release: Release, index: number, now: n
 		releaseId: release.Id,
 		robotId: robot?.Id ?? null,
 		behaviour: release.behaviour,
+		inputText: input,
 	};
 }
 

@@ -23,6 +23,13 @@ const CORE = 'System.Private.CoreLib, Version=6.0.0.0, Culture=neutral, PublicKe
 const DICTIONARY_TYPE = `System.Collections.Generic.Dictionary\`2[[System.String, ${CORE}],[System.Object, ${CORE}]], ${CORE}`;
 const DATA_TABLE_TYPE = 'System.Data.DataTable, System.Data.Common, Version=6.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a';
 
+/** The workflows each package can start at; Invoice Echo has a second one, for the Entry Point option. */
+const ENTRY_POINTS: Record<ProcessBehaviourName, string[]> = {
+	quick: ['Main.xaml', 'Flows/Refund.xaml'],
+	faulting: ['Main.xaml'],
+	slow: ['Main.xaml'],
+};
+
 const argument = (name: string, type: string, required = false) => ({ name, type, required, hasDefault: !required });
 
 /**
@@ -100,7 +107,7 @@ export function addRelease(
 		InputArguments: null,
 		EnvironmentVariables: '',
 		ProcessType: 'Process',
-		SupportsMultipleEntryPoints: false,
+		SupportsMultipleEntryPoints: ENTRY_POINTS[behaviour].length > 1,
 		RequiresUserInteraction: false,
 		IsAttended: false,
 		IsCompiled: true,
@@ -128,6 +135,7 @@ export function addRelease(
 function seedPackages(store: TenantStore, publishedAt: number) {
 	for (const behaviour of Object.keys(PACKAGES) as ProcessBehaviourName[]) {
 		const pkg = PACKAGES[behaviour];
+		const entryPoints = ENTRY_POINTS[behaviour];
 		store.packages.set(pkg.id, {
 			Id: pkg.id,
 			Key: `${pkg.id}:${pkg.version}`,
@@ -141,6 +149,14 @@ function seedPackages(store: TenantStore, publishedAt: number) {
 			PackageType: 'Process',
 			ProjectType: 'Process',
 			MainEntryPointPath: 'Main.xaml',
+			SupportsMultipleEntryPoints: entryPoints.length > 1,
+			EntryPoints: entryPoints.map((path, index) => ({
+				UniqueId: randomUUID(),
+				Path: path,
+				InputArguments: index === 0 ? ARGUMENTS[behaviour].Input : null,
+				OutputArguments: index === 0 ? ARGUMENTS[behaviour].Output : null,
+				Id: index + 1,
+			})),
 			TargetFramework: 'Windows',
 			RequiresUserInteraction: false,
 			IsAttended: false,

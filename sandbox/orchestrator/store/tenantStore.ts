@@ -1,4 +1,25 @@
-import type { Asset, Bucket, Folder, Job, Machine, ProcessPackage, QueueDefinition, QueueItem, Release, Robot, RobotLog, Session, Webhook } from './types';
+import { randomUUID } from 'crypto';
+import type { Asset, Attachment, Bucket, Folder, Job, Machine, ProcessPackage, QueueDefinition, QueueItem, Release, Robot, RobotLog, Session, Webhook } from './types';
+
+function attachmentBucket(provider: 'Azure' | null): Bucket {
+	return {
+		Id: 0,
+		Identifier: randomUUID(),
+		Name: 'Attachments',
+		Description: null,
+		StorageProvider: provider,
+		StorageParameters: null,
+		StorageContainer: provider ? 'orchestrator-attachments' : null,
+		Options: 'None',
+		CredentialStoreId: null,
+		ExternalName: null,
+		Password: null,
+		FoldersCount: 0,
+		Tags: [],
+		folderIds: [],
+		files: new Map(),
+	};
+}
 
 /** Where each kind of id starts, so an id of one kind never happens to be a valid id of another. */
 const FIRST_IDS = {
@@ -34,6 +55,13 @@ export class TenantStore {
 	readonly webhooks = new Map<number, Webhook>();
 	readonly robotLogs = new Map<number, RobotLog>();
 	readonly buckets = new Map<number, Bucket>();
+	/** By Id (a GUID in lower case). */
+	readonly attachments = new Map<string, Attachment>();
+	/** Where attachments' bytes are kept: Orchestrator itself (RequiresAuth) or external storage (pre-signed URIs); listed by no route. */
+	readonly attachmentStorage: { orchestrator: Bucket; external: Bucket } = {
+		orchestrator: attachmentBucket(null),
+		external: attachmentBucket('Azure'),
+	};
 	private readonly nextIds: Record<EntityKind, number> = { ...FIRST_IDS };
 
 	constructor(

@@ -35,6 +35,9 @@ export interface ProcessPackage {
 	PackageType: 'Process';
 	ProjectType: 'Process';
 	MainEntryPointPath: string;
+	SupportsMultipleEntryPoints: boolean;
+	/** `EntryPointDto`s: the workflows a job of this package can start at. */
+	EntryPoints: { UniqueId: string; Path: string; InputArguments: string | null; OutputArguments: string | null; Id: number }[];
 	TargetFramework: 'Windows';
 	RequiresUserInteraction: boolean;
 	IsAttended: boolean;
@@ -144,8 +147,12 @@ export interface Job {
 	ReleaseName: string;
 	Type: 'Unattended';
 	InputArguments: string | null;
+	/** The attachment holding the input arguments when they were too large to send inline. */
+	InputFile: string | null;
 	EnvironmentVariables: string | null;
 	OutputArguments: string | null;
+	/** The attachment holding the output arguments when the robot's output was kept as a file. */
+	OutputFile: string | null;
 	HostMachineName: string | null;
 	HasMediaRecorded: boolean;
 	HasVideoRecorded: boolean;
@@ -174,6 +181,19 @@ export interface Job {
 	releaseId: number;
 	robotId: number | null;
 	behaviour: ProcessBehaviourName;
+	/** The input arguments the robot reads: InputArguments, or the text of InputFile. */
+	inputText: string | null;
+}
+
+/** An attachment (`AttachmentDto`): a file a job reads or wrote, its bytes kept like a bucket file. */
+export interface Attachment {
+	Id: string;
+	Name: string;
+	CreationTime: string;
+	LastModificationTime: string | null;
+	folderId: number;
+	/** Where its bytes live: Orchestrator's own storage or the tenant's external storage. */
+	storage: Bucket;
 }
 
 export interface QueueDefinition {

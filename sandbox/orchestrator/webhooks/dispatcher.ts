@@ -13,6 +13,8 @@ export interface WebhookDelivery {
 	eventId: string;
 	/** The raw JSON body, exactly the bytes that were signed. */
 	body: string;
+	/** Ids of the jobs the event names (`Job`, or each of `Jobs`). */
+	jobIds: number[];
 	/** `X-UiPath-Signature`, absent when the subscription has no secret. */
 	signature?: string;
 	/** HTTP status of the receiver, or undefined when the POST failed (see `error`) or was skipped. */
@@ -33,6 +35,11 @@ export function signWebhookBody(secret: string, body: string): string {
 
 const subscribed = (webhook: Webhook, type: WebhookEventType) =>
 	webhook.Enabled && (type === 'ping' || webhook.SubscribeToAllEvents || webhook.Events.some((event) => event.EventType === type));
+
+function jobIdsOf(content: Record<string, unknown>): number[] {
+	const jobs = [content.Job, ...(Array.isArray(content.Jobs) ? content.Jobs : [])];
+	return jobs.flatMap((job) => (job && typeof job === 'object' && typeof (job as { Id?: unknown }).Id === 'number' ? [(job as { Id: number }).Id] : []));
+}
 
 const isSuccess = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
@@ -123,6 +130,7 @@ export class WebhookDispatcher {
 				type,
 				eventId,
 				body,
+				jobIds: jobIdsOf(content),
 				signature: webhook.Secret ? signWebhookBody(webhook.Secret, body) : undefined,
 				at: now,
 			};
@@ -153,6 +161,16 @@ export class WebhookDispatcher {
 			delivery.error = error instanceof Error ? error.message : String(error);
 		}
 		if (!isSuccess(delivery.status)) this.openUntil.set(delivery.webhookId, Date.now() + BREAKER_OPEN_MS / this.timeScale());
+	}
+
+	/** How many deliveries (sent or skipped) named each job, for events of `types` (default: every type). */
+	deliveriesPerJob(types?: WebhookEventType[]): Map<number, number> {
+		const counts = new Map<number, number>();
+		for (const delivery of this.deliveries) {
+			if (types && !types.includes(delivery.type)) continue;
+			for (const id of delivery.jobIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+		}
+		return counts;
 	}
 
 	/** Resolves when every delivery started so far has been answered or has failed. */

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'child_process';
 import { existsSync } from 'fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'fs/promises';
 import { join } from 'path';
@@ -21,11 +22,24 @@ export interface QueueWorker {
 	name: string;
 	userFolder: string;
 	logFile: string;
+	child: ChildProcess;
 }
 
 export interface QueueCluster {
 	main: N8nServer;
+	/** Every worker started, also the ones killed since (their logs still say what they ran). */
 	workers: QueueWorker[];
+	/** One more worker with the cluster's settings plus `env` (e.g. a replacement after a kill). */
+	addWorker(env?: NodeJS.ProcessEnv): Promise<QueueWorker>;
+}
+
+/** SIGKILL to the worker's process group (n8n and its task runner), as an out-of-memory kill or a lost machine would; resolves once it exited. */
+export async function killWorker(worker: QueueWorker): Promise<void> {
+	const { child } = worker;
+	if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	process.kill(-child.pid, 'SIGKILL');
+	await exited;
 }
 
 /** The settings every process of the cluster shares (read in n8n 2.41.1's @n8n/config: scaling-mode, database). */
@@ -62,7 +76,14 @@ export async function startQueueCluster(services: QueueServices, packed: PackedP
 	const workers = await Promise.all(
 		Array.from({ length: WORKER_COUNT }, async (_, index) => await startWorker(main, packed, root, logs, index + 1)),
 	);
-	return { main, workers };
+	let started = workers.length;
+	const addWorker = async (env: NodeJS.ProcessEnv = {}) => {
+		// Numbered before the start: replacements start side by side and each needs its own folder and log.
+		const worker = await startWorker(main, packed, root, logs, ++started, env);
+		workers.push(worker);
+		return worker;
+	};
+	return { main, workers, addWorker };
 }
 
 /**
@@ -94,7 +115,7 @@ async function keepMigratedDatabase(services: QueueServices, main: N8nServer): P
 	await rename(`${TEMPLATE_DUMP}.partial`, TEMPLATE_DUMP);
 }
 
-async function startWorker(main: N8nServer, packed: PackedPackage, root: string, logs: string, number: number): Promise<QueueWorker> {
+async function startWorker(main: N8nServer, packed: PackedPackage, root: string, logs: string, number: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<QueueWorker> {
 	const name = `worker-${number}`;
 	const userFolder = join(root, name);
 	await mkdir(userFolder, { recursive: true });
@@ -107,6 +128,7 @@ async function startWorker(main: N8nServer, packed: PackedPackage, root: string,
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+		...extraEnv,
 	};
 	const logFile = join(logs, `n8n-${name}.log`);
 	const child = startProcess(`n8n ${name}`, PINNED_NODE, [N8N_BIN, 'worker', `--concurrency=${WORKER_CONCURRENCY}`], { env, cwd: userFolder, logFile });
@@ -122,5 +144,5 @@ async function startWorker(main: N8nServer, packed: PackedPackage, root: string,
 		},
 		{ timeoutMs: 120_000, intervalMs: 500 },
 	);
-	return { name, userFolder, logFile };
+	return { name, userFolder, logFile, child };
 }

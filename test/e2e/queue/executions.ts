@@ -27,3 +27,13 @@ export async function executionsByWorker(workers: QueueWorker[]): Promise<Map<st
 	}
 	return byWorker;
 }
+
+/** The Bull job each execution ran as on these workers (the same log line), by execution id. */
+export async function bullJobsOf(workers: QueueWorker[]): Promise<Map<string, string>> {
+	const jobs = new Map<string, string>();
+	for (const worker of workers) {
+		const log = await readFile(worker.logFile, 'utf8');
+		for (const match of log.matchAll(/Worker started execution (\d+) \(job (\d+)\)/g)) jobs.set(match[1], match[2]);
+	}
+	return jobs;
+}

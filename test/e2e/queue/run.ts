@@ -19,6 +19,7 @@ import { startE2eSandbox, tokenExchanges } from '../sandbox';
 import { connectOAuth2 } from '../scenarios/connectOAuth2';
 import { createCredential, type CredentialRef } from '../workflows';
 import { startQueueCluster, WORKER_CONCURRENCY, WORKER_COUNT } from './cluster';
+import { crashScenarios } from './crashSafety';
 import { activateJobTriggers, checkJobTriggers, type ActiveTriggers } from './jobTriggers';
 import { packageRaceLog } from './refreshAudit';
 import { ensureQueuePackages, startQueueServices } from './services';
@@ -91,6 +92,8 @@ export async function runQueueMode(report: Report, packed: PackedPackage, logs: 
 		const active = triggers;
 		await report.check('queue: 50 jobs finishing → each trigger gets each job exactly once', async () => await checkJobTriggers(queue, active));
 	}
+
+	if (api) await crashScenarios(report, queue, api.credential);
 
 	const raceLog = await packageRaceLog(queue.cluster.workers);
 	const totals = {

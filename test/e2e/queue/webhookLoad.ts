@@ -124,7 +124,7 @@ export async function webhookLoad(run: QueueRun, credential: CredentialRef, firs
 }
 
 /** The error n8n recorded for failed executions (messages only: the package puts no secret in them). */
-async function executionErrors(run: QueueRun, ids: string[]): Promise<string[]> {
+export async function executionErrors(run: QueueRun, ids: string[]): Promise<string[]> {
 	return await Promise.all(
 		ids.map(async (id) => {
 			const execution = await run.context.client.api<{ data?: { resultData?: { error?: { message?: string; description?: string } } } }>('GET', `/executions/${id}?includeData=true`);

@@ -87,7 +87,7 @@ describe.each(KINDS)('every operation with the %s credential', (kind) => {
 		expect(items.map((item) => (item.json.InputArguments as { InvoiceId: string }).InvoiceId)).toEqual(['A', 'A', 'B', 'B']);
 		const references = new Set(items.map((item) => item.json.Reference));
 		expect(references.size).toBe(2);
-		for (const reference of references) expect(reference).toMatch(/^n8n-[0-9a-f-]{36}$/);
+		for (const reference of references) expect(reference).toMatch(/^n8n-[A-Za-z0-9_.]+-[01]-0-[0-9a-f]{32}$/);
 
 		const first = items[0].json;
 		const byId = await run({ resource: 'job', operation: 'get', folder: SHARED, jobId: String(first.Id) });

@@ -105,6 +105,10 @@ export interface NodeRunOptions {
 	signal?: AbortSignal;
 	/** The node's version as the workflow saved it (default 1). */
 	typeVersion?: number;
+	/** The same execution run again (a re-run) keeps its id, its node's id and when n8n created it. */
+	executionId?: string;
+	nodeId?: string;
+	establishedAt?: number;
 }
 
 /** A sandbox and one credential store per kind, shared by a suite's tests as n8n shares a saved credential. */
@@ -164,6 +168,7 @@ export async function startSuite(kinds: CredentialKind[], options: SandboxOption
 					parameters: { authentication, ...parameters },
 					credentials: credentialsOf(credential),
 					...(runOptions.typeVersion ? { typeVersion: runOptions.typeVersion } : {}),
+					...(runOptions.nodeId ? { id: runOptions.nodeId } : {}),
 					...(runOptions.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 				}),
 				credentials: store,
@@ -171,6 +176,8 @@ export async function startSuite(kinds: CredentialKind[], options: SandboxOption
 					? { mode: 'trigger' as const, startData: runOptions.items.map(toExecutionData) }
 					: {}),
 				signal: runOptions.signal,
+				executionId: runOptions.executionId,
+				establishedAt: runOptions.establishedAt,
 			});
 		},
 		apiRequests: () => sandbox.state.requests.filter((request) => isApiRequest(request.path)),

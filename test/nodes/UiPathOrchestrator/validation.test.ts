@@ -16,11 +16,6 @@ const BAD_INPUTS: Array<[string, INodeParameters, RegExp]> = [
 	['input arguments that are not JSON', start({ inputArguments: '={{ "{ InvoiceId: 1" }}' }), /^Input Arguments \(inputArguments\) in item 0 is not valid JSON/],
 	['input arguments that are an array', start({ inputArguments: '[1, 2]' }), /^Input Arguments \(inputArguments\) in item 0 must be a JSON object, not an array/],
 	['input arguments that are a string', start({ inputArguments: '"just text"' }), /^Input Arguments \(inputArguments\) in item 0 must be a JSON object, not a string/],
-	[
-		'input arguments over 10,000 characters',
-		start({ inputArguments: '={{ JSON.stringify({ Blob: "x".repeat(10000) }) }}' }),
-		/^Input Arguments \(inputArguments\) in item 0 is 10011 characters once serialized; Orchestrator accepts at most 10000/,
-	],
 	// Robot IDs is shown (and kept by n8n) only for Specific Robots, or when the strategy is an expression.
 	['robot IDs with another strategy', start({ strategy: '={{ "ModernJobsCount" }}', robotIds: '4001' }), /^Robot IDs \(robotIds\) in item 0 is only allowed with the Specific Robots strategy, not ModernJobsCount/],
 	['the Specific strategy without robot IDs', start({ strategy: 'Specific', robotIds: '' }), /^Robot IDs \(robotIds\) in item 0 is required with the Specific Robots strategy/],

@@ -280,3 +280,22 @@ describe('queue item status changed', () => {
 		expect(outcome.error?.message).toBe('Queue Name (queueName) "No Such Queue" is not a queue in folder "Shared"');
 	});
 });
+
+it('emits a job whose output Orchestrator kept as an attachment with its parsed OutputArguments, reading the file once', async () => {
+	env.sandbox.state.attachments.outputFileAbove = 10;
+	try {
+		const trigger = jobTrigger();
+		await trigger.poll();
+		const [job] = await env.startJobs(1, PROCESSES.quick, { InvoiceId: 'INV-POLL-FILE' });
+		env.sandbox.state.jobs.finishAll();
+		const from = env.sandbox.state.requests.length;
+		const outcome = await trigger.poll();
+		expect(outcome.error).toBeUndefined();
+		const emitted = outcome.run!.json(NEXT);
+		expect(emitted.find((item) => item.Id === job.Id)).toMatchObject({ OutputArguments: { InvoiceId: 'INV-POLL-FILE', Total: 0 } });
+		const reads = env.sandbox.state.requests.slice(from).filter((request) => /\/odata\/Attachments/.test(request.path));
+		expect(reads).toHaveLength(emitted.length);
+	} finally {
+		env.sandbox.state.attachments.outputFileAbove = 10_000;
+	}
+});

@@ -333,3 +333,54 @@ describe('signed deliveries it does not run are answered 200', () => {
 	});
 });
 
+
+describe('a completed job whose output Orchestrator kept as an attachment', () => {
+	afterEach(() => {
+		env.sandbox.state.attachments.outputFileAbove = 10_000;
+	});
+
+	it('gives the parsed OutputArguments: the job is read once for its OutputFile, and the file once', async () => {
+		env.sandbox.state.attachments.outputFileAbove = 10;
+		const trigger = await webhookTrigger({ events: ['job.completed'] });
+		await trigger.activate();
+		const [job] = await env.startJobs(1, PROCESSES.quick, { InvoiceId: 'INV-FILE' });
+		const from = env.sandbox.state.requests.length;
+		env.sandbox.state.jobs.finish(job.Id);
+		await deliveriesDone(trigger);
+		expect(trigger.runs).toHaveLength(1);
+		const [event] = trigger.runs[0].json(NEXT);
+		expect(event.Job).toMatchObject({ Id: job.Id, OutputArguments: { InvoiceId: 'INV-FILE', Total: 0 } });
+		expect(event).not.toHaveProperty('OutputFileError');
+		const reads = env.sandbox.state.requests.slice(from).filter((request) => /\/odata\/(Jobs\(|Attachments)/.test(request.path));
+		expect(reads.map((request) => request.path.replace(/^.*\/odata/, '/odata').replace(/\(.*\)/, '(…)'))).toEqual(['/odata/Jobs(…)', '/odata/Attachments(…)']);
+	});
+
+	it('still starts the workflow when the file cannot be read, saying why in OutputFileError', async () => {
+		env.sandbox.state.attachments.outputFileAbove = 10;
+		env.sandbox.state.faults = [{ method: 'GET', path: '/odata/Attachments', status5xxRate: 1, status5xx: 500 }];
+		try {
+			const trigger = await webhookTrigger({ events: ['job.completed'] });
+			await trigger.activate();
+			const [job] = await env.startJobs(1, PROCESSES.quick, { InvoiceId: 'INV-UNREADABLE' });
+			env.sandbox.state.jobs.finish(job.Id);
+			await deliveriesDone(trigger);
+			expect(trigger.runs).toHaveLength(1);
+			const [event] = trigger.runs[0].json(NEXT);
+			expect((event.Job as IDataObject).OutputArguments ?? null).toBeNull();
+			expect(String(event.OutputFileError)).toMatch(/500/);
+		} finally {
+			env.sandbox.state.faults = [];
+		}
+	});
+
+	it('reads nothing for a job whose output arrived inline', async () => {
+		const trigger = await webhookTrigger({ events: ['job.completed'] });
+		await trigger.activate();
+		const [job] = await env.startJobs(1, PROCESSES.quick, { InvoiceId: 'INV-INLINE' });
+		const from = env.sandbox.state.requests.length;
+		env.sandbox.state.jobs.finish(job.Id);
+		await deliveriesDone(trigger);
+		expect(trigger.runs[0].json(NEXT)[0].Job).toMatchObject({ OutputArguments: { InvoiceId: 'INV-INLINE', Total: 0 } });
+		expect(env.sandbox.state.requests.slice(from).filter((request) => /\/odata\/(Jobs\(|Attachments)/.test(request.path))).toEqual([]);
+	});
+});

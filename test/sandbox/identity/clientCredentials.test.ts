@@ -82,7 +82,7 @@ describe('client credentials (confidential External Application)', () => {
 	});
 
 	it('answers invalid_scope for a scope the app was not granted or that does not exist', async () => {
-		for (const scope of ['OR.Jobs OR.Machines', 'OR.Folders.Write', 'Foo.Bar']) {
+		for (const scope of ['OR.Jobs OR.Machines', 'OR.Settings.Write', 'Foo.Bar']) {
 			const { status, body } = await postForm(
 				sandbox.url,
 				'/identity_/connect/token',

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/outputItems';
 import { readFolder, readJobId } from '../../helpers/parameters';
-import { getJob } from '../../transport';
+import { getJob, withOutputFile } from '../../transport';
 import { folderLocator, jobIdField } from '../../descriptions/common';
 
 const properties: INodeProperties[] = [folderLocator, jobIdField];
@@ -18,5 +18,5 @@ export async function execute(
 ): Promise<IDataObject[]> {
 	const folder = readFolder(this, itemIndex);
 	const jobId = readJobId(this, itemIndex);
-	return [toJob(await getJob(this, credentialType, folder, jobId))];
+	return [toJob(await withOutputFile(this, credentialType, folder, await getJob(this, credentialType, folder, jobId)))];
 }

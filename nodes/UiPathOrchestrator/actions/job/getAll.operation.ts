@@ -1,5 +1,6 @@
-import { JOB_STATES, ODATA } from '../../helpers/constants';
+import { JOB_EXPAND, JOB_STATES, ODATA } from '../../helpers/constants';
 import { toJob } from '../../helpers/outputItems';
+import { withOutputFile } from '../../transport';
 import { anyOf, createdBound, listOperation, textEquals } from '../listing';
 
 export const { description, execute } = listOperation({
@@ -15,5 +16,8 @@ export const { description, execute } = listOperation({
 		createdBound('Created Before', 'createdBefore', 'lt'),
 	],
 	toOutput: toJob,
+	expand: JOB_EXPAND,
 	complete: { fields: ['InputArguments', 'OutputArguments'], entity: ODATA.job },
+	// Jobs are listed in a folder, so the folder is always set here.
+	readKept: async (context, credentialType, folder, job) => (folder ? await withOutputFile(context, credentialType, folder, job) : job),
 });

@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperValue } from 'n8n-workflow';
 
-import { MAX_INPUT_ARGUMENTS_LENGTH } from '../../helpers/constants';
 import { argumentsFromSchema, convertArguments, planArguments, type ArgumentPlan } from '../../helpers/inputArguments';
 import type { FolderRef, ReleaseRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { itemParameter, parameterError, readJsonObject } from '../../helpers/parameters';
@@ -50,7 +49,7 @@ export const inputArgumentProperties: INodeProperties[] = [
 		name: 'inputArguments',
 		type: 'json',
 		default: '{}',
-		description: 'The process\'s input arguments as a JSON object (at most 10,000 characters); expressions allowed',
+		description: 'The process\'s input arguments as a JSON object; over 10,000 characters they are sent as a job attachment. Expressions allowed.',
 		displayOptions: { show: { inputArgumentsMode: ['json'] } },
 	},
 ];
@@ -114,15 +113,6 @@ export async function readInputArguments(
 	} else {
 		inputArguments = readJsonObject(context, itemIndex, JSON_PARAMETER);
 	}
-	const serialized = JSON.stringify(inputArguments);
-	if (serialized.length > MAX_INPUT_ARGUMENTS_LENGTH) {
-		throw parameterError(
-			context,
-			itemIndex,
-			JSON_PARAMETER,
-			`is ${serialized.length} characters once serialized; Orchestrator accepts at most ${MAX_INPUT_ARGUMENTS_LENGTH}`,
-			'Pass large data another way, for example through a storage bucket or a queue item, and give the job its reference.',
-		);
-	}
-	return serialized;
+	// Over MAX_INPUT_ARGUMENTS_LENGTH they travel as an InputFile attachment (transport/attachments.ts).
+	return JSON.stringify(inputArguments);
 }

@@ -1,10 +1,10 @@
-import { randomUUID } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { START_STRATEGIES, type StartStrategy } from '../../helpers/constants';
 import type { FolderRef, StartInfo, UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/outputItems';
+import { startReference } from '../../helpers/reference';
 import {
 	itemParameter,
 	locatorParts,
@@ -14,9 +14,11 @@ import {
 	readReference,
 	readRelease,
 } from '../../helpers/parameters';
-import { startJobsExactlyOnce, type ErrorHints } from '../../transport';
-import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitOptions } from '../../descriptions/common';
+import { startJobsExactlyOnce, withLargeInputAsFile, type ErrorHints } from '../../transport';
+import { concurrencyOption, folderLocator, priorityOptions, releaseLocator, waitModeOptions, waitOptions } from '../../descriptions/common';
 import { inputArgumentProperties, readInputArguments } from './inputArguments';
+import { resumedJobs } from './releasedJobs';
+import { readStartOptions, startOptionProperties } from './startOptions';
 import { finishedJobs, readWaitOptions } from './waiting';
 
 const COUNTED_STRATEGIES: StartStrategy[] = ['ModernJobsCount', 'JobsCount', 'RobotCount'];
@@ -113,12 +115,13 @@ const properties: INodeProperties[] = [
 				description: 'Execution priority; without it the process\'s own priority applies',
 			},
 			...waitOptions,
+			...waitModeOptions,
 			{
 				displayName: 'Reference',
 				name: 'reference',
 				type: 'string',
 				default: '',
-				description: 'Your reference for the job (at most 128 characters). Without one the node generates one per item, to find the job again if the answer to the start is lost.',
+				description: 'Your reference for the job (at most 128 characters). Without one the node derives one per item from the execution, to find the job again if the answer to the start is lost or a worker died after starting it.',
 			},
 			{
 				displayName: 'Runtime Type',
@@ -141,6 +144,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to wait until the job finishes and output the finished job with its output arguments',
 			},
+			...startOptionProperties,
 		],
 	},
 ];
@@ -176,6 +180,7 @@ async function readStartInfo(
 	credentialType: UiPathCredentialType,
 	folder: FolderRef,
 	options: IDataObject,
+	reference: string,
 ): Promise<StartInfo> {
 	const release = readRelease(context, itemIndex);
 	const strategy = itemParameter(context, 'strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
@@ -200,10 +205,9 @@ async function readStartInfo(
 		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, itemParameter(context, 'jobsCount', itemIndex, 1))
 		: undefined;
 
+	// Checked before the input arguments, which may read the process: a bad option costs no request.
+	const startOptions = readStartOptions(context, itemIndex, options);
 	const inputArguments = await readInputArguments(context, itemIndex, credentialType, folder, release);
-	// A reference per item lets an ambiguous start be looked up instead of sent twice.
-	const reference = readReference(context, itemIndex, options) || `n8n-${randomUUID()}`;
-
 	return {
 		...(release.key ? { ReleaseKey: release.key } : { ReleaseName: release.name }),
 		Strategy: strategy,
@@ -213,6 +217,7 @@ async function readStartInfo(
 		Reference: reference,
 		...(options.jobPriority ? { JobPriority: options.jobPriority as StartInfo['JobPriority'] } : {}),
 		...(options.runtimeType ? { RuntimeType: String(options.runtimeType) } : {}),
+		...startOptions,
 	};
 }
 
@@ -221,12 +226,19 @@ export async function execute(
 	itemIndex: number,
 	credentialType: UiPathCredentialType,
 ): Promise<IDataObject[]> {
+	const resumed = await resumedJobs(this, itemIndex, credentialType);
+	if (resumed) return resumed;
 	const folder = readFolder(this, itemIndex);
 	const options = itemParameter(this, 'options', itemIndex, {}) as IDataObject;
-	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options);
+	// A reference per item lets an ambiguous start, or a re-run of the execution, find the job instead of starting it twice.
+	const reference = startReference(this, itemIndex, readReference(this, itemIndex, options));
+	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options, reference.reference);
 	const wait = options.waitForCompletion === true ? readWaitOptions(this, itemIndex, options) : undefined;
 
-	const started = await startJobsExactlyOnce(this, credentialType, folder, startInfo, { hints });
-	if (!wait) return started.map(toJob);
+	const started = await startJobsExactlyOnce(this, credentialType, folder, await withLargeInputAsFile(this, credentialType, folder, startInfo), {
+		hints,
+		lookUpFirst: reference.mayBeRerun,
+	});
+	if (!wait || wait.release) return started.map(toJob);
 	return await finishedJobs(this, credentialType, folder, started, wait, itemIndex);
 }

@@ -3,8 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { readFolder, readJobId } from '../../helpers/parameters';
+import { toJob } from '../../helpers/outputItems';
 import { getJob } from '../../transport';
-import { concurrencyOption, folderLocator, jobIdField, waitOptions } from '../../descriptions/common';
+import { concurrencyOption, folderLocator, jobIdField, waitModeOptions, waitOptions } from '../../descriptions/common';
+import { resumedJobs } from './releasedJobs';
 import { readWaitOptions, finishedJobs } from './waiting';
 
 const properties: INodeProperties[] = [
@@ -16,7 +18,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [concurrencyOption, ...waitOptions],
+		options: [concurrencyOption, ...waitOptions, ...waitModeOptions],
 	},
 ];
 
@@ -27,9 +29,12 @@ export async function execute(
 	itemIndex: number,
 	credentialType: UiPathCredentialType,
 ): Promise<IDataObject[]> {
+	const resumed = await resumedJobs(this, itemIndex, credentialType);
+	if (resumed) return resumed;
 	const folder = readFolder(this, itemIndex);
 	const jobId = readJobId(this, itemIndex);
 	const wait = readWaitOptions(this, itemIndex, this.getNodeParameter('options', itemIndex, {}) as IDataObject);
 	const job = await getJob(this, credentialType, folder, jobId);
+	if (wait.release) return [toJob(job)];
 	return await finishedJobs(this, credentialType, folder, [job], wait, itemIndex);
 }

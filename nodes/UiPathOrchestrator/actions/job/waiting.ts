@@ -1,15 +1,28 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { DEFAULT_POLL_INTERVAL_SECONDS, DEFAULT_WAIT_TIMEOUT_SECONDS, FAILED_JOB_STATES } from '../../helpers/constants';
 import type { FolderRef, Job, UiPathCredentialType } from '../../helpers/interfaces';
 import { JobFailedError, type FaultLogs } from '../../helpers/jobFailure';
 import { toJob } from '../../helpers/outputItems';
 import { readPositiveInteger } from '../../helpers/parameters';
-import { lastErrorLogs, waitForJob } from '../../transport';
+import { lastErrorLogs, waitForJob, withOutputFile } from '../../transport';
 
 export interface WaitOptions {
 	timeoutMs: number;
 	pollIntervalMs: number;
+	/** Wait Mode "Release the Execution Until the Job Ends". */
+	release?: boolean;
+	/** Read each job once against this deadline instead of one computed from the timeout. */
+	deadline?: number;
+}
+
+/**
+ * Wait Mode as set, or the default of the node's version (1.2 releases, 1.1 polls). As an AI agent's tool (type
+ * `…Tool`) the node always polls: a tool call must answer within the agent's run.
+ */
+export function releasesExecution(options: IDataObject, node: Pick<INode, 'type' | 'typeVersion'>): boolean {
+	if (node.type.endsWith('Tool')) return false;
+	return (options.waitMode ?? (node.typeVersion >= 1.2 ? 'release' : 'poll')) === 'release';
 }
 
 /** Timeout and Poll Interval (seconds) from an operation's options. */
@@ -21,7 +34,7 @@ export function readWaitOptions(context: IExecuteFunctions, itemIndex: number, o
 		{ label: 'Poll Interval', name: 'options.pollInterval' },
 		options.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS,
 	);
-	return { timeoutMs: timeout * 1000, pollIntervalMs: poll * 1000 };
+	return { timeoutMs: timeout * 1000, pollIntervalMs: poll * 1000, release: releasesExecution(options, context.getNode()) };
 }
 
 /** A faulted job's last error lines; a failure to read them (e.g. no OR.Monitoring scope) must not hide the fault. */
@@ -44,10 +57,11 @@ export async function finishedJobs(
 	wait: WaitOptions,
 	itemIndex: number,
 ): Promise<Job[]> {
-	const deadline = Date.now() + wait.timeoutMs;
+	const deadline = wait.deadline ?? Date.now() + wait.timeoutMs;
 	const finished: Job[] = [];
 	for (const job of jobs) {
-		const done = toJob(await waitForJob(context, credentialType, folder, job, { ...wait, deadline }));
+		const ended = await waitForJob(context, credentialType, folder, job, { ...wait, deadline });
+		const done = toJob(await withOutputFile(context, credentialType, folder, ended));
 		if (FAILED_JOB_STATES.includes(done.State)) {
 			throw new JobFailedError(context.getNode(), done, itemIndex, await faultLogs(context, credentialType, folder, done));
 		}

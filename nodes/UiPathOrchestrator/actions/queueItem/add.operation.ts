@@ -5,7 +5,7 @@ import { ODATA } from '../../helpers/constants';
 import type { UiPathCredentialType } from '../../helpers/interfaces';
 import { withoutODataAnnotations } from '../../helpers/outputItems';
 import { readFolder, readQueueName } from '../../helpers/parameters';
-import { uiPathApiRequest } from '../../transport';
+import { findQueueItemsByReference, uiPathApiRequest } from '../../transport';
 import { concurrencyOption, folderLocator, queueLocator } from '../../descriptions/common';
 import { itemDataOptions, readQueueItemData, specificContentField } from './itemData';
 
@@ -31,7 +31,13 @@ export async function execute(
 	credentialType: UiPathCredentialType,
 ): Promise<IDataObject[]> {
 	const folder = readFolder(this, itemIndex);
-	const itemData = readQueueItemData(this, itemIndex, readQueueName(this, itemIndex));
+	const queue = readQueueName(this, itemIndex);
+	const { itemData, reference } = readQueueItemData(this, itemIndex, queue);
+	// A re-run of the execution may already have added this item: its derived reference finds it.
+	if (reference.mayBeRerun) {
+		const earlier = (await findQueueItemsByReference(this, credentialType, folder, queue, [reference.reference])).get(reference.reference);
+		if (earlier) return [withoutODataAnnotations(earlier)];
+	}
 	const added = await uiPathApiRequest(this, credentialType, {
 		method: 'POST',
 		path: ODATA.addQueueItem,

@@ -4,9 +4,9 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { ODATA } from '../../helpers/constants';
 import type { BatchResult, FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { parameterError, readFolder, readQueueName } from '../../helpers/parameters';
-import { uiPathApiRequest } from '../../transport';
+import { findQueueItemsByReference, uiPathApiRequest } from '../../transport';
 import { folderLocator, queueLocator } from '../../descriptions/common';
-import { itemDataOptions, readQueueItemData, specificContentField } from './itemData';
+import { itemDataOptions, readQueueItemData, specificContentField, type QueueItemData } from './itemData';
 
 const COMMIT_TYPES = ['AllOrNothing', 'StopOnFirstFailure', 'ProcessAllIndependently'] as const;
 type CommitType = (typeof COMMIT_TYPES)[number];
@@ -42,12 +42,11 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['queueItem'], operation: ['addMany'] } }, properties);
 
-interface ReadItem {
+interface ReadItem extends QueueItemData {
 	itemIndex: number;
 	folder: FolderRef;
 	queue: string;
 	commitType: CommitType;
-	itemData: IDataObject;
 }
 
 function readCommitType(context: IExecuteFunctions, itemIndex: number): CommitType {
@@ -140,7 +139,7 @@ export async function executeBatch(
 		try {
 			const folder = readFolder(this, itemIndex);
 			const queue = readQueueName(this, itemIndex);
-			valid.push({ itemIndex, folder, queue, commitType: readCommitType(this, itemIndex), itemData: readQueueItemData(this, itemIndex, queue) });
+			valid.push({ itemIndex, folder, queue, commitType: readCommitType(this, itemIndex), ...readQueueItemData(this, itemIndex, queue) });
 		} catch (error) {
 			if (!this.continueOnFail()) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			results.push({ itemIndex, error: error as Error });
@@ -148,17 +147,24 @@ export async function executeBatch(
 	}
 	for (const batch of batchesOf(valid)) {
 		const { folder, queue, commitType } = batch[0];
+		let toAdd = batch;
 		try {
+			// A re-run of the execution may already have added some of these items: their derived references find them.
+			const rerun = batch.filter((item) => item.reference.mayBeRerun).map((item) => item.reference.reference);
+			const earlier = await findQueueItemsByReference(this, credentialType, folder, queue, rerun);
+			toAdd = batch.filter((item) => !earlier.has(item.reference.reference));
+			results.push(...batch.filter((item) => earlier.has(item.reference.reference)).map((item) => ({ itemIndex: item.itemIndex, json: item.itemData })));
+			if (toAdd.length === 0) continue;
 			const answer = await uiPathApiRequest(this, credentialType, {
 				method: 'POST',
 				path: ODATA.bulkAddQueueItems,
 				folder,
-				body: { queueName: queue, commitType, queueItems: batch.map((item) => item.itemData) },
+				body: { queueName: queue, commitType, queueItems: toAdd.map((item) => item.itemData) },
 			});
-			results.push(...outcomes(this, batch, answer));
+			results.push(...outcomes(this, toAdd, answer));
 		} catch (error) {
 			// The whole request failed: none of its items was added (or UiPath did not say), so each fails with it.
-			results.push(...batch.map((item) => ({ itemIndex: item.itemIndex, error: error as Error })));
+			results.push(...toAdd.map((item) => ({ itemIndex: item.itemIndex, error: error as Error })));
 			if (!this.continueOnFail()) break;
 		}
 	}

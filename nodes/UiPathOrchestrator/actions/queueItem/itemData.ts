@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { readDate, readJsonObject, readReference } from '../../helpers/parameters';
+import { startReference, type StartReference } from '../../helpers/reference';
 import { priorityOptions } from '../../descriptions/common';
 
 export const specificContentField: INodeProperties = {
@@ -39,21 +40,28 @@ export const itemDataOptions: INodeProperties[] = [
 		name: 'reference',
 		type: 'string',
 		default: '',
-		description: 'Your reference for the item (at most 128 characters); queues can require it to be unique',
+		description: 'Your reference for the item (at most 128 characters); queues can require it to be unique. Without one the node derives one per item from the execution, so that a re-run of the execution after a worker died does not add the item twice.',
 	},
 ];
 
+export interface QueueItemData {
+	itemData: IDataObject;
+	/** The item's Reference (the user's or the derived one) and whether an earlier run may have added it. */
+	reference: StartReference;
+}
+
 /** UiPath's QueueItemDataDto for one input item: Specific Content and Options, checked. */
-export function readQueueItemData(context: IExecuteFunctions, itemIndex: number, queue: string): IDataObject {
+export function readQueueItemData(context: IExecuteFunctions, itemIndex: number, queue: string): QueueItemData {
 	const specificContent = readJsonObject(context, itemIndex, { label: 'Specific Content', name: 'specificContent' });
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const reference = readReference(context, itemIndex, options);
-	return {
+	const reference = startReference(context, itemIndex, readReference(context, itemIndex, options));
+	const itemData: IDataObject = {
 		Name: queue,
 		SpecificContent: specificContent,
-		...(reference ? { Reference: reference } : {}),
+		Reference: reference.reference,
 		...(options.priority ? { Priority: String(options.priority) } : {}),
 		...(options.deferDate ? { DeferDate: readDate(context, itemIndex, { label: 'Defer Date', name: 'options.deferDate' }, options.deferDate) } : {}),
 		...(options.dueDate ? { DueDate: readDate(context, itemIndex, { label: 'Due Date', name: 'options.dueDate' }, options.dueDate) } : {}),
 	};
+	return { itemData, reference };
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { FINAL_JOB_STATES, ODATA, type JobState } from '../../helpers/constants';
 import { toJob } from '../../helpers/outputItems';
 import { combineFilters } from '../../helpers/parameters';
-import { odataString } from '../../transport';
+import { odataString, withOutputFile } from '../../transport';
 import { folderFingerprint, readRequiredFolder } from '../parameters';
 import type { EventStream } from './stream';
 
@@ -39,5 +39,6 @@ export function jobFinishedStream(context: IPollFunctions): EventStream {
 		]),
 		timeField: 'EndTime',
 		toItem: toJob,
+		readKept: async (poll, credentialType, job) => await withOutputFile(poll, credentialType, folder, job),
 	};
 }

@@ -11,7 +11,8 @@ const BUDGET_SHARE = 0.8;
 
 interface Event {
 	stamp: Stamp;
-	item: IDataObject;
+	entity: IDataObject;
+	stream: EventStream;
 }
 
 const byTime = (a: Event, b: Event) => Date.parse(a.stamp.time) - Date.parse(b.stamp.time) || a.stamp.id - b.stamp.id;
@@ -19,8 +20,19 @@ const byTime = (a: Event, b: Event) => Date.parse(a.stamp.time) - Date.parse(b.s
 function eventsOf(stream: EventStream, entities: IDataObject[]): Event[] {
 	return entities.flatMap((entity) => {
 		const stamp = stampOf(entity, stream.timeField);
-		return stamp ? [{ stamp, item: stream.toItem(entity) }] : [];
+		return stamp ? [{ stamp, entity, stream }] : [];
 	});
+}
+
+/** The events as the workflow receives them; only these, the ones emitted, read what their entity keeps elsewhere. */
+async function itemsOf(context: IPollFunctions, events: Event[]): Promise<INodeExecutionData[]> {
+	const credentialType = credentialTypeOf(context);
+	const items: INodeExecutionData[] = [];
+	for (const { entity, stream } of events) {
+		const complete = stream.readKept ? await stream.readKept(context, credentialType, entity) : entity;
+		items.push({ json: stream.toItem(complete) });
+	}
+	return items;
 }
 
 /** Manual mode ("Fetch test event"): the newest matching event, so the user sees real data while building. */
@@ -32,7 +44,7 @@ async function latestEvent(context: IPollFunctions, streams: EventStream[]): Pro
 		if (entity) latest.push(...eventsOf(stream, [entity]));
 	}
 	const newest = latest.sort(byTime).pop();
-	return newest ? [[{ json: newest.item }]] : null;
+	return newest ? [await itemsOf(context, [newest])] : null;
 }
 
 /** A new cursor starts at the newest existing event, so activation emits nothing that happened before it. */
@@ -74,7 +86,8 @@ export async function pollStreams(context: IPollFunctions, streams: EventStream[
 		nextCursors[stream.key] = advance(cursor, fresh.map((event) => event.stamp));
 		events.push(...fresh);
 	}
+	// Read before the cursors move: a failed read leaves the window to the next poll instead of losing its events.
+	const items = await itemsOf(context, events.sort(byTime));
 	staticData.cursors = nextCursors;
-	if (events.length === 0) return null;
-	return [events.sort(byTime).map((event) => ({ json: event.item }))];
+	return items.length === 0 ? null : [items];
 }

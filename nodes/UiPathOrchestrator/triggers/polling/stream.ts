@@ -19,6 +19,8 @@ export interface EventStream {
 	timeField: string;
 	/** The entity as the workflow receives it, in the action node's shape. */
 	toItem(entity: IDataObject): IDataObject;
+	/** Reads what an emitted entity keeps elsewhere (a job's output kept as an attachment). */
+	readKept?(context: IPollFunctions, credentialType: UiPathCredentialType, entity: IDataObject): Promise<IDataObject>;
 }
 
 /**

@@ -1,53 +1,14 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { toJob, withoutODataAnnotations } from '../../helpers/outputItems';
+import { entitiesOf, isObject, parseJsonObject, rawBodyOf, reply } from '../../helpers/webhookHttp';
+import { isSignatureValid, SIGNATURE_HEADER } from '../../helpers/webhookSignature';
+import { getJob, hasOutputFile, withOutputFile } from '../../transport';
+import { credentialTypeOf } from '../parameters';
 import { entityNameOf, isTriggerEvent } from './events';
 import { eventTime, isStale, rememberDelivery } from './replay';
-import { isSignatureValid, SIGNATURE_HEADER } from './signature';
 import { readEvents, subscriptionState } from './subscription';
 
-/** What n8n's server hands over: its body reader keeps the exact bytes received as `rawBody`. */
-interface DeliveryRequest {
-	rawBody?: unknown;
-	readRawBody?: () => Promise<void>;
-}
-
-/** The part of the response both n8n's express response and Node's own response offer. */
-interface PlainResponse {
-	writeHead(status: number, headers: Record<string, string>): unknown;
-	end(body: string): unknown;
-}
-
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-async function rawBodyOf(context: IWebhookFunctions): Promise<Buffer | undefined> {
-	const request = context.getRequestObject() as unknown as DeliveryRequest;
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
-	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
-}
-
-/** Answers without starting the workflow. */
-function reply(context: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
-	const response = context.getResponseObject() as unknown as PlainResponse;
-	response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-	response.end(JSON.stringify({ message }));
-	return { noWebhookResponse: true };
-}
-
-function parsePayload(rawBody: Buffer): IDataObject | undefined {
-	try {
-		const payload: unknown = JSON.parse(rawBody.toString('utf8'));
-		return isObject(payload) ? payload : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-/** The jobs or queue items of an event, whether it carries one (`Job`) or many (`Jobs`). */
-function entitiesOf(payload: IDataObject, name: 'Job' | 'QueueItem'): IDataObject[] {
-	const found = [payload[name], payload[`${name}s`]].flatMap((value) => (Array.isArray(value) ? value : [value]));
-	return found.filter(isObject);
-}
 
 /** Whether the job belongs to the process the Process Name parameter names (its display name or its package). */
 function isOfProcess(job: IDataObject, processName: string): boolean {
@@ -61,6 +22,27 @@ function eventItems(payload: IDataObject, name: 'Job' | 'QueueItem', entities: I
 	delete envelope[name];
 	delete envelope[`${name}s`];
 	return entities.map((entity) => ({ ...envelope, [name]: name === 'Job' ? toJob(entity) : withoutODataAnnotations(entity) }));
+}
+
+/**
+ * A completed job whose output Orchestrator kept as an attachment: the event's Job has no OutputArguments (its DTO has
+ * no OutputFile), so the job is read once to learn its OutputFile. The delivery is already remembered, so a failed
+ * read is reported in the item (OutputFileError) rather than thrown, which would lose the event.
+ */
+async function withKeptOutput(context: IWebhookFunctions, payload: IDataObject, item: IDataObject): Promise<IDataObject> {
+	const job = item.Job;
+	const folderId = payload.OrganizationUnitId;
+	if (payload.Type !== 'job.completed' || !isObject(job) || (job.OutputArguments ?? null) !== null) return item;
+	if (typeof job.Id !== 'number' || typeof folderId !== 'number') return item;
+	const credentialType = credentialTypeOf(context);
+	const folder = { id: folderId };
+	try {
+		const stored = await getJob(context, credentialType, folder, job.Id);
+		if (!hasOutputFile(stored)) return item;
+		return { ...item, Job: toJob(await withOutputFile(context, credentialType, folder, { ...job, OutputFile: stored.OutputFile })) };
+	} catch (error) {
+		return { ...item, OutputFileError: (error as Error).message };
+	}
 }
 
 /** The items a genuine delivery starts the workflow with, or why it starts nothing. */
@@ -98,9 +80,11 @@ export async function receiveDelivery(context: IWebhookFunctions): Promise<IWebh
 	if (!secret || !rawBody || !isSignatureValid(secret, rawBody, header)) {
 		return reply(context, 401, 'Missing or invalid X-UiPath-Signature');
 	}
-	const payload = parsePayload(rawBody);
+	const payload = parseJsonObject(rawBody);
 	if (!payload) return { webhookResponse: { message: 'Event ignored: the delivery is not a JSON object' } };
 	const delivery = readDelivery(context, payload);
 	if ('ignored' in delivery) return { webhookResponse: { message: `Event ignored: ${delivery.ignored}` } };
-	return { workflowData: [delivery.items.map((json) => ({ json }))] };
+	const items: IDataObject[] = [];
+	for (const item of delivery.items) items.push(await withKeptOutput(context, payload, item));
+	return { workflowData: [items.map((json) => ({ json }))] };
 }
