@@ -1,6 +1,7 @@
 import { parseArgs } from 'util';
 import { FOLDERS, PROCESSES, QUEUE } from './fixtures';
 import { startSandbox, type Sandbox } from './index';
+import { completeTaskAsPerson } from './commands/completeTask';
 
 const USAGE = `npm run sandbox -- [--port 8787] [--time-scale 1] [--latency-ms 0] [--rate-limit 100] [--seed-releases 0] [--seed-jobs 0] [--on-premises-limits]
 
@@ -10,7 +11,31 @@ const USAGE = `npm run sandbox -- [--port 8787] [--time-scale 1] [--latency-ms 0
   --rate-limit     GET Jobs / GET QueueItems requests allowed per 60 s (UiPath allows 100); default off
   --seed-releases  extra processes in Shared, for paging
   --seed-jobs      extra finished jobs in Shared
-  --on-premises-limits  $top up to 1000 on QueueItems too, as on-premises (Automation Cloud allows 100)`;
+  --on-premises-limits  $top up to 1000 on QueueItems too, as on-premises (Automation Cloud allows 100)
+
+npm run sandbox -- complete-task <task id> --action approve [--data '{"Approved":true}'] [--url http://127.0.0.1:8787] [--tenant DefaultTenant]
+
+  Completes an Action Center task in a running sandbox as a person would: signs in, takes the task, completes it.`;
+
+/** `complete-task <id> --action <action>`: the person's side of an approval, against a sandbox that is already running. */
+async function completeTaskCommand(args: string[]): Promise<void> {
+	const { values, positionals } = parseArgs({
+		args,
+		allowPositionals: true,
+		options: { action: { type: 'string' }, data: { type: 'string' }, url: { type: 'string' }, tenant: { type: 'string' } },
+	});
+	const id = Number(positionals[0]);
+	if (!Number.isSafeInteger(id) || id < 1) throw new Error(`complete-task needs the numeric Id of a task, got '${String(positionals[0])}'`);
+	if (!values.action) throw new Error('complete-task needs --action, e.g. --action approve');
+	let data: Record<string, unknown> | undefined;
+	if (values.data !== undefined) {
+		const parsed: unknown = JSON.parse(values.data);
+		if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('--data must be a JSON object');
+		data = parsed as Record<string, unknown>;
+	}
+	const done = await completeTaskAsPerson({ baseUrl: values.url ?? 'http://127.0.0.1:8787', taskId: id, action: values.action, data, tenant: values.tenant });
+	console.log(`Task ${done.id} ("${done.title}") completed with action ${done.action} by ${done.by}.`);
+}
 
 function numberOption(values: Record<string, string | boolean | undefined>, name: string, fallback: number): number {
 	const raw = values[name];
@@ -72,6 +97,10 @@ Press Ctrl+C to stop.`;
 }
 
 async function main(): Promise<void> {
+	if (process.argv[2] === 'complete-task') {
+		await completeTaskCommand(process.argv.slice(3));
+		return;
+	}
 	const { values } = parseArgs({
 		options: {
 			port: { type: 'string' },

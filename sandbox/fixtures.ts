@@ -48,6 +48,9 @@ export const ORCHESTRATOR_SCOPES = [
 	'OR.Administration.Write',
 	'OR.Webhooks',
 	'OR.Users.Read',
+	'OR.Tasks',
+	'OR.Tasks.Read',
+	'OR.Tasks.Write',
 ] as const;
 
 /** On-premises `/api/Account/Authenticate`. */
@@ -101,3 +104,19 @@ export const ASSETS = {
 	credential: 'ErpServiceAccount',
 } as const;
 export const ASSET_VALUES = { integer: 50, bool: true, credentialUsername: 'svc-erp@acme.test' } as const;
+
+/**
+ * People who can take Action Center tasks (Tasks.View and Tasks.Edit) and the folders they have that role in;
+ * `*` is every folder. The reviewer has it only in Finance, so a task in Shared cannot go to them.
+ */
+export const TASK_USERS = [
+	{ id: 7, userName: USER_NAME, name: 'Robin', surname: 'Ops', email: USER_EMAIL, folders: ['*'] },
+	{ id: 11, userName: 'casey.folders', name: 'Casey', surname: 'Folders', email: FOLDER_USER_EMAIL, folders: [...FOLDER_USER_FOLDERS] },
+	{ id: 12, userName: 'morgan.reviewer', name: 'Morgan', surname: 'Reviewer', email: 'morgan.reviewer@acme.test', folders: ['Finance', 'Finance/Invoices'] },
+] as const;
+
+/** Action catalogs and the folders they are shared with. */
+export const TASK_CATALOGS = {
+	approvals: { name: 'Invoice Approvals', folders: ['Shared', 'Finance/Invoices'] },
+	review: { name: 'Document Review', folders: ['Finance/Invoices'] },
+} as const;

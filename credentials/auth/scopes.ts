@@ -11,6 +11,7 @@ export const ORCHESTRATOR_SCOPES = [
 	'OR.Administration',
 	'OR.Webhooks',
 	'OR.Users.Read',
+	'OR.Tasks',
 ] as const;
 
 /** For a confidential External Application (client credentials): application scopes, never offline_access. */

@@ -1,6 +1,7 @@
 import type {
 	IExecuteFunctions,
 	IHookFunctions,
+	INode,
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
@@ -22,15 +23,31 @@ import { createRelay, deleteRelay, forgetResumed, onRelayCall, onRestartCall, re
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
+import * as task from './actions/task/Task.resource';
+import { releaseTasks, TASK_WAIT_CONDITION, taskKind, tasksWaitReleased } from './actions/task/releasedTasks';
 import type { UiPathCredentialType } from './helpers/interfaces';
 import { credentialTypeOf } from './helpers/parameters';
 import { listSearch, loadOptions, resourceMapping } from './methods';
 
 /** The entities a released wait can wait for. */
-const waitKinds = { [jobKind.name]: jobKind };
+const waitKinds = { [jobKind.name]: jobKind, [taskKind.name]: taskKind };
 
-/** Only a node whose Job Start or Wait releases the execution subscribes the relay when its workflow is activated. */
-const needsRelay = (context: IHookFunctions) => waitsReleased((name, fallback) => context.getNodeParameter(name, fallback), context.getNode());
+/** What this node's released wait waits for: jobs (Job Start or Wait), tasks (Task Create), or nothing. */
+function releasedKind(read: (name: string, fallback: unknown) => unknown, node: INode) {
+	if (waitsReleased(read, node)) return jobKind;
+	return tasksWaitReleased(read, node) ? taskKind : undefined;
+}
+
+const relayKindOf = (context: IHookFunctions) => releasedKind((name, fallback) => context.getNodeParameter(name, fallback), context.getNode());
+
+/**
+ * The relay webhook exists for a node whose wait releases: the jobs' condition, or Task Create with Wait for
+ * Completion (`T || J ? "POST" : ""` reads `(T || J) ? ...`, since the conditional operator binds last).
+ */
+const RELAY_METHOD = `={{ ${TASK_WAIT_CONDITION} || ${RELAY_HTTP_METHOD.slice('={{ '.length)}`;
+
+/** Only a node whose wait releases the execution subscribes the relay when its workflow is activated. */
+const needsRelay = (context: IHookFunctions) => relayKindOf(context) !== undefined;
 
 export class UiPathOrchestrator implements INodeType {
 	description: INodeTypeDescription = {
@@ -41,7 +58,7 @@ export class UiPathOrchestrator implements INodeType {
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues, storage buckets and folders',
+		description: 'Start UiPath robots, wait for their output, and work with jobs, processes, queues, storage buckets, folders and Action Center tasks',
 		defaults: { name: 'UiPath Orchestrator' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -50,8 +67,8 @@ export class UiPathOrchestrator implements INodeType {
 		webhooks: [
 			// The resume URL of a waiting execution ($execution.resumeUrl), called by UiPath or by the relay.
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: '', restartWebhook: true, ndvHideUrl: true, ndvHideMethod: true },
-			// While the workflow is active: the one URL UiPath delivers job end events to, passed on to the waits.
-			{ name: 'setup', httpMethod: RELAY_HTTP_METHOD, responseMode: 'onReceived', path: 'uipath-job-events', ndvHideUrl: true, ndvHideMethod: true },
+			// While the workflow is active: the one URL UiPath delivers end events (jobs, tasks) to, passed on to the waits.
+			{ name: 'setup', httpMethod: RELAY_METHOD, responseMode: 'onReceived', path: 'uipath-job-events', ndvHideUrl: true, ndvHideMethod: true },
 		],
 		properties: [
 			authenticationProperty,
@@ -70,6 +87,7 @@ export class UiPathOrchestrator implements INodeType {
 					{ name: 'Queue Item', value: 'queueItem' },
 					{ name: 'Robot', value: 'robot' },
 					{ name: 'Storage Bucket', value: 'storageBucket' },
+					{ name: 'Task (Action Center)', value: 'task' },
 				],
 				default: 'job',
 			},
@@ -82,6 +100,7 @@ export class UiPathOrchestrator implements INodeType {
 			...robot.description,
 			...storageBucket.description,
 			...bucketFile.description,
+			...task.description,
 		],
 	};
 
@@ -93,7 +112,8 @@ export class UiPathOrchestrator implements INodeType {
 				return needsRelay(this) ? await relayExists(this, credentialTypeOf(this)) : true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return await createRelay(this, credentialTypeOf(this), waitKinds);
+				const kind = relayKindOf(this) ?? jobKind;
+				return await createRelay(this, credentialTypeOf(this), { [kind.name]: kind });
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				return await deleteRelay(this, credentialTypeOf(this));
@@ -107,13 +127,14 @@ export class UiPathOrchestrator implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const output = await router.call(this);
-		const released = waitsReleased((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode());
-		if (!released) return output;
+		const kind = releasedKind((name, fallback) => this.getNodeParameter(name, 0, fallback), this.getNode());
+		if (!kind) return output;
 		if (resumedWait(this)) {
 			forgetResumed(this);
 			return output;
 		}
 		const credentialType = this.getNodeParameter('authentication', 0) as UiPathCredentialType;
-		return await releaseJobs(this, credentialType, output, async () => await router.call(this));
+		const release = kind === taskKind ? releaseTasks : releaseJobs;
+		return await release(this, credentialType, output, async () => await router.call(this));
 	}
 }

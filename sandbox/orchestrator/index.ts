@@ -22,6 +22,7 @@ import { queueRoutes } from './resources/queues';
 import { releaseRoutes } from './resources/releases';
 import { robotLogRoutes } from './resources/robotLogs';
 import { robotRoutes } from './resources/robots';
+import { taskRoutes } from './resources/tasks';
 import { userRoutes } from './resources/users';
 import { webhookRoutes } from './resources/webhooks';
 import { seedTenant } from './store/seed';
@@ -42,6 +43,7 @@ export const ROUTES: readonly Route[] = [
 	...attachmentRoutes,
 	...webhookRoutes,
 	...userRoutes,
+	...taskRoutes,
 ];
 
 export interface OrchestratorOptions {

@@ -8,13 +8,13 @@ export interface OrchestratorAddress {
 	tenant?: string;
 	/** The path before `/odata` or `/api`, e.g. `/acme/DefaultTenant/orchestrator_`. */
 	prefix: string;
-	/** From `/odata` or `/api` on, e.g. `/odata/Jobs(42)`. */
+	/** From `/odata`, `/api`, `/forms` or `/tasks` (Action Center) on, e.g. `/odata/Jobs(42)`. */
 	rest: string;
 }
 
-const CLOUD = /^\/([^/]+)\/([^/]+)\/orchestrator_(\/(?:odata|api)(?:\/.*)?)$/i;
-const LEGACY = /^\/([^/]+)\/([^/]+)(\/(?:odata|api)(?:\/.*)?)$/i;
-const ON_PREMISES = /^(\/(?:odata|api)(?:\/.*)?)$/i;
+const CLOUD = /^\/([^/]+)\/([^/]+)\/orchestrator_(\/(?:odata|api|forms|tasks)(?:\/.*)?)$/i;
+const LEGACY = /^\/([^/]+)\/([^/]+)(\/(?:odata|api|forms|tasks)(?:\/.*)?)$/i;
+const ON_PREMISES = /^(\/(?:odata|api|forms|tasks)(?:\/.*)?)$/i;
 
 const isOrganization = (name: string) =>
 	name.toLowerCase() === ORGANIZATION.toLowerCase() || name.toLowerCase() === ORGANIZATION_ID;

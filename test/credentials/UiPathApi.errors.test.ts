@@ -85,7 +85,7 @@ describe('uiPathApi: bad input and secrets', () => {
 		},
 		{
 			name: 'invalid_scope (a scope the application was not granted)',
-			fields: () => confidential({ scope: 'OR.Jobs OR.Tasks' }),
+			fields: () => confidential({ scope: 'OR.Jobs OR.Settings' }),
 			message: /refused the requested scopes \(scope\)/,
 		},
 		{

@@ -20,6 +20,7 @@ import { ensureBrowser, ensureN8n, ensurePinnedNode } from './runtime';
 import { startE2eSandbox } from './sandbox';
 import { Editor } from './screenshots';
 import { argumentFieldsPanel } from './argumentFieldsPanel';
+import { taskCreatePanel } from './taskPanel';
 import { connectOAuth2 } from './scenarios/connectOAuth2';
 import { devLoop } from './scenarios/devLoop';
 import { startWithArgumentFields } from './scenarios/inputArgumentFields';
@@ -27,6 +28,7 @@ import { jobTrigger } from './scenarios/jobTrigger';
 import { largeArguments } from './scenarios/largeArguments';
 import { refreshRotation } from './scenarios/refreshRotation';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
+import { taskApproval } from './scenarios/taskApproval';
 
 /** `npm run e2e -- --keep`: leave n8n and the sandbox running after the checks, until Ctrl-C. */
 const KEEP = process.argv.includes('--keep');
@@ -142,6 +144,7 @@ async function main(report: Report): Promise<void> {
 		report.fail(fieldsScenario, 'needs the credential of scenario 1');
 	}
 
+	await report.check('7 Action Center approval: Task Create waits in the database, the person completes it, the execution ends', async () => await taskApproval(context));
 	await report.check('6 Job Start and wait with input as InputFile and output kept as OutputFile (attachments)', async () => await largeArguments(context));
 
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
@@ -170,6 +173,10 @@ async function screenshots(report: Report, context: E2eContext, browserPath: str
 	await report.check('editor: Job Start panel with the input argument fields', async () => {
 		expect(context.argumentFieldsWorkflow, 'needs the workflow of scenario 5');
 		return await argumentFieldsPanel(signedIn, context.client.server.baseUrl, context.argumentFieldsWorkflow, 'Start invoice robot');
+	});
+	await report.check('editor: Task Create panel (Action Center)', async () => {
+		expect(oauth2Credential, 'needs the credential of scenario 1');
+		return await taskCreatePanel(signedIn, context, oauth2Credential);
 	});
 	await report.check('editor: uiPathOAuth2Api credential form, connected', async () => {
 		expect(oauth2Credential, 'needs the credential of scenario 1');

@@ -4,6 +4,7 @@ import { ROUTES } from '../../sandbox/orchestrator';
 import { openApiValidator, orchestratorPath, type OpenApiValidator } from '../support/openapi';
 import { describeConformance } from '../support/uipathDescriptions';
 import { clientToken, eventually, orchestratorClient, type ODataList } from './client';
+import { exerciseTaskRoutes } from './tasksConformanceScenario';
 
 /**
  * Where the sandbox deliberately differs from orchestrator.yaml, and why. The validator in test/support/openapi.ts
@@ -181,6 +182,7 @@ describeConformance('sandbox Orchestrator conforms to orchestrator.yaml', () => 
 
 		await call('GET', `/odata/Users/${ACTION}.GetCurrentUser`);
 		await call('GET', `/odata/Users/${ACTION}.GetCurrentUser`, { token: await clientToken(sandbox, 'OR.Users.Read') });
+		await exerciseTaskRoutes(sandbox, call);
 		await sandbox.state.webhooksIdle();
 		exchanges = sandbox.state.requests.filter((entry) => orchestratorPath(entry.path) !== undefined && entry.status > 0);
 	});

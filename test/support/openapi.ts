@@ -67,7 +67,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * (today's cloud) or `/{account}/{tenant}` (the 2019 flow); on-premises paths start with `/odata` already.
  */
 export function orchestratorPath(path: string): string | undefined {
-	const match = /^(?:\/[^/]+\/[^/]+\/orchestrator_|\/[^/]+\/[^/]+)?(\/(?:odata|api)(?:\/.*)?)$/.exec(path);
+	const match = /^(?:\/[^/]+\/[^/]+\/orchestrator_|\/[^/]+\/[^/]+)?(\/(?:odata|api|forms|tasks)(?:\/.*)?)$/.exec(path);
 	return match?.[1];
 }
 

@@ -57,6 +57,8 @@ export interface Listing {
 	 * from its single-entity route, since Automation Cloud may leave large data fields out of list answers.
 	 */
 	complete?: { fields: readonly string[]; entity: (id: number) => string };
+	/** For a route that lists across folders (Tasks): the condition that keeps the listing to the chosen folder's Id. */
+	folderCondition?: (folderId: number) => string;
 	/** Navigation properties to read with each entity (`$expand`). */
 	expand?: string;
 	/** Reads what an entity keeps elsewhere (a job's output kept as an attachment), one entity at a time, before `toOutput`. */
@@ -172,6 +174,7 @@ export function listOperation(listing: Listing): { description: INodeProperties[
 		const filters = readFilters(this, itemIndex);
 		const scope: FilterScope = { context: this, itemIndex, credentialType, folder };
 		const conditions: Array<string | undefined> = [];
+		if (listing.folderCondition && folder) conditions.push(listing.folderCondition(await resolveFolderId(this, credentialType, folder)));
 		for (const filter of listing.filters) conditions.push(await filter.condition(filters[filter.option.name], scope));
 		const $filter = combineFilters([...conditions, rawFilter(filters)]);
 		const qs = { $orderby: listing.orderBy, ...($filter ? { $filter } : {}), ...(listing.expand ? { $expand: listing.expand } : {}) };

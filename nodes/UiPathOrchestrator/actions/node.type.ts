@@ -11,6 +11,7 @@ type NodeMap = {
 	robot: 'getAll';
 	storageBucket: 'getAll';
 	bucketFile: 'getAll' | 'upload' | 'download' | 'delete';
+	task: 'create' | 'get' | 'getAll' | 'assign' | 'complete' | 'delete';
 };
 
 export type UiPathOrchestratorType = AllEntities<NodeMap>;

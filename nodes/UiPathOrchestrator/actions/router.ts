@@ -14,6 +14,7 @@ import * as queueItem from './queueItem/QueueItem.resource';
 import * as release from './release/Release.resource';
 import * as robot from './robot/Robot.resource';
 import * as storageBucket from './storageBucket/StorageBucket.resource';
+import * as task from './task/Task.resource';
 
 /** Most operations run item by item; a batch operation gets every item at once. */
 type OperationModule = { execute: OperationExecute } | { executeBatch: BatchOperationExecute };
@@ -38,6 +39,7 @@ const operations: Operations = {
 	robot: { getAll: robot.getAll },
 	storageBucket: { getAll: storageBucket.getAll },
 	bucketFile: { getAll: bucketFile.getAll, upload: bucketFile.upload, download: bucketFile.download, delete: bucketFile.delete },
+	task: { create: task.create, get: task.get, getAll: task.getAll, assign: task.assign, complete: task.complete, delete: task.delete },
 };
 
 function lookUp(node: INode, resource: string, operation: string): OperationModule {

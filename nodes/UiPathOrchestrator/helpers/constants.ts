@@ -33,7 +33,35 @@ export const ODATA = {
 	attachment: (id: string) => `/odata/Attachments(${id})`,
 	webhooks: '/odata/Webhooks',
 	webhook: (id: number) => `/odata/Webhooks(${id})`,
+	task: (id: number) => `/odata/Tasks(${id})`,
+	taskByKey: (key: string) => `/odata/Tasks/UiPath.Server.Configuration.OData.GetByKey(identifier=${key})`,
+	/** Tasks of modern folders; `/odata/Tasks` lists classic folders only (orchestrator.yaml), so listings filter this by folder. */
+	tasksAcrossFolders: '/odata/Tasks/UiPath.Server.Configuration.OData.GetTasksAcrossFolders',
+	taskUsers: (folderId: number) => `/odata/Tasks/UiPath.Server.Configuration.OData.GetTaskUsers(organizationUnitId=${folderId})`,
+	assignTasks: '/odata/Tasks/UiPath.Server.Configuration.OData.AssignTasks',
+	reassignTasks: '/odata/Tasks/UiPath.Server.Configuration.OData.ReassignTasks',
+	unassignTasks: '/odata/Tasks/UiPath.Server.Configuration.OData.UnassignTasks',
+	deleteTasks: '/odata/Tasks/UiPath.Server.Configuration.OData.DeleteTasks',
+	taskCatalogs: '/odata/TaskCatalogs',
 } as const;
+
+/** Action Center's routes per task type (external tasks are GenericTasks, form tasks TaskForms), relative to Orchestrator. */
+export const TASK_ROUTES = {
+	ExternalTask: {
+		create: '/tasks/GenericTasks/CreateTask',
+		data: '/tasks/GenericTasks/GetTaskDataById',
+		complete: '/tasks/GenericTasks/CompleteTask',
+	},
+	FormTask: {
+		create: '/forms/TaskForms/CreateFormTask',
+		data: '/forms/TaskForms/GetTaskDataById',
+		complete: '/forms/TaskForms/CompleteTask',
+	},
+} as const;
+export type TaskType = keyof typeof TASK_ROUTES;
+
+export const TASK_STATUSES = ['Unassigned', 'Pending', 'Completed'] as const;
+export const TASK_PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
 
 /** Automation Cloud portal (organization-scoped), relative to `portalUrl`. */
 export const PORTAL = {

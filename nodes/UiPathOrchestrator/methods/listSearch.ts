@@ -11,6 +11,7 @@ import {
 	currentUserFolders,
 	isForbidden,
 	odataString,
+	resolveFolderId,
 	rethrown,
 	uiPathApiRequestPage,
 	type UiPathRequest,
@@ -154,5 +155,19 @@ export async function searchAssets(
 		name: String(asset.Name),
 		value: String(asset.Id),
 		description: asset.ValueType ? `${String(asset.ValueType)} asset` : undefined,
+	}));
+}
+
+/** The people a task in the chosen folder can go to (Tasks.View and Tasks.Edit there), by e-mail address. */
+export async function searchTaskUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const folderId = await resolveFolderId(this, credentialTypeOf(this), chosenFolder(this));
+	return await searchPage(this, { path: ODATA.taskUsers(folderId), folder: { id: folderId } }, 'emailAddress', filter, paginationToken, (user) => ({
+		name: String(user.displayName ?? user.userName ?? user.emailAddress),
+		value: String(user.emailAddress ?? user.userName),
+		description: user.emailAddress ? String(user.emailAddress) : undefined,
 	}));
 }

@@ -99,6 +99,9 @@ const SCOPE_FAMILIES: Array<[string, string]> = [
 	['/odata/Buckets', 'OR.Administration'],
 	['/odata/Webhooks', 'OR.Webhooks'],
 	['/odata/Users', 'OR.Users'],
+	['/odata/Task', 'OR.Tasks'],
+	['/tasks/', 'OR.Tasks'],
+	['/forms/', 'OR.Tasks'],
 ];
 
 /** The OAuth scopes Orchestrator asks for on a route: the family, or its Read/Write half. */

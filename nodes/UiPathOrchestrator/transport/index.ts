@@ -18,6 +18,8 @@
  * - `getRelease(context, credentialType, folder, { key | name }, { select?, itemIndex? })` → the release, or an error naming it
  * - `lastErrorLogs(context, credentialType, folder, jobKey)` → a job's last error log lines
  * - `resolveFolderId`, `currentUserFolders`: folders for identities with folder roles only (403 on /odata/Folders)
+ * - `createTask`, `getTask`, `getTaskData`, `completeTask`, `changeTaskAssignment`, `deleteTask`, `findTaskCatalog`,
+ *   `findTaskUser`, `taskRoutes`: Action Center tasks (external tasks through GenericTasks, form tasks through TaskForms)
  * - `withOutputFile`, `withLargeInputAsFile`, `hasOutputFile`, `readAttachmentText`, `uploadAttachmentText`: job arguments as attachments
  *   (`OutputFile`, `InputFile`), moved as bucket files are
  * - `getBlobAccess`, `uploadBlob`, `downloadBlob`, `deleteBlob`, `resolveBucketId`: bucket files, streamed to and
@@ -40,6 +42,22 @@ export { getRelease } from './releases';
 export { lastErrorLogs } from './robotLogs';
 export { getEndpoints, uiPathApiRequest, type UiPathRequest, type UiPathService } from './request';
 export { DEFAULT_RETRY_POLICY, withRetries, type RetryPolicy } from './retry';
+export {
+	changeTaskAssignment,
+	completeTask,
+	createTask,
+	deleteTask,
+	findTaskCatalog,
+	findTaskUser,
+	getTask,
+	getTaskData,
+	taskRoutes,
+	type AssignmentChange,
+	type TaskData,
+	type TaskMetadata,
+	type TaskOperationError,
+	type TaskUser,
+} from './tasks';
 export { deleteBlob, downloadBlob, findBucketByName, getBlobAccess, resolveBucketId, uploadBlob, type BlobAccess, type ByteStream } from './files';
 export {
 	createWebhookSubscription,

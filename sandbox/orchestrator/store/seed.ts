@@ -13,6 +13,7 @@ import {
 	QUEUE_FOLDER,
 	ROBOTS,
 } from '../../fixtures';
+import { seedTasks } from '../tasks/seed';
 import type { TenantStore } from './tenantStore';
 import type { Asset, Folder, ProcessBehaviourName, QueueItem, Release } from './types';
 
@@ -397,4 +398,5 @@ export function seedTenant(store: TenantStore, now = Date.now()): void {
 	seedAssets(store, [assetFolder.Id], now);
 	seedBucket(store, shared, BUCKETS.hosted, null);
 	seedBucket(store, shared, BUCKETS.external, 'Azure');
+	seedTasks(store, now);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import type { Task, TaskCatalog, TaskUser } from '../tasks/types';
 import type { Asset, Attachment, Bucket, Folder, Job, Machine, ProcessPackage, QueueDefinition, QueueItem, Release, Robot, RobotLog, Session, Webhook } from './types';
 
 function attachmentBucket(provider: 'Azure' | null): Bucket {
@@ -35,6 +36,8 @@ const FIRST_IDS = {
 	robotLog: 50000001,
 	bucket: 10001,
 	job: 1000001,
+	task: 300001,
+	taskCatalog: 11001,
 } as const;
 
 export type EntityKind = keyof typeof FIRST_IDS;
@@ -55,6 +58,10 @@ export class TenantStore {
 	readonly webhooks = new Map<number, Webhook>();
 	readonly robotLogs = new Map<number, RobotLog>();
 	readonly buckets = new Map<number, Bucket>();
+	/** Action Center: tasks, their catalogs, and the people tasks can go to. */
+	readonly tasks = new Map<number, Task>();
+	readonly taskCatalogs = new Map<number, TaskCatalog>();
+	readonly taskUsers: TaskUser[] = [];
 	/** By Id (a GUID in lower case). */
 	readonly attachments = new Map<string, Attachment>();
 	/** Where attachments' bytes are kept: Orchestrator itself (RequiresAuth) or external storage (pre-signed URIs); listed by no route. */

@@ -2,6 +2,8 @@ import { createHmac, randomBytes } from 'crypto';
 import type { StartPlan } from '../jobs/startInfo';
 import type { TenantStore } from '../store/tenantStore';
 import type { Job, QueueDefinition, QueueItem, Webhook } from '../store/types';
+import type { Task } from '../tasks/types';
+import { webhookTaskCompleted, webhookTaskCreated } from '../tasks/serialize';
 import type { WebhookEventType } from './events';
 import { jobsCreatedContent, queueItemContent, queueItemsAddedContent, simpleJob } from './payloads';
 
@@ -90,6 +92,12 @@ export class WebhookDispatcher {
 		const queue = store.queues.get(item.QueueDefinitionId);
 		if (!queue) throw new Error(`queue ${item.QueueDefinitionId} of item ${item.Id} does not exist`);
 		this.emit(store, type, item.OrganizationUnitId, item.Key, queueItemContent(queue, item));
+	}
+
+	/** task.created / task.completed: one task in a `Tasks` array, with the person (or app) who acted. */
+	taskEvent(store: TenantStore, type: 'task.created' | 'task.completed', task: Task, userId: number): void {
+		const entity = type === 'task.created' ? webhookTaskCreated(task) : webhookTaskCompleted(task);
+		this.emit(store, type, task.OrganizationUnitId, task.Key, { Tasks: [entity], UserId: userId });
 	}
 
 	/** ping, to one subscription (the Ping action), whatever its events. */

@@ -10,6 +10,8 @@ export const WEBHOOK_EVENT_TYPES = [
 	{ Name: 'queueItem.transactionCompleted', Group: 'QueueItems' },
 	{ Name: 'queueItem.transactionFailed', Group: 'QueueItems' },
 	{ Name: 'queueItem.transactionAbandoned', Group: 'QueueItems' },
+	{ Name: 'task.created', Group: 'Tasks' },
+	{ Name: 'task.completed', Group: 'Tasks' },
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number]['Name'] | 'ping';

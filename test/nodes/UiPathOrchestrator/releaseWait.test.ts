@@ -378,7 +378,13 @@ describe('release waits of an active workflow share one relay subscription', () 
 
 describe('which nodes release the execution', () => {
 	const node = (typeVersion: number, type = NODE_TYPE) => ({ type, typeVersion });
-	const params = (values: IDataObject) => (name: string, fallback: unknown) => values[name] ?? fallback;
+	// Dotted names as n8n's getNodeParameter resolves them; reading the whole Options collection throws, as it does at
+	// activation when another option is an expression of `$json` (there is no input item then).
+	const params = (values: IDataObject) => (name: string, fallback: unknown) => {
+		if (name === 'options') throw new Error('an option is an expression of $json, which has no item at activation');
+		const value = name.split('.').reduce<unknown>((parent, key) => (parent as IDataObject | undefined)?.[key], values);
+		return value ?? fallback;
+	};
 
 	it('Wait Mode as set, else the version\'s default; never as an AI agent tool; only Job Start with Wait for Completion and Job Wait', () => {
 		expect(releasesExecution({}, node(1.2))).toBe(true);
@@ -391,5 +397,7 @@ describe('which nodes release the execution', () => {
 		expect(waitsReleased(params({ operation: 'wait' }), node(1.2))).toBe(true);
 		expect(waitsReleased(params({ operation: 'get' }), node(1.2))).toBe(false);
 		expect(waitsReleased(params({ resource: 'queueItem', operation: 'wait' }), node(1.2))).toBe(false);
+		expect(waitsReleased(params({ options: { waitForCompletion: true, waitMode: 'poll' } }), node(1.2))).toBe(false);
+		expect(waitsReleased(params({ options: { waitForCompletion: true, waitMode: 'release' } }), node(1.1))).toBe(true);
 	});
 });

@@ -120,7 +120,8 @@ describe('crash-safe starts: the default Reference survives a re-run of the exec
 		expect(jobsWith('my-own-reference')).toHaveLength(2);
 	});
 
-	describe('queue items', () => {
+	describe('queue items (node version 1.2: earlier versions add items without a Reference unless the user gives one)', () => {
+		const V12 = { typeVersion: 1.2 };
 		const queue = () => [...suite.sandbox.state.store.queues.values()].find((entry) => entry.Name === QUEUE)!;
 		const itemsWith = (reference: string) => [...suite.sandbox.state.store.queueItems.values()].filter((item) => item.Reference === reference && item.Status !== 'Deleted');
 		const adds = () => suite.apiRequests().filter((request) => request.method === 'POST' && /AddQueueItem$|BulkAddQueueItems$/.test(request.path));
@@ -137,14 +138,14 @@ describe('crash-safe starts: the default Reference survives a re-run of the exec
 			try {
 				const same = execution(unique ? '6001' : '6002');
 				suite.sandbox.state.clearRequests();
-				const first = await suite.run('clientCredentials', add, firstRun(same, { items: [{ invoice: 'Q-1' }] }));
+				const first = await suite.run('clientCredentials', add, firstRun(same, { ...V12, items: [{ invoice: 'Q-1' }] }));
 				const [added] = first.json(NODE_NAME);
 				expect(String(added.Reference)).toMatch(new RegExp(`^n8n-${same.executionId}-0-0-[0-9a-f]{32}$`));
 				expect(adds()).toHaveLength(1);
 				expect(itemReads()).toHaveLength(0);
 				suite.sandbox.state.clearRequests();
 
-				const second = await suite.run('clientCredentials', add, reRun(same, { items: [{ invoice: 'Q-1' }] }));
+				const second = await suite.run('clientCredentials', add, reRun(same, { ...V12, items: [{ invoice: 'Q-1' }] }));
 				expect(second.json(NODE_NAME)).toEqual([expect.objectContaining({ Id: added.Id, Reference: added.Reference })]);
 				expect(adds()).toHaveLength(0);
 				expect(itemReads()).toHaveLength(1);
@@ -156,20 +157,27 @@ describe('crash-safe starts: the default Reference survives a re-run of the exec
 
 		it('Add: a re-run n8n shows as fresh (no lookup) into a unique-reference queue is refused by UiPath as a duplicate', async () => {
 			const same = execution('6003');
-			await suite.run('clientCredentials', add, firstRun(same, { items: [{ invoice: 'Q-2' }] }));
-			const second = await suite.run('clientCredentials', add, firstRun(same, { items: [{ invoice: 'Q-2' }] }));
+			await suite.run('clientCredentials', add, firstRun(same, { ...V12, items: [{ invoice: 'Q-2' }] }));
+			const second = await suite.run('clientCredentials', add, firstRun(same, { ...V12, items: [{ invoice: 'Q-2' }] }));
 			expect(nodeError(second)).toMatchObject({ httpCode: '409' });
 			expect(nodeError(second).message).toMatch(/Duplicate Reference/);
+		});
+
+		it('Add in node version 1.1 sends no Reference when the user gives none, as saved workflows did', async () => {
+			suite.sandbox.state.clearRequests();
+			const result = await suite.run('clientCredentials', add, firstRun(execution('6005'), { typeVersion: 1.1, items: [{ invoice: 'Q-3' }] }));
+			expect(result.json(NODE_NAME)[0].Reference ?? null).toBeNull();
+			expect((JSON.parse(adds()[0].body) as { itemData: Record<string, unknown> }).itemData).not.toHaveProperty('Reference');
 		});
 
 		it('Add Many: a re-run adds only the items its first run did not: one lookup per batch, one bulk request', async () => {
 			const same = execution('6004');
 			const invoices = ['M-1', 'M-2', 'M-3', 'M-4'].map((invoice) => ({ invoice }));
-			const first = await suite.run('clientCredentials', addMany, firstRun(same, { items: invoices.slice(0, 3) }));
+			const first = await suite.run('clientCredentials', addMany, firstRun(same, { ...V12, items: invoices.slice(0, 3) }));
 			const references = first.json(NODE_NAME).map((item) => String(item.Reference));
 			suite.sandbox.state.clearRequests();
 
-			const second = await suite.run('clientCredentials', addMany, reRun(same, { items: invoices }));
+			const second = await suite.run('clientCredentials', addMany, reRun(same, { ...V12, items: invoices }));
 			expect(second.json(NODE_NAME).map((item) => item.Reference).slice(0, 3)).toEqual(references);
 			expect(itemReads()).toHaveLength(1);
 			expect(adds()).toHaveLength(1);

@@ -24,9 +24,10 @@ export const jobKind: WaitedEntityKind = {
 export function waitsReleased(read: (name: string, fallback: unknown) => unknown, node: Pick<INode, 'type' | 'typeVersion'>): boolean {
 	if (read('resource', 'job') !== 'job') return false;
 	const operation = read('operation', 'start');
-	const options = (read('options', {}) ?? {}) as IDataObject;
-	const waits = operation === 'wait' || (operation === 'start' && options.waitForCompletion === true);
-	return waits && releasesExecution(options, node);
+	// Only these two options: at activation there is no input item, so another option's expression of `$json` would throw.
+	const waits = operation === 'wait' || (operation === 'start' && read('options.waitForCompletion', false) === true);
+	const waitMode = read('options.waitMode', '');
+	return waits && releasesExecution(waitMode ? { waitMode: waitMode as string } : {}, node);
 }
 
 /**

@@ -40,7 +40,7 @@ export const itemDataOptions: INodeProperties[] = [
 		name: 'reference',
 		type: 'string',
 		default: '',
-		description: 'Your reference for the item (at most 128 characters); queues can require it to be unique. Without one the node derives one per item from the execution, so that a re-run of the execution after a worker died does not add the item twice.',
+		description: 'Your reference for the item (at most 128 characters); queues can require it to be unique. Without one the node (version 1.2 and later) derives one per item from the execution, so that a re-run of the execution after a worker died does not add the item twice.',
 	},
 ];
 
@@ -54,11 +54,14 @@ export interface QueueItemData {
 export function readQueueItemData(context: IExecuteFunctions, itemIndex: number, queue: string): QueueItemData {
 	const specificContent = readJsonObject(context, itemIndex, { label: 'Specific Content', name: 'specificContent' });
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const reference = startReference(context, itemIndex, readReference(context, itemIndex, options));
+	const ownReference = readReference(context, itemIndex, options);
+	// Items of node versions before 1.2 were added without a Reference unless the user gave one: saved workflows keep that.
+	const reference: StartReference =
+		ownReference || context.getNode().typeVersion >= 1.2 ? startReference(context, itemIndex, ownReference) : { reference: '', mayBeRerun: false };
 	const itemData: IDataObject = {
 		Name: queue,
 		SpecificContent: specificContent,
-		Reference: reference.reference,
+		...(reference.reference ? { Reference: reference.reference } : {}),
 		...(options.priority ? { Priority: String(options.priority) } : {}),
 		...(options.deferDate ? { DeferDate: readDate(context, itemIndex, { label: 'Defer Date', name: 'options.deferDate' }, options.deferDate) } : {}),
 		...(options.dueDate ? { DueDate: readDate(context, itemIndex, { label: 'Due Date', name: 'options.dueDate' }, options.dueDate) } : {}),

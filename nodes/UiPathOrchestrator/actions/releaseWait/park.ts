@@ -20,7 +20,7 @@ export interface ParkRequest {
 
 function describe(kind: WaitedEntityKind, entity: IDataObject): string {
 	const name = entity.ReleaseName ?? entity.Title;
-	return `${kind.label} ${String(entity.Id)}${typeof name === 'string' && name ? ` (${name})` : ''} (last state ${String(entity.State)})`;
+	return `${kind.label} ${String(entity.Id)}${typeof name === 'string' && name ? ` (${name})` : ''} (last state ${String(entity.State ?? entity.Status)})`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { entitiesOf, isObject, parseJsonObject, rawBodyOf, reply } from '../../h
 import { isSignatureValid, SIGNATURE_HEADER } from '../../helpers/webhookSignature';
 import { getJob, hasOutputFile, withOutputFile } from '../../transport';
 import { credentialTypeOf } from '../parameters';
-import { entityNameOf, isTriggerEvent } from './events';
+import { entityNameOf, isTriggerEvent, type EventEntity } from './events';
 import { eventTime, isStale, rememberDelivery } from './replay';
 import { readEvents, subscriptionState } from './subscription';
 
@@ -16,8 +16,8 @@ function isOfProcess(job: IDataObject, processName: string): boolean {
 	return [release.Name, release.ProcessKey].some((name) => typeof name === 'string' && name.toLowerCase() === processName);
 }
 
-/** One item per job or queue item: UiPath's event envelope with that entity, shaped as the action node outputs it. */
-function eventItems(payload: IDataObject, name: 'Job' | 'QueueItem', entities: IDataObject[]): IDataObject[] {
+/** One item per job, queue item or task: UiPath's event envelope with that entity, shaped as the action node outputs it. */
+function eventItems(payload: IDataObject, name: EventEntity, entities: IDataObject[]): IDataObject[] {
 	const envelope: IDataObject = { ...payload };
 	delete envelope[name];
 	delete envelope[`${name}s`];

@@ -9,6 +9,8 @@ export const TRIGGER_EVENTS = [
 	'queueItem.added',
 	'queueItem.transactionCompleted',
 	'queueItem.transactionFailed',
+	'task.created',
+	'task.completed',
 ] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 
@@ -28,6 +30,8 @@ export const EVENT_OPTIONS: INodePropertyOptions[] = [
 		value: 'queueItem.transactionFailed',
 		description: 'A robot failed to process a queue item',
 	},
+	{ name: 'Task Completed', value: 'task.completed', description: 'A person (or a system) completed an Action Center task' },
+	{ name: 'Task Created', value: 'task.created', description: 'An Action Center task was created' },
 ];
 
 export function isTriggerEvent(value: unknown): value is TriggerEvent {
@@ -36,9 +40,12 @@ export function isTriggerEvent(value: unknown): value is TriggerEvent {
 
 export const isJobEvent = (event: TriggerEvent) => event.startsWith('job.');
 
+export type EventEntity = 'Job' | 'QueueItem' | 'Task';
+
 /**
- * Where an event carries its jobs or queue items (UiPath's event DTOs): `Job` (job.started/completed/faulted),
- * `Jobs` (job.stopped: every job one request stopped), `QueueItems` (queueItem.added) or `QueueItem` (transactions).
- * The trigger emits one item per entity under the singular name, so `$json.Job` / `$json.QueueItem` always works.
+ * Where an event carries its jobs, queue items or tasks (UiPath's event DTOs): `Job` (job.started/completed/faulted),
+ * `Jobs` (job.stopped: every job one request stopped), `QueueItems` (queueItem.added), `QueueItem` (transactions) or
+ * `Tasks` (task.created/completed). The trigger emits one item per entity under the singular name, so `$json.Job`,
+ * `$json.QueueItem` and `$json.Task` always work.
  */
-export const entityNameOf = (event: TriggerEvent): 'Job' | 'QueueItem' => (isJobEvent(event) ? 'Job' : 'QueueItem');
+export const entityNameOf = (event: TriggerEvent): EventEntity => (isJobEvent(event) ? 'Job' : event.startsWith('task.') ? 'Task' : 'QueueItem');
