@@ -2,9 +2,9 @@
  * `npm run bench`: this node against raw undici (the physical limit), n8n's HTTP Request node with this
  * package's credential, and the community package n8n-nodes-uipath-orchestrator, side by side in one run,
  * against local sandboxes with a fixed latency. Writes bench/results.json, bench/results.md and
- * bench/chart.svg. Flags shrink the run for a quick look: --reps N --jobs N --listed N --wait-jobs N
- * --release-jobs N --only 1,3,5 --no-n8n. With --only the other scenarios are kept from the results it updates, and the
- * re-measured ones show the earlier values beside the new ones.
+ * bench/chart.svg. Flags shrink the run for a quick look (`npm run bench -- --help` lists them). With --only
+ * the other scenarios are kept from the results it updates, and the re-measured ones show the earlier values
+ * beside the new ones.
  */
 import { existsSync } from 'fs';
 import { mkdir, readFile, writeFile } from 'fs/promises';
@@ -18,6 +18,7 @@ import { ensureCommunityPackage, type CommunityPackage } from './contenders/n8n/
 import { N8nContender } from './contenders/n8n/contender';
 import { ensureN8nRuntime, packOurs, startBenchN8n } from './contenders/n8n/server';
 import { TriggerContender } from './contenders/n8n/trigger';
+import { parseFlags, USAGE } from './lib/flags';
 import { CHART_SVG, LOGS_DIR, RESULTS_JSON, RESULTS_MD } from './lib/paths';
 import { startBenchSandbox, type BenchSandbox } from './lib/sandboxes';
 import { renderChart } from './report/chart';
@@ -34,13 +35,13 @@ import { PROCESSES } from '../sandbox/fixtures';
 const startedAt = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
-function flag(name: string): string | undefined {
-	const index = process.argv.indexOf(`--${name}`);
-	return index > 0 ? process.argv[index + 1] : undefined;
-}
-
-function settingsFromFlags(): { settings: Settings; only: Set<number>; withN8n: boolean } {
-	const number = (name: string, fallback: number) => (flag(name) === undefined ? fallback : Number(flag(name)));
+function settingsFromFlags(flags: Map<string, string | true>): { settings: Settings; only: Set<number>; withN8n: boolean } {
+	const number = (name: string, fallback: number) => {
+		const given = flags.get(name);
+		if (typeof given !== 'string') return fallback;
+		if (!/^[1-9]\d*$/.test(given)) throw new Error(`--${name} takes a whole number of at least 1, not "${given}"`);
+		return Number(given);
+	};
 	const settings: Settings = {
 		...DEFAULT_SETTINGS,
 		repetitions: number('reps', DEFAULT_SETTINGS.repetitions),
@@ -50,10 +51,14 @@ function settingsFromFlags(): { settings: Settings; only: Set<number>; withN8n: 
 		releaseJobs: number('release-jobs', DEFAULT_SETTINGS.releaseJobs),
 	};
 	settings.extraLatencyJobs = Math.min(settings.extraLatencyJobs, settings.jobs);
+	settings.profileJobs = Math.min(settings.profileJobs, settings.jobs);
 	settings.expiryJobs = Math.min(settings.expiryJobs, settings.jobs);
 	settings.jobsAtConcurrency = Object.fromEntries(Object.entries(settings.jobsAtConcurrency).map(([concurrency, jobs]) => [concurrency, Math.min(jobs, settings.jobs)]));
-	const only = new Set((flag('only') ?? '1,2,3,4,5,6').split(',').map(Number));
-	return { settings, only, withN8n: !process.argv.includes('--no-n8n') };
+	const onlyFlag = flags.get('only');
+	const only = new Set((typeof onlyFlag === 'string' ? onlyFlag : '1,2,3,4,5,6').split(',').map(Number));
+	const unknown = [...only].filter((scenario) => ![1, 2, 3, 4, 5, 6].includes(scenario));
+	if (unknown.length > 0) throw new Error(`--only takes scenarios 1 to 6 separated by commas, not "${String(onlyFlag)}"`);
+	return { settings, only, withN8n: !flags.has('no-n8n') };
 }
 
 async function sandbox(name: string, processName: string, options: Parameters<typeof startBenchSandbox>[2]): Promise<BenchSandbox> {
@@ -63,7 +68,7 @@ async function sandbox(name: string, processName: string, options: Parameters<ty
 }
 
 async function main(): Promise<BenchResults> {
-	const { settings, only, withN8n } = settingsFromFlags();
+	const { settings, only, withN8n } = settingsFromFlags(FLAGS);
 	await mkdir(LOGS_DIR, { recursive: true });
 	const loadAverageAtStart = loadavg();
 	const tables: Table[] = [];
@@ -164,7 +169,7 @@ async function main(): Promise<BenchResults> {
 
 /** Scenarios 1 and 2 come from one step: asking for either re-measures both. */
 function scenariosRun(): Set<number> {
-	const { only } = settingsFromFlags();
+	const { only } = settingsFromFlags(FLAGS);
 	return new Set([...only].flatMap((scenario) => (scenario === 1 || scenario === 2 ? [1, 2] : [scenario])));
 }
 
@@ -208,6 +213,24 @@ async function mergeWithEarlier(results: BenchResults): Promise<BenchResults> {
 			sameSettings: JSON.stringify(results.settings) === JSON.stringify(earlier.settings),
 		},
 	};
+}
+
+/** The flags, checked before anything starts: a typo must not cost a full run. */
+function readFlags(): Map<string, string | true> {
+	try {
+		const flags = parseFlags(process.argv.slice(2));
+		settingsFromFlags(flags);
+		return flags;
+	} catch (error) {
+		console.error(`${(error as Error).message}\n\n${USAGE}`);
+		process.exit(2);
+	}
+}
+
+const FLAGS = readFlags();
+if (FLAGS.has('help')) {
+	console.log(USAGE);
+	process.exit(0);
 }
 
 main()

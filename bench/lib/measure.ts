@@ -4,6 +4,7 @@ import type { Sandbox } from '../../sandbox';
 import type { Contender } from '../contenders/contender';
 import type { Task, TaskResult } from '../contenders/tasks';
 import type { Column, Row, Table } from '../report/model';
+import { mainThreadCpuMs } from './cpuTime';
 import { measurePeakMemory } from './memory';
 import { tallyRequests, type RequestTally } from './sandboxes';
 import { ratio, summarize } from './stats';
@@ -16,6 +17,8 @@ export interface RunMeasurement {
 	/** MiB the contender's process grew to above where it started the run. */
 	peakGrowthMb: number;
 	peakMb: number;
+	/** CPU time of the contender's main thread during the run, its settling included; undefined off Linux. */
+	cpuMs?: number;
 }
 
 /** The recorder keeps the last 10,000 requests; a run that sends more could not be counted. */
@@ -23,12 +26,15 @@ const RECORDER_LIMIT = 10_000;
 
 export async function measureRun(sandbox: Sandbox, contender: Contender, task: Task): Promise<RunMeasurement> {
 	sandbox.state.clearRequests();
+	const cpuBefore = await mainThreadCpuMs(contender.pid());
 	const started = performance.now();
 	const { value: result, memory } = await measurePeakMemory(contender.pid(), async () => await contender.run(task));
 	const wallMs = performance.now() - started;
 	if (sandbox.state.requests.length >= RECORDER_LIMIT) throw new Error(`${contender.id} sent more than ${RECORDER_LIMIT} requests in one run; counts would be wrong`);
 	await contender.settle?.();
-	return { wallMs, result, tally: tallyRequests(sandbox), peakGrowthMb: Math.max(0, memory.peakMb - memory.startMb), peakMb: memory.peakMb };
+	const cpuAfter = await mainThreadCpuMs(contender.pid());
+	const cpuMs = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
+	return { wallMs, result, tally: tallyRequests(sandbox), peakGrowthMb: Math.max(0, memory.peakMb - memory.startMb), peakMb: memory.peakMb, cpuMs };
 }
 
 /** A row of a table: who runs which task, compared with which baseline row. */

@@ -18,6 +18,8 @@ export interface Settings {
 	extraLatencyMs: number;
 	/** Jobs per run at the extra latency, at every concurrency: there a run measures per-job CPU cost, which 1,000 jobs would only multiply. */
 	extraLatencyJobs: number;
+	/** Scenario 2b: starts in the profiled run; this package's own share is a few percent of them, so it needs many samples. */
+	profileJobs: number;
 	/** Scenario 1: jobs of the warm-up run whose token requests are "first execution, nothing stored". */
 	warmupJobs: number;
 	/** Token lifetime in the expiry check, and jobs started there. */
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: Settings = {
 	latencyMs: 20,
 	extraLatencyMs: 0,
 	extraLatencyJobs: 200,
+	profileJobs: 1000,
 	warmupJobs: 50,
 	expiryTtlSeconds: 2,
 	expiryJobs: 100,

@@ -11,21 +11,27 @@ function parseJson(value: unknown): unknown {
 	}
 }
 
-/** Orchestrator sends a job's arguments as JSON strings; the next node wants `$json.OutputArguments.x`. */
-export function parseJobArguments<T extends IDataObject>(job: T): T {
-	const parsed: IDataObject = { ...job };
-	if ('InputArguments' in job) parsed.InputArguments = parseJson(job.InputArguments) as IDataObject;
-	if ('OutputArguments' in job) parsed.OutputArguments = parseJson(job.OutputArguments) as IDataObject;
-	return parsed as T;
-}
+const isAnnotation = (key: string) => key.startsWith('@odata.');
 
-/** Drops OData's own annotations (`@odata.context`) from an object UiPath returned. */
+/** Drops OData's own annotations (`@odata.context`) from an object UiPath returned; one without any comes back as it is. */
 export function withoutODataAnnotations<T extends IDataObject>(value: T): T {
-	return Object.fromEntries(Object.entries(value).filter(([key]) => !key.startsWith('@odata.'))) as T;
+	const keys = Object.keys(value);
+	if (!keys.some(isAnnotation)) return value;
+	const kept: IDataObject = {};
+	for (const key of keys) if (!isAnnotation(key)) kept[key] = value[key];
+	return kept as T;
 }
 
+/**
+ * A job as the node outputs it, in one shallow copy: annotations dropped, and the arguments Orchestrator sends
+ * as JSON strings parsed, so the next node reads `$json.OutputArguments.x`.
+ */
 export function toJob(value: IDataObject): Job {
-	return parseJobArguments(withoutODataAnnotations(value)) as Job;
+	const job: IDataObject = { ...value };
+	for (const key of Object.keys(job)) if (isAnnotation(key)) delete job[key];
+	if ('InputArguments' in job) job.InputArguments = parseJson(job.InputArguments) as IDataObject;
+	if ('OutputArguments' in job) job.OutputArguments = parseJson(job.OutputArguments) as IDataObject;
+	return job as Job;
 }
 
 /** Marks the binary data an operation returns next to its JSON; the router turns it into the item's `binary`. */
@@ -37,8 +43,9 @@ export function withBinary(json: IDataObject, binary: IBinaryKeyData): IDataObje
 	return Object.assign({ ...json }, { [BINARY]: binary });
 }
 
-/** An operation's result as an output item paired with its input item. */
+/** An operation's result as an output item paired with its input item; only a result with binary data is copied. */
 export function toOutputItem(result: IDataObject, itemIndex: number): INodeExecutionData {
+	if (!(BINARY in result)) return { json: result, pairedItem: { item: itemIndex } };
 	const { [BINARY]: binary, ...json } = result as WithBinary;
 	return { json, ...(binary ? { binary } : {}), pairedItem: { item: itemIndex } };
 }

@@ -18,6 +18,15 @@ export function credentialTypeOf(context: ILoadOptionsFunctions | IPollFunctions
 	return context.getNodeParameter('authentication', CREDENTIAL_TYPES.api) as UiPathCredentialType;
 }
 
+/**
+ * A parameter of an item, as n8n resolves it. No parameter of this node declares `validateType` (a test keeps it
+ * so), so n8n's check of the value against the description finds nothing to check; skipping it spares the scan
+ * of the node's properties that the check makes for every read, which a batch pays per parameter and item.
+ */
+export function itemParameter(context: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	return context.getNodeParameter(name, itemIndex, fallback, { skipValidation: true });
+}
+
 /** A parameter problem, naming the parameter (label and name) and the item. */
 export function parameterError(
 	context: IExecuteFunctions,
@@ -48,7 +57,7 @@ export function queueNameOf(raw: unknown): string {
 }
 
 function locator(context: IExecuteFunctions, name: string, itemIndex: number): { mode: string; value: string } {
-	return locatorParts(context.getNodeParameter(name, itemIndex, undefined));
+	return locatorParts(itemParameter(context, name, itemIndex, undefined));
 }
 
 /** What a Folder locator names: nothing, a folder, or a value that is neither a folder path nor a folder ID. */
@@ -72,7 +81,7 @@ export function parseFolderLocator(raw: unknown): FolderReading {
 const FOLDER = { label: 'Folder', name: 'folder' };
 
 export function readFolder(context: IExecuteFunctions, itemIndex: number): FolderRef {
-	const reading = parseFolderLocator(context.getNodeParameter(FOLDER.name, itemIndex, undefined));
+	const reading = parseFolderLocator(itemParameter(context, FOLDER.name, itemIndex, undefined));
 	switch (reading.kind) {
 		case 'folder':
 			return reading.folder;
@@ -110,7 +119,7 @@ export function readQueueName(context: IExecuteFunctions, itemIndex: number): st
 
 export function readJobId(context: IExecuteFunctions, itemIndex: number): string {
 	const parameter = { label: 'Job ID', name: 'jobId' };
-	const value = String(context.getNodeParameter(parameter.name, itemIndex, '') ?? '').trim();
+	const value = String(itemParameter(context, parameter.name, itemIndex, '') ?? '').trim();
 	if (!value) throw parameterError(context, itemIndex, parameter, 'is required');
 	if (!/^\d+$/.test(value) && !GUID.test(value)) {
 		throw parameterError(context, itemIndex, parameter, `"${value}" is neither a numeric job ID nor a job key (GUID)`);
@@ -124,7 +133,7 @@ export function readJsonObject(
 	itemIndex: number,
 	parameter: { label: string; name: string },
 ): IDataObject {
-	const raw = context.getNodeParameter(parameter.name, itemIndex, '{}') as unknown;
+	const raw = itemParameter(context, parameter.name, itemIndex, '{}');
 	let value: unknown = raw;
 	if (typeof raw === 'string') {
 		if (!raw.trim()) return {};
@@ -188,7 +197,7 @@ export function combineFilters(conditions: Array<string | undefined>): string | 
 /** A queue item's numeric Id (queue item operations address items by Id). */
 export function readQueueItemId(context: IExecuteFunctions, itemIndex: number): number {
 	const parameter = { label: 'Queue Item ID', name: 'queueItemId' };
-	const value = String(context.getNodeParameter(parameter.name, itemIndex, '') ?? '').trim();
+	const value = String(itemParameter(context, parameter.name, itemIndex, '') ?? '').trim();
 	if (!value) throw parameterError(context, itemIndex, parameter, 'is required');
 	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
 		throw parameterError(context, itemIndex, parameter, `"${value}" is not a queue item ID (a whole number)`, 'Use the Id of a queue item, e.g. from Queue Item > Get Many.');
@@ -221,7 +230,7 @@ export function readAssetRef(context: IExecuteFunctions, itemIndex: number): { i
 /** A file's path in a bucket, with / between folders and no leading slash (as Orchestrator stores it). */
 export function readBucketFilePath(context: IExecuteFunctions, itemIndex: number): string {
 	const parameter = { label: 'File Path', name: 'path' };
-	const raw = String(context.getNodeParameter(parameter.name, itemIndex, '') ?? '').trim();
+	const raw = String(itemParameter(context, parameter.name, itemIndex, '') ?? '').trim();
 	const path = raw.replace(/\\/g, '/').replace(/^\/+/, '');
 	if (!path) throw parameterError(context, itemIndex, parameter, 'is required', 'Give the file\'s path in the bucket, e.g. invoices/2026/INV-1.pdf.');
 	if (path.endsWith('/')) throw parameterError(context, itemIndex, parameter, `"${raw}" names a folder, not a file`, 'End the path with the file name, e.g. invoices/2026/INV-1.pdf.');
@@ -230,7 +239,7 @@ export function readBucketFilePath(context: IExecuteFunctions, itemIndex: number
 
 /** `binaryPropertyName`: the item's binary field a file comes from or goes to. */
 export function readBinaryPropertyName(context: IExecuteFunctions, itemIndex: number): string {
-	const name = String(context.getNodeParameter('binaryPropertyName', itemIndex, 'data') ?? '').trim();
+	const name = String(itemParameter(context, 'binaryPropertyName', itemIndex, 'data') ?? '').trim();
 	if (!name) throw parameterError(context, itemIndex, { label: 'Binary Field', name: 'binaryPropertyName' }, 'is required');
 	return name;
 }

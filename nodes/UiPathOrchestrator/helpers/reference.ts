@@ -38,10 +38,19 @@ export function mayBeRerun(context: IExecuteFunctions): boolean {
 	return !fresh;
 }
 
-/** The item's run of the node: a loop runs it again with a new run index, a re-run with the same. */
-function runIndexOf(context: IExecuteFunctions, itemIndex: number): number {
-	const runIndex = context.getWorkflowDataProxy(itemIndex).$runIndex;
-	return typeof runIndex === 'number' ? runIndex : 0;
+/** What a derived reference takes from this run of the node, the same for all its items: read once per run (n8n's data proxy and getNode are costly per item). */
+const runsByContext = new WeakMap<IExecuteFunctions, { runIndex: number; nodeKey: string }>();
+
+/** The node's run: a loop runs it again with a new run index, a re-run with the same. */
+function runOf(context: IExecuteFunctions, itemIndex: number): { runIndex: number; nodeKey: string } {
+	let run = runsByContext.get(context);
+	if (!run) {
+		const runIndex = context.getWorkflowDataProxy(itemIndex).$runIndex;
+		const node = context.getNode();
+		run = { runIndex: typeof runIndex === 'number' ? runIndex : 0, nodeKey: node.id ?? node.name };
+		runsByContext.set(context, run);
+	}
+	return run;
 }
 
 /**
@@ -52,10 +61,9 @@ function runIndexOf(context: IExecuteFunctions, itemIndex: number): number {
 export function derivedReference(context: IExecuteFunctions, itemIndex: number): string {
 	const executionId = context.getExecutionId();
 	if (!executionId) return `n8n-${randomUUID()}`;
-	const node = context.getNode();
-	const runIndex = runIndexOf(context, itemIndex);
+	const { runIndex, nodeKey } = runOf(context, itemIndex);
 	const hash = createHash('sha256')
-		.update(JSON.stringify([context.getInstanceId(), context.getWorkflow().id ?? '', executionId, node.id ?? node.name, itemIndex, runIndex]))
+		.update(JSON.stringify([context.getInstanceId(), context.getWorkflow().id ?? '', executionId, nodeKey, itemIndex, runIndex]))
 		.digest('hex')
 		.slice(0, 32);
 	const readable = `n8n-${String(executionId).replace(/[^A-Za-z0-9_.]/g, '').slice(0, 40)}-${itemIndex}-${runIndex}-`;

@@ -31,6 +31,40 @@ const SETTLE_MS = 2_000;
 /** StartJobs answers within seconds; past this the answer counts as lost and the reference lookup decides. */
 const START_TIMEOUT_MS = 30_000;
 
+interface StartRequest {
+	context: UiPathContext;
+	credentialType: UiPathCredentialType;
+	folder: FolderRef;
+	startInfo: StartInfo;
+	options: { timeoutMs?: number; hints?: ErrorHints };
+}
+
+async function sendStart({ context, credentialType, folder, startInfo, options }: StartRequest): Promise<Job[]> {
+	const response = await uiPathApiRequest<ODataPage<Job>>(context, credentialType, {
+		method: 'POST',
+		path: ODATA.startJobs,
+		folder,
+		body: { startInfo },
+		idempotent: false,
+		timeoutMs: options.timeoutMs ?? START_TIMEOUT_MS,
+		hints: options.hints,
+	});
+	return response.value ?? [];
+}
+
+/** The jobs a start created although its answer was lost; any other failure means no job was created, and is thrown. */
+async function recoverStart(start: StartRequest, createdSince: Date, error: unknown): Promise<{ found: Job[]; failure: UiPathApiError }> {
+	if (!(error instanceof UiPathApiError) || !error.ambiguous) throw error;
+	const { context, credentialType, folder, startInfo } = start;
+	let found = await findJobsByReference(context, credentialType, folder, startInfo.Reference, createdSince);
+	if (found.length === 0) {
+		// A start still being processed when the answer was lost may not be visible yet: look once more.
+		await sleep(SETTLE_MS, cancelSignalOf(context));
+		found = await findJobsByReference(context, credentialType, folder, startInfo.Reference, createdSince);
+	}
+	return { found, failure: error };
+}
+
 /**
  * Starts jobs so that a robot runs once even when the answer is lost: StartJobs is never resent blindly.
  * After an ambiguous failure (no answer, or 5xx) the jobs are looked up by `startInfo.Reference`; only
@@ -49,41 +83,17 @@ export async function startJobsExactlyOnce(
 		if (earlier.length > 0) return earlier;
 	}
 	const createdSince = new Date(Date.now() - CLOCK_SKEW_MS);
-	const start = async () =>
-		(
-			await uiPathApiRequest<ODataPage<Job>>(context, credentialType, {
-				method: 'POST',
-				path: ODATA.startJobs,
-				folder,
-				body: { startInfo },
-				idempotent: false,
-				timeoutMs: options.timeoutMs ?? START_TIMEOUT_MS,
-				hints: options.hints,
-			})
-		).value ?? [];
-	const lookUp = async () => await findJobsByReference(context, credentialType, folder, startInfo.Reference, createdSince);
-	/** The jobs a start created although its answer was lost; any other failure means no job was created, and is thrown. */
-	const recover = async (error: unknown): Promise<{ found: Job[]; failure: UiPathApiError }> => {
-		if (!(error instanceof UiPathApiError) || !error.ambiguous) throw error;
-		let found = await lookUp();
-		if (found.length === 0) {
-			// A start still being processed when the answer was lost may not be visible yet: look once more.
-			await sleep(SETTLE_MS, cancelSignalOf(context));
-			found = await lookUp();
-		}
-		return { found, failure: error };
-	};
-
+	const start: StartRequest = { context, credentialType, folder, startInfo, options };
 	try {
-		return await start();
+		return await sendStart(start);
 	} catch (firstError) {
-		const { found } = await recover(firstError);
+		const { found } = await recoverStart(start, createdSince, firstError);
 		if (found.length > 0) return found;
 	}
 	try {
-		return await start();
+		return await sendStart(start);
 	} catch (secondError) {
-		const { found, failure } = await recover(secondError);
+		const { found, failure } = await recoverStart(start, createdSince, secondError);
 		if (found.length > 0) return found;
 		throw failure;
 	}

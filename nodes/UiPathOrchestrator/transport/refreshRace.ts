@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 import { refreshTokenHash } from '../../../credentials/auth/tokenErrors';
 import type { UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './callerContext';
+import { rereadCredential } from './credentialData';
 import { inspectFailure } from './errors';
 
 /**
@@ -26,15 +27,16 @@ export function refusedRefreshTokenHash(error: unknown): string | undefined {
 	return undefined;
 }
 
+/** Reads the stored credential again, which the resend then uses. */
 async function storedRefreshTokenHash(context: UiPathContext, credentialType: UiPathCredentialType): Promise<string> {
-	const stored = await context.getCredentials(credentialType);
+	const stored = await rereadCredential(context, credentialType);
 	return typeof stored.refreshToken === 'string' && stored.refreshToken ? refreshTokenHash(stored.refreshToken) : '';
 }
 
 /**
  * Sends, and when the credential's refresh answered invalid_grant, looks again at the credential n8n has
  * stored: if another n8n process (a queue-mode worker) has stored a newer refresh token, the request is
- * sent again and n8n loads that one. Only while the stored token is still the refused one does the
+ * sent again with that one. Only while the stored token is still the refused one does the
  * refusal stand, after the last wait, with the credential's "sign in again" message.
  * A 401 that survived n8n's own re-authentication is sent again, UNAUTHORIZED_RESENDS times at most: the
  * token another process had just stored can expire before the resend arrives, and UiPath acts on no request
@@ -49,27 +51,29 @@ export async function withRefreshRaceRecovery<T>(
 	let wait = 0;
 	let unauthorizedResends = 0;
 	for (;;) {
-		const outcome = await send().then(
-			(value) => ({ value }),
-			(error: unknown) => ({ error }),
-		);
-		if ('value' in outcome) {
+		let failure: unknown;
+		try {
+			const value = await send();
 			if (races > 0) context.logger.info(`UiPath refresh race recovered after ${races} resend(s)`);
-			return outcome.value;
+			return value;
+		} catch (error) {
+			failure = error;
 		}
-		if (unauthorizedResends < UNAUTHORIZED_RESENDS && inspectFailure(outcome.error).status === 401) {
+		if (unauthorizedResends < UNAUTHORIZED_RESENDS && inspectFailure(failure).status === 401) {
 			unauthorizedResends++;
+			// The resend authenticates with what is stored now, as a request of its own would.
+			await rereadCredential(context, credentialType);
 			continue;
 		}
-		const refused = credentialType === 'uiPathApi' ? refusedRefreshTokenHash(outcome.error) : undefined;
-		if (refused === undefined) throw outcome.error;
+		const refused = credentialType === 'uiPathApi' ? refusedRefreshTokenHash(failure) : undefined;
+		if (refused === undefined) throw failure;
 		let moved = false;
 		while (!moved && wait < REFRESH_RACE_WAITS_MS.length) {
 			const base = REFRESH_RACE_WAITS_MS[wait++];
 			await sleep(base / 2 + Math.random() * base, cancelSignalOf(context));
 			moved = (await storedRefreshTokenHash(context, credentialType)) !== refused;
 		}
-		if (!moved) throw outcome.error;
+		if (!moved) throw failure;
 		races++;
 		context.logger.info('UiPath refresh race: another n8n process had already traded the refresh token; resending with the one it stored');
 	}

@@ -7,6 +7,7 @@ import { looksLikeHtml } from '../../../credentials/auth/authHttp';
 import { secretsIn } from '../../../credentials/auth/redact';
 import type { FolderRef, UiPathCredentialType } from '../helpers/interfaces';
 import { cancelSignalOf, type UiPathContext } from './callerContext';
+import { credentialData, reusedCredential } from './credentialData';
 import { toUiPathApiError, UiPathApiError, type ErrorHints } from './errors';
 import { describeFolder, folderHeaders } from './folder';
 import { withRefreshRaceRecovery } from './refreshRace';
@@ -41,7 +42,7 @@ async function resolveEndpoints(
 	credentialType: UiPathCredentialType,
 	organization: string | undefined,
 ): Promise<UiPathEndpoints> {
-	const data = await context.getCredentials(credentialType);
+	const data = await credentialData(context, credentialType);
 	try {
 		return resolveUiPathEndpoints(credentialType, organization ? { ...data, organization } : data);
 	} catch (error) {
@@ -55,9 +56,8 @@ async function resolveEndpoints(
 const endpointsByContext = new WeakMap<UiPathContext, Map<string, Promise<UiPathEndpoints>>>();
 
 /**
- * Turns the credential into URLs through the package's one resolver, once per context: n8n's request helper
- * loads the credential for every request anyway, so this read is the only extra one. A bad field becomes an
- * error naming it.
+ * Turns the credential into URLs through the package's one resolver, once per context, from the read the
+ * requests share (credentialData.ts). A bad field becomes an error naming it.
  */
 export async function getEndpoints(
 	context: UiPathContext,
@@ -69,7 +69,7 @@ export async function getEndpoints(
 		known = new Map();
 		endpointsByContext.set(context, known);
 	}
-	const key = `${credentialType}\n${organization ?? ''}`;
+	const key = organization === undefined ? credentialType : `${credentialType}\n${organization}`;
 	let endpoints = known.get(key);
 	if (!endpoints) {
 		endpoints = resolveEndpoints(context, credentialType, organization);
@@ -89,6 +89,31 @@ const SERVICE_HINT: Record<UiPathService, string> = {
 	portal: 'Listing organizations and tenants this way needs an Automation Cloud or Automation Suite credential.',
 	cloudRpa: 'This listing needs the 2019 (legacy2019) identity preset.',
 };
+
+/** What a failure names about its request; built only when one happens. */
+function failedRequest(request: UiPathRequest, baseUrl: string) {
+	return {
+		method: request.method ?? 'GET',
+		path: request.path,
+		baseUrl,
+		folderDescription: request.folder && describeFolder(request.folder),
+		hints: request.hints,
+	};
+}
+
+/** A failure as a UiPathApiError; a NodeOperationError means nothing was sent (the credential is unusable) and stays as it is. */
+async function asRequestError(
+	context: UiPathContext,
+	credentialType: UiPathCredentialType,
+	request: UiPathRequest,
+	baseUrl: string,
+	error: unknown,
+): Promise<Error> {
+	if (error instanceof NodeOperationError || error instanceof UiPathApiError) return error;
+	// Read only on failure: the credential's secrets and the body's (a webhook's Secret), for redaction.
+	const secrets = [...secretsIn(await context.getCredentials(credentialType)), ...secretsIn(request.body)];
+	return toUiPathApiError(context.getNode(), error, { ...failedRequest(request, baseUrl), secrets });
+}
 
 /** The only function in the package that sends a request to UiPath. */
 export async function uiPathApiRequest<T = IDataObject>(
@@ -117,34 +142,19 @@ export async function uiPathApiRequest<T = IDataObject>(
 		// n8n would put the Authorization header back on a redirect to another origin.
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
-	const failed = {
-		method,
-		path: request.path,
-		baseUrl,
-		folderDescription: request.folder && describeFolder(request.folder),
-		hints: request.hints,
-	};
-	// A NodeOperationError means nothing was sent (the credential is unusable): it stays as it is.
-	const asRequestError = async (error: unknown) => {
-		if (error instanceof NodeOperationError || error instanceof UiPathApiError) return error;
-		// Read only on failure: the credential's secrets and the body's (a webhook's Secret), for redaction.
-		const secrets = [...secretsIn(await context.getCredentials(credentialType)), ...secretsIn(request.body)];
-		return toUiPathApiError(context.getNode(), error, { ...failed, secrets });
-	};
+	// n8n authenticates with the credential read these requests share instead of reading it for each one.
+	const sendOnce = async () =>
+		(await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options, await reusedCredential(context, credentialType))) as unknown;
 	const send = async (): Promise<T> => {
 		let response: unknown;
 		try {
 			// Recovery reads n8n's own failure (its cause chain holds a refused refresh), so it runs before the error is rebuilt.
-			response = await withRefreshRaceRecovery(
-				context,
-				credentialType,
-				async () => (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as unknown,
-			);
+			response = await withRefreshRaceRecovery(context, credentialType, sendOnce);
 		} catch (error) {
-			throw await asRequestError(error);
+			throw await asRequestError(context, credentialType, request, baseUrl, error);
 		}
 		// A wrong organization or tenant lands on the site's HTML pages, which still answer 200.
-		if (looksLikeHtml(response)) throw new UiPathApiError(context.getNode(), { status: 200, body: response }, failed);
+		if (looksLikeHtml(response)) throw new UiPathApiError(context.getNode(), { status: 200, body: response }, failedRequest(request, baseUrl));
 		return response as T;
 	};
 	try {
@@ -154,6 +164,6 @@ export async function uiPathApiRequest<T = IDataObject>(
 		});
 	} catch (error) {
 		// Besides the failures `send` threw, only a cancelled wait between two attempts arrives here.
-		throw await asRequestError(error);
+		throw await asRequestError(context, credentialType, request, baseUrl, error);
 	}
 }

@@ -20,14 +20,6 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 	serverErrorBackoffMs: [500, 1_500, 4_000],
 };
 
-async function attempt<T>(send: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {
-	try {
-		return { value: await send() };
-	} catch (error) {
-		return { error };
-	}
-}
-
 /** Sends until success, resending only what cannot do harm twice; the last failure is thrown as it is. Only UiPathApiErrors are retried. */
 export async function withRetries<T>(
 	send: () => Promise<T>,
@@ -37,9 +29,12 @@ export async function withRetries<T>(
 	let rateLimited = 0;
 	let serverErrors = 0;
 	for (;;) {
-		const result = await attempt(send);
-		if ('value' in result) return result.value;
-		const failure = result.error;
+		let failure: unknown;
+		try {
+			return await send();
+		} catch (error) {
+			failure = error;
+		}
 		if (!(failure instanceof UiPathApiError)) throw failure;
 		const { status, networkCode } = failure;
 		const transient = (status !== undefined && status >= 500) || (status === undefined && networkCode !== undefined);

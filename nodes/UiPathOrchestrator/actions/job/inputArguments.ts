@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, ResourceMapperVal
 
 import { argumentsFromSchema, convertArguments, planArguments, type ArgumentPlan } from '../../helpers/inputArguments';
 import type { FolderRef, ReleaseRef, UiPathCredentialType } from '../../helpers/interfaces';
-import { parameterError, readJsonObject } from '../../helpers/parameters';
+import { itemParameter, parameterError, readJsonObject } from '../../helpers/parameters';
 import { getRelease } from '../../transport';
 
 const modeOptions = [
@@ -67,9 +67,13 @@ async function argumentPlan(
 	release: ReleaseRef,
 	itemIndex: number,
 ): Promise<ArgumentPlan> {
-	const plans = plansByExecution.get(context) ?? new Map<string, Promise<ArgumentPlan>>();
-	plansByExecution.set(context, plans);
-	const cacheKey = JSON.stringify([folder, release]);
+	let plans = plansByExecution.get(context);
+	if (!plans) {
+		plans = new Map();
+		plansByExecution.set(context, plans);
+	}
+	// Built for every item, so a plain key rather than a serialization.
+	const cacheKey = `${'id' in folder ? `id:${folder.id}` : `path:${folder.path}`}\n${release.key ? `key:${release.key}` : `name:${release.name ?? ''}`}`;
 	let plan = plans.get(cacheKey);
 	if (!plan) {
 		plan = getRelease(context, credentialType, folder, release, { select: 'Name,Arguments', itemIndex }).then((found) =>
@@ -99,8 +103,8 @@ export async function readInputArguments(
 	release: ReleaseRef,
 ): Promise<string> {
 	let inputArguments: IDataObject;
-	if (context.getNodeParameter('inputArgumentsMode', itemIndex, 'json') === 'fields') {
-		const mapper = context.getNodeParameter(FIELDS.name, itemIndex, {}) as Partial<ResourceMapperValue>;
+	if (itemParameter(context, 'inputArgumentsMode', itemIndex, 'json') === 'fields') {
+		const mapper = itemParameter(context, FIELDS.name, itemIndex, {}) as Partial<ResourceMapperValue>;
 		const values = mappedValues(context, itemIndex, mapper);
 		const fail = (problem: string) => parameterError(context, itemIndex, FIELDS, problem);
 		convertArguments(argumentsFromSchema(mapper.schema), values, fail);

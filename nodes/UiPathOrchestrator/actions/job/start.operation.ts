@@ -6,6 +6,7 @@ import type { FolderRef, StartInfo, UiPathCredentialType } from '../../helpers/i
 import { toJob } from '../../helpers/outputItems';
 import { startReference } from '../../helpers/reference';
 import {
+	itemParameter,
 	locatorParts,
 	parameterError,
 	readFolder,
@@ -163,7 +164,7 @@ export const hints: ErrorHints = {
 function readRobotIds(context: IExecuteFunctions, itemIndex: number): number[] {
 	const parameter = { label: 'Robot IDs', name: 'robotIds' };
 	// Absent unless the strategy is Specific (or an expression): n8n drops hidden parameters.
-	const { value } = locatorParts(context.getNodeParameter(parameter.name, itemIndex, ''));
+	const { value } = locatorParts(itemParameter(context, parameter.name, itemIndex, ''));
 	const ids = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
 	return ids.map((id) => {
 		if (!/^\d+$/.test(id) || !Number.isSafeInteger(Number(id))) {
@@ -182,7 +183,7 @@ async function readStartInfo(
 	reference: string,
 ): Promise<StartInfo> {
 	const release = readRelease(context, itemIndex);
-	const strategy = context.getNodeParameter('strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
+	const strategy = itemParameter(context, 'strategy', itemIndex, 'ModernJobsCount') as StartStrategy;
 	if (!START_STRATEGIES.includes(strategy)) {
 		throw parameterError(context, itemIndex, { label: 'Strategy', name: 'strategy' }, `"${String(strategy)}" is not one of ${START_STRATEGIES.join(', ')}`);
 	}
@@ -201,7 +202,7 @@ async function readStartInfo(
 		);
 	}
 	const jobsCount = COUNTED_STRATEGIES.includes(strategy)
-		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, context.getNodeParameter('jobsCount', itemIndex, 1))
+		? readPositiveInteger(context, itemIndex, { label: 'Jobs Count', name: 'jobsCount' }, itemParameter(context, 'jobsCount', itemIndex, 1))
 		: undefined;
 
 	// Checked before the input arguments, which may read the process: a bad option costs no request.
@@ -228,7 +229,7 @@ export async function execute(
 	const resumed = await resumedJobs(this, itemIndex, credentialType);
 	if (resumed) return resumed;
 	const folder = readFolder(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemParameter(this, 'options', itemIndex, {}) as IDataObject;
 	// A reference per item lets an ambiguous start, or a re-run of the execution, find the job instead of starting it twice.
 	const reference = startReference(this, itemIndex, readReference(this, itemIndex, options));
 	const startInfo = await readStartInfo(this, itemIndex, credentialType, folder, options, reference.reference);
