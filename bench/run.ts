@@ -28,6 +28,7 @@ import { DEFAULT_SETTINGS, type BenchContext, type Settings } from './scenarios/
 import { jobStarts } from './scenarios/jobStarts';
 import { listing } from './scenarios/listing';
 import { extractOurs, packageScenario } from './scenarios/package';
+import { releaseWait } from './scenarios/releaseWait';
 import { waiting } from './scenarios/waiting';
 import { PROCESSES } from '../sandbox/fixtures';
 
@@ -47,15 +48,16 @@ function settingsFromFlags(flags: Map<string, string | true>): { settings: Setti
 		jobs: number('jobs', DEFAULT_SETTINGS.jobs),
 		listed: number('listed', DEFAULT_SETTINGS.listed),
 		waitJobs: number('wait-jobs', DEFAULT_SETTINGS.waitJobs),
+		releaseJobs: number('release-jobs', DEFAULT_SETTINGS.releaseJobs),
 	};
 	settings.extraLatencyJobs = Math.min(settings.extraLatencyJobs, settings.jobs);
 	settings.profileJobs = Math.min(settings.profileJobs, settings.jobs);
 	settings.expiryJobs = Math.min(settings.expiryJobs, settings.jobs);
 	settings.jobsAtConcurrency = Object.fromEntries(Object.entries(settings.jobsAtConcurrency).map(([concurrency, jobs]) => [concurrency, Math.min(jobs, settings.jobs)]));
 	const onlyFlag = flags.get('only');
-	const only = new Set((typeof onlyFlag === 'string' ? onlyFlag : '1,2,3,4,5').split(',').map(Number));
-	const unknown = [...only].filter((scenario) => ![1, 2, 3, 4, 5].includes(scenario));
-	if (unknown.length > 0) throw new Error(`--only takes scenarios 1 to 5 separated by commas, not "${String(onlyFlag)}"`);
+	const only = new Set((typeof onlyFlag === 'string' ? onlyFlag : '1,2,3,4,5,6').split(',').map(Number));
+	const unknown = [...only].filter((scenario) => ![1, 2, 3, 4, 5, 6].includes(scenario));
+	if (unknown.length > 0) throw new Error(`--only takes scenarios 1 to 6 separated by commas, not "${String(onlyFlag)}"`);
 	return { settings, only, withN8n: !flags.has('no-n8n') };
 }
 
@@ -122,6 +124,8 @@ async function main(): Promise<BenchResults> {
 		expiry: await sandbox('expiry', PROCESSES.quick, { latencyMs: settings.latencyMs, accessTokenTtlSeconds: settings.expiryTtlSeconds }),
 		listing: await sandbox('listing', PROCESSES.quick, { latencyMs: settings.latencyMs, seed: { releases: settings.listed, jobs: settings.listed } }),
 		waiting: await sandbox('waiting', PROCESSES.slow, { latencyMs: settings.latencyMs, timeScale: settings.timeScale }),
+		// Its own tenant store (the trigger of scenario 4 must not get scenario 6's jobs), in real time.
+		release: await sandbox('release', PROCESSES.slow, { latencyMs: settings.latencyMs }),
 	};
 	const targets = Object.values(sandboxes).map((entry) => entry.target);
 	const [undici, embedded] = await Promise.all([startUndiciContender(targets), startEmbeddedContender(targets)]);
@@ -147,6 +151,7 @@ async function main(): Promise<BenchResults> {
 	if (only.has(1) || only.has(2)) await step('scenarios 1 and 2 (job starts)', async () => await jobStarts(context));
 	if (only.has(3)) await step('scenario 3 (Return All)', async () => await listing(context));
 	if (only.has(4)) await step('scenario 4 (waiting)', async () => await waiting(context));
+	if (only.has(6)) await step('scenario 6 (release the execution vs polling)', async () => await releaseWait(context));
 
 	const finishedAt = Date.now();
 	const byScenario = (a: { scenario: number }, b: { scenario: number }) => a.scenario - b.scenario;
@@ -177,7 +182,7 @@ function withBefore(row: Row, earlier: Row | undefined): Row {
 /** A run with --only updates the committed results: the scenarios it did not run stay, the ones it ran keep their earlier values as "before". */
 async function mergeWithEarlier(results: BenchResults): Promise<BenchResults> {
 	const ran = scenariosRun();
-	if ([1, 2, 3, 4, 5].every((scenario) => ran.has(scenario)) || !existsSync(RESULTS_JSON)) return results;
+	if ([1, 2, 3, 4, 5, 6].every((scenario) => ran.has(scenario)) || !existsSync(RESULTS_JSON)) return results;
 	const earlier = JSON.parse(await readFile(RESULTS_JSON, 'utf8')) as BenchResults;
 	const kept = <T extends { scenario: number }>(entries: T[]) => entries.filter((entry) => !ran.has(entry.scenario));
 	const tables = results.tables.map((table) => {

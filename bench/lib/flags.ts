@@ -7,6 +7,7 @@ const FLAGS: Array<{ name: string; value?: string; says: string }> = [
 	{ name: 'jobs', value: 'N', says: `jobs per run in scenario 1, and the most any run of scenarios 1 and 2 starts (default ${DEFAULT_SETTINGS.jobs})` },
 	{ name: 'listed', value: 'N', says: `releases and jobs seeded for scenario 3 (default ${DEFAULT_SETTINGS.listed})` },
 	{ name: 'wait-jobs', value: 'N', says: `jobs waited for in scenario 4 (default ${DEFAULT_SETTINGS.waitJobs})` },
+	{ name: 'release-jobs', value: 'N', says: `jobs of scenario 6 (default ${DEFAULT_SETTINGS.releaseJobs})` },
 	{ name: 'no-n8n', says: 'leave out the real n8n (and the contenders that need it)' },
 	{ name: 'help', says: 'print this and exit' },
 ];

@@ -7,6 +7,11 @@ function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 	return Number(match[1]) / 1024;
 }
 
+/** Resident memory of a process now, MiB. */
+export function residentMb(pid: number): number {
+	return statusMb(pid, 'VmRSS');
+}
+
 export interface PeakMemory {
 	/** Resident memory when the run started, MiB. */
 	startMb: number;

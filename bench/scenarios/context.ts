@@ -35,6 +35,9 @@ export interface Settings {
 	pollIntervalSeconds: number;
 	minJobSeconds: number;
 	maxJobSeconds: number;
+	/** Scenario 6: jobs per run, each in its own execution, and their length (real seconds). */
+	releaseJobs: number;
+	releaseJobSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -58,6 +61,8 @@ export const DEFAULT_SETTINGS: Settings = {
 	pollIntervalSeconds: 1,
 	minJobSeconds: 1,
 	maxJobSeconds: 30,
+	releaseJobs: 100,
+	releaseJobSeconds: 60,
 };
 
 export interface RealN8n {
@@ -76,5 +81,5 @@ export interface BenchContext {
 	n8n?: RealN8n;
 	/** This package's webhook trigger in the real n8n, when both exist. */
 	trigger?: TriggerContender;
-	sandboxes: { starts: BenchSandbox; expiry: BenchSandbox; listing: BenchSandbox; waiting: BenchSandbox };
+	sandboxes: { starts: BenchSandbox; expiry: BenchSandbox; listing: BenchSandbox; waiting: BenchSandbox; release: BenchSandbox };
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'child_process';
 import { randomBytes, randomUUID } from 'crypto';
 import { readFile } from 'fs/promises';
 
@@ -19,8 +20,10 @@ export interface N8nServer {
 	port: number;
 	userFolder: string;
 	logFile: string;
-	/** The environment `n8n start` got; CLI commands against the same database reuse it. */
+	/** The environment `n8n start` got; CLI commands against the same database reuse it, a restart too. */
 	env: NodeJS.ProcessEnv;
+	/** The `n8n start` process (test/e2e/restart.ts stops it). */
+	child: ChildProcess;
 }
 
 /** The settings N8N-FACTS lists as working here: loopback only, sqlite, no telemetry, legacy expression engine. */
@@ -86,7 +89,7 @@ export async function startN8n(
 		if (exited) throw error;
 		throw new Error(`${error.message}; log tail: ${await tail(logFile)}`);
 	});
-	return { baseUrl, port, userFolder, logFile, env };
+	return { baseUrl, port, userFolder, logFile, env, child };
 }
 
 /** An `n8n <command>` CLI call against the server's database (import/export/publish). */

@@ -104,6 +104,18 @@ export async function stopAll(): Promise<void> {
 	}
 }
 
+/** Stops one started process and its group as a deploy would: SIGTERM, SIGKILL after `graceMs`; resolves once it has exited. */
+export async function stopProcess(child: ChildProcess, graceMs = 30_000): Promise<'exited' | 'killed'> {
+	if (child.exitCode !== null || child.signalCode !== null) return 'exited';
+	const exited = new Promise<'exited'>((resolve) => child.once('exit', () => resolve('exited')));
+	signalGroup(child, 'SIGTERM');
+	const deadline = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+	if ((await Promise.race([exited, deadline])) === 'exited') return 'exited';
+	signalGroup(child, 'SIGKILL');
+	await exited;
+	return 'killed';
+}
+
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	if (child.pid === undefined || child.exitCode !== null) return;
 	try {

@@ -27,6 +27,7 @@ import { startWithArgumentFields } from './scenarios/inputArgumentFields';
 import { jobTrigger } from './scenarios/jobTrigger';
 import { largeArguments } from './scenarios/largeArguments';
 import { refreshRotation } from './scenarios/refreshRotation';
+import { releaseWait } from './scenarios/releaseWait';
 import { runChainedWorkflow } from './scenarios/webhookStartJob';
 import { taskApproval } from './scenarios/taskApproval';
 
@@ -148,6 +149,14 @@ async function main(report: Report): Promise<void> {
 	await report.check('6 Job Start and wait with input as InputFile and output kept as OutputFile (attachments)', async () => await largeArguments(context));
 
 	if (browser && 'path' in browser) await screenshots(report, context, browser.path);
+	// It stops and starts n8n, so it comes after every check of the running editor.
+	const releaseScenario = '8 Job Start, release mode: a 2-minute job, n8n restarted while it runs, resumed by the job\'s end';
+	if (context.oauth2Credential) {
+		const credential = context.oauth2Credential;
+		await report.check(releaseScenario, async () => await releaseWait(context, credential));
+	} else {
+		report.fail(releaseScenario, 'needs the credential of scenario 1');
+	}
 	await report.check('npm run dev: working editor URL, sign-in, credentials, hot reload, clean stop', async () => await devLoop(join(logs, 'dev.log')));
 
 	if (KEEP) await keepRunning(client);

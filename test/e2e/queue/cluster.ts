@@ -22,6 +22,9 @@ export interface QueueWorker {
 	name: string;
 	userFolder: string;
 	logFile: string;
+	/** What `n8n worker` got and its health port: a restart starts it again with both. */
+	env: NodeJS.ProcessEnv;
+	healthPort: number;
 	child: ChildProcess;
 }
 
@@ -130,7 +133,12 @@ async function startWorker(main: N8nServer, packed: PackedPackage, root: string,
 		N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 		...extraEnv,
 	};
-	const logFile = join(logs, `n8n-${name}.log`);
+	return await launchWorker({ name, userFolder, logFile: join(logs, `n8n-${name}.log`), env, healthPort });
+}
+
+/** Starts `n8n worker` for a worker (first start or restart) and waits until its health check answers. */
+export async function launchWorker(worker: Omit<QueueWorker, 'child'>): Promise<QueueWorker> {
+	const { name, userFolder, logFile, env, healthPort } = worker;
 	const child = startProcess(`n8n ${name}`, PINNED_NODE, [N8N_BIN, 'worker', `--concurrency=${WORKER_CONCURRENCY}`], { env, cwd: userFolder, logFile });
 	let exited = false;
 	child.once('exit', () => (exited = true));
@@ -144,5 +152,5 @@ async function startWorker(main: N8nServer, packed: PackedPackage, root: string,
 		},
 		{ timeoutMs: 120_000, intervalMs: 500 },
 	);
-	return { name, userFolder, logFile, child };
+	return { ...worker, child };
 }

@@ -19,6 +19,8 @@ import { bullJobsOf, executionsByWorker, executionStatuses } from './executions'
 import { executionErrors, type QueueRun } from './webhookLoad';
 
 export const CRASH_EXECUTIONS = 20;
+/** `npm run e2e -- --queue --crash-all`: also the QUEUE_WORKER_MAX_STALLED_COUNT=1 ending. */
+const CRASH_ALL = process.argv.includes('--crash-all');
 /** The start-and-wait's first request after StartJobs: its first poll of the job. */
 const JOB_POLL = /\/odata\/Jobs\(\d+\)$/;
 /** The derived Reference names its execution: n8n-<execution id>-<item>-<run>-<hash>. */
@@ -205,5 +207,7 @@ export async function crashScenarios(report: Report, run: QueueRun, credential: 
 	const crash = `${CRASH_EXECUTIONS} × worker SIGKILLed right after StartJobs`;
 	await report.check(`queue: ${crash}, re-run on another worker (Bull's maxStalledCount 1, n8n 1.x) → each robot started once, every execution successful`, async () => await crashSafety(run, credential, 'rerun'));
 	await report.check(`queue: ${crash}, n8n 2.x defaults → each robot started once (measured)`, async () => await crashSafety(run, credential, 'defaults'));
-	await report.check(`queue: ${crash}, QUEUE_WORKER_MAX_STALLED_COUNT=1 → each robot started once (measured)`, async () => await crashSafety(run, credential, 'maxStalledCount1'));
+	// n8n 2.x ignores the variable (measured: the same ending as the defaults, docs/crash-safety.md); ~100 s more, so on request.
+	if (CRASH_ALL) await report.check(`queue: ${crash}, QUEUE_WORKER_MAX_STALLED_COUNT=1 → each robot started once (measured)`, async () => await crashSafety(run, credential, 'maxStalledCount1'));
+	else report.skip(`queue: ${crash}, QUEUE_WORKER_MAX_STALLED_COUNT=1`, 'n8n 2.x ignores it (docs/crash-safety.md); npm run e2e -- --queue --crash-all runs it');
 }

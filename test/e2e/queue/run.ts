@@ -22,6 +22,7 @@ import { startQueueCluster, WORKER_CONCURRENCY, WORKER_COUNT } from './cluster';
 import { crashScenarios } from './crashSafety';
 import { activateJobTriggers, checkJobTriggers, type ActiveTriggers } from './jobTriggers';
 import { packageRaceLog } from './refreshAudit';
+import { releaseWaitLoad } from './releaseWaitLoad';
 import { ensureQueuePackages, startQueueServices } from './services';
 import { webhookLoad, type LoadOutcome, type QueueRun } from './webhookLoad';
 
@@ -94,6 +95,12 @@ export async function runQueueMode(report: Report, packed: PackedPackage, logs: 
 	}
 
 	if (api) await crashScenarios(report, queue, api.credential);
+	// Last: it restarts the main and the workers.
+	const releaseCredential = api?.credential;
+	await report.check('queue: 200 × Job Start in release mode, 30–90 s jobs, main and workers restarted', async () => {
+		expect(releaseCredential, 'needs the uiPathApi credential');
+		return await releaseWaitLoad(queue, releaseCredential);
+	});
 
 	const raceLog = await packageRaceLog(queue.cluster.workers);
 	const totals = {

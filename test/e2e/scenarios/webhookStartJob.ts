@@ -24,14 +24,19 @@ export interface ChainedRun {
 	detail: string;
 }
 
-/** The seeded "Invoice Echo" release in Shared (or another folder), as a user picks it from the node's process list. */
-export function invoiceEchoRelease(context: E2eContext, folderPath: string = FOLDERS.shared): { key: string; name: string } {
+/** A seeded release (process) in a folder, as a user picks it from the node's process list. */
+export function seededRelease(context: E2eContext, processName: string, folderPath: string = FOLDERS.shared): { key: string; name: string } {
 	const store = context.sandbox.state.store;
 	const folder = store.folderByPath(folderPath);
 	expect(folder, `the sandbox has no ${folderPath} folder`);
-	const release = store.releasesIn(folder.Id).find((entry) => entry.Name === PROCESSES.quick);
-	expect(release, `the sandbox has no ${PROCESSES.quick} process in ${folderPath}`);
+	const release = store.releasesIn(folder.Id).find((entry) => entry.Name === processName);
+	expect(release, `the sandbox has no ${processName} process in ${folderPath}`);
 	return { key: release.Key, name: release.Name };
+}
+
+/** The seeded "Invoice Echo" release in Shared (or another folder). */
+export function invoiceEchoRelease(context: E2eContext, folderPath: string = FOLDERS.shared): { key: string; name: string } {
+	return seededRelease(context, PROCESSES.quick, folderPath);
 }
 
 /** The chained workflow of scenario 2, created and published for a credential; callers POST invoices to `path`. */

@@ -4,10 +4,9 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { FINAL_JOB_STATES } from '../../helpers/constants';
 import type { Job, UiPathCredentialType } from '../../helpers/interfaces';
 import { toJob } from '../../helpers/outputItems';
-import { readFolder } from '../../helpers/parameters';
 import { entitiesOf } from '../../helpers/webhookHttp';
 import { getJob } from '../../transport';
-import { forgetResumed, park, resumedWait, type ParkRequest, type WaitedEntityKind } from '../releaseWait';
+import { forgetResumed, park, parkRequestsOf, resumedWait, type WaitedEntityKind } from '../releaseWait';
 import { finishedJobs, readWaitOptions, releasesExecution } from './waiting';
 
 /** Jobs for the released wait: job.completed and job.faulted carry one `Job`, job.stopped a `Jobs` array. */
@@ -63,13 +62,9 @@ export async function releaseJobs(
 	output: INodeExecutionData[][],
 	runAgain: () => Promise<INodeExecutionData[][]>,
 ): Promise<INodeExecutionData[][]> {
-	const requests: ParkRequest[] = context.getInputData().map((_, itemIndex) => {
-		const results = output[0].filter((item) => (item.pairedItem as { item?: number } | undefined)?.item === itemIndex).map((item) => item.json);
+	const requests = parkRequestsOf(context, output, (itemIndex) => {
 		const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const timeoutSeconds = readWaitOptions(context, itemIndex, options).timeoutMs / 1000;
-		const failed = results.find((json) => json.error !== undefined && json.Id === undefined);
-		if (failed) return { entities: [], timeoutSeconds, error: failed };
-		return { folder: readFolder(context, itemIndex), entities: results, timeoutSeconds };
+		return readWaitOptions(context, itemIndex, options).timeoutMs / 1000;
 	});
 	let parked: boolean;
 	try {

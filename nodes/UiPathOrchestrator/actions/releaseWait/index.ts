@@ -8,7 +8,7 @@
  * - `relayExists` / `createRelay` / `deleteRelay` (webhookMethods of the relay, while the workflow is active).
  */
 export type { WaitedEntityKind } from './kind';
-export { park, type ParkRequest } from './park';
+export { park, parkRequestsOf, type ParkRequest } from './park';
 export { createRelay, deleteRelay, onRelayCall, relayExists } from './relay';
 export { onRestartCall } from './restart';
 export { forgetResumed, resumedWait, type ParkedItem, type ParkedWait } from './state';

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
+import { readFolder } from '../../helpers/parameters';
 import type { WaitedEntityKind } from './kind';
 import { createRecords, deleteRecords, recordNamePrefix } from './records';
 import { resumeTokenOf, waitSecretOf } from './secret';
@@ -16,6 +17,21 @@ export interface ParkRequest {
 	entities: IDataObject[];
 	timeoutSeconds: number;
 	error?: IDataObject;
+}
+
+/** Each input item's request from the router's output: the entities paired with it, or its Continue On Fail error item. */
+export function parkRequestsOf(
+	context: IExecuteFunctions,
+	output: INodeExecutionData[][],
+	timeoutSecondsOf: (itemIndex: number) => number,
+): ParkRequest[] {
+	return context.getInputData().map((_, itemIndex) => {
+		const results = output[0].filter((item) => (item.pairedItem as { item?: number } | undefined)?.item === itemIndex).map((item) => item.json);
+		const timeoutSeconds = timeoutSecondsOf(itemIndex);
+		const failed = results.find((json) => json.error !== undefined && json.Id === undefined);
+		if (failed) return { entities: [], timeoutSeconds, error: failed };
+		return { folder: readFolder(context, itemIndex), entities: results, timeoutSeconds };
+	});
 }
 
 function describe(kind: WaitedEntityKind, entity: IDataObject): string {

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData } from '
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
-import { readFolder } from '../../helpers/parameters';
 import { entitiesOf } from '../../helpers/webhookHttp';
-import { park, resumedWait, type ParkRequest, type WaitedEntityKind } from '../releaseWait';
+import { park, parkRequestsOf, resumedWait, type WaitedEntityKind } from '../releaseWait';
 import { readTaskWithData } from './task';
 
 /** Action Center tasks for the released wait: task.completed carries a `Tasks` array; a task is final once Completed. */
@@ -69,12 +68,6 @@ export async function releaseTasks(
 	output: INodeExecutionData[][],
 	runAgain: () => Promise<INodeExecutionData[][]>,
 ): Promise<INodeExecutionData[][]> {
-	const requests: ParkRequest[] = context.getInputData().map((_, itemIndex) => {
-		const results = output[0].filter((item) => (item.pairedItem as { item?: number } | undefined)?.item === itemIndex).map((item) => item.json);
-		const timeoutSeconds = readTaskWaitSeconds(context, itemIndex);
-		const failed = results.find((json) => json.error !== undefined && json.Id === undefined);
-		if (failed) return { entities: [], timeoutSeconds, error: failed };
-		return { folder: readFolder(context, itemIndex), entities: results, timeoutSeconds };
-	});
+	const requests = parkRequestsOf(context, output, (itemIndex) => readTaskWaitSeconds(context, itemIndex));
 	return (await park(context, taskKind, credentialType, requests)) ? output : await runAgain();
 }
