@@ -58,6 +58,11 @@ export interface WaitingHarnessOptions {
 	credentials: CredentialStore;
 	/** 'trigger': a production execution of an active workflow; 'manual': the editor's run of an inactive one. */
 	mode?: 'trigger' | 'manual';
+	/**
+	 * Runs executions as a queue worker does (scaling/job-processor.js): the Workflow built from the execution's
+	 * workflow snapshot, so `active` is false, with the static data loaded from the database.
+	 */
+	worker?: boolean;
 }
 
 /** One HTTP call the harness's n8n received, and what it answered. */
@@ -215,11 +220,12 @@ export class WaitingExecutionHarness extends HarnessListener {
 	/** One run through n8n-core's WorkflowExecute, saved as workflowExecuteAfter would. */
 	private async run(stored: StoredExecution, options: { startData?: Array<{ json: IDataObject }>; startNode?: string; runExecutionData?: IRunExecutionData }) {
 		const result = await runWorkflow({
-			workflow: this.options.workflow,
+			// The static data as n8n's database holds it (activation saved it).
+			workflow: { ...this.options.workflow, staticData: copy(this.workflowStaticData) },
 			credentials: this.options.credentials,
 			mode: stored.mode,
 			executionId: stored.id,
-			active: this.options.mode !== 'manual',
+			active: this.options.mode !== 'manual' && this.options.worker !== true,
 			urls: this.urls,
 			...options,
 		});

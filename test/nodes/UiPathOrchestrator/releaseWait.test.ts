@@ -281,6 +281,23 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(subscriptions()).toEqual([]);
 	});
 
+	it('on a queue worker (Workflow built from the execution snapshot, active false) the waits are relayed too: records disabled, one delivery per job', async () => {
+		const harness = await WaitingExecutionHarness.start({ workflow: workflow(startAndWait(PROCESSES.slow)), credentials: store, mode: 'trigger', worker: true });
+		harnesses.push(harness);
+		await harness.activate();
+		const [relay] = subscriptions();
+		const executions = [await harness.execute(), await harness.execute()];
+		expect(executions.map((execution) => execution.status)).toEqual(['waiting', 'waiting']);
+		const records = subscriptions().filter((subscription) => subscription.Id !== relay.Id);
+		expect(records.map((record) => record.Enabled)).toEqual([false, false]);
+
+		const jobs = executions.map((execution) => Number(startedJobs(execution)[0].Id));
+		await finish(harness, ...jobs);
+		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
+		const perJob = sandbox.state.webhooks.deliveriesPerJob([...END_EVENTS]);
+		expect(jobs.map((id) => perJob.get(id))).toEqual([1, 1]);
+	});
+
 	it('when n8n starts again the relay subscription is made anew (a failed delivery may have disabled the old one) and the waits it parked before resume', async () => {
 		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)), 'trigger');
 		await harness.activate();

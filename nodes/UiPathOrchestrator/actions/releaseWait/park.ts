@@ -5,6 +5,7 @@ import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { readFolder } from '../../helpers/parameters';
 import type { WaitedEntityKind } from './kind';
 import { createRecords, deleteRecords, recordNamePrefix } from './records';
+import { hasRelay } from './relay';
 import { resumeTokenOf, waitSecretOf } from './secret';
 import { storeWait, type ParkedItem } from './state';
 
@@ -91,7 +92,7 @@ export async function park(
 	}
 	const workflow = context.getWorkflow();
 	// An active workflow has the node's relay subscription; a manual run has none and is delivered to directly.
-	const relayed = context.getMode() !== 'manual' && workflow.active === true;
+	const relayed = context.getMode() !== 'manual' && hasRelay(context);
 	const recordIds = await createRecords(context, credentialType, kind, {
 		name: `${recordNamePrefix(workflow.id, context.getNode().id)}${context.getExecutionId() ?? ''}`,
 		url: resumeUrl,

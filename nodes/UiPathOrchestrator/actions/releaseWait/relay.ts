@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
@@ -26,7 +26,14 @@ interface RelayState extends IDataObject {
 /** Body of the call that tells a wait its time-out has come (it then reads its entities once and resumes). */
 const DEADLINE_NUDGE = JSON.stringify({ Type: 'n8n.waitDeadline' });
 
-const relayState = (context: IHookFunctions | IWebhookFunctions) => context.getWorkflowStaticData('node') as RelayState;
+const relayState = (context: IExecuteFunctions | IHookFunctions | IWebhookFunctions) => context.getWorkflowStaticData('node') as RelayState;
+
+/**
+ * Whether this node's relay subscription exists (its activation stored it in the node's static data). Not
+ * `workflow.active`: a queue worker builds the Workflow from the execution's snapshot, where it is false, but
+ * loads the static data from the database.
+ */
+export const hasRelay = (context: IExecuteFunctions): boolean => relayState(context).relayWebhookId !== undefined;
 
 function relayUrlOf(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('setup');
