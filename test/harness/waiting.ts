@@ -60,7 +60,8 @@ export interface WaitingHarnessOptions {
 	mode?: 'trigger' | 'manual';
 	/**
 	 * Runs executions as a queue worker does (scaling/job-processor.js): the Workflow built from the execution's
-	 * workflow snapshot, so `active` is false, with the static data loaded from the database.
+	 * workflow snapshot, so `active` is false, and without the node's static data (measured: n8n 2.41 workers did not
+	 * see the relay's Id there).
 	 */
 	worker?: boolean;
 }
@@ -221,7 +222,7 @@ export class WaitingExecutionHarness extends HarnessListener {
 	private async run(stored: StoredExecution, options: { startData?: Array<{ json: IDataObject }>; startNode?: string; runExecutionData?: IRunExecutionData }) {
 		const result = await runWorkflow({
 			// The static data as n8n's database holds it (activation saved it).
-			workflow: { ...this.options.workflow, staticData: copy(this.workflowStaticData) },
+			workflow: { ...this.options.workflow, staticData: this.options.worker ? {} : copy(this.workflowStaticData) },
 			credentials: this.options.credentials,
 			mode: stored.mode,
 			executionId: stored.id,

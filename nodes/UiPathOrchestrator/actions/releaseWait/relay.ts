@@ -28,11 +28,7 @@ const DEADLINE_NUDGE = JSON.stringify({ Type: 'n8n.waitDeadline' });
 
 const relayState = (context: IExecuteFunctions | IHookFunctions | IWebhookFunctions) => context.getWorkflowStaticData('node') as RelayState;
 
-/**
- * Whether this node's relay subscription exists (its activation stored it in the node's static data). Not
- * `workflow.active`: a queue worker builds the Workflow from the execution's snapshot, where it is false, but
- * loads the static data from the database.
- */
+/** Whether this node's relay subscription exists (its activation stored it in the node's static data), as n8n loaded that. */
 export const hasRelay = (context: IExecuteFunctions): boolean => relayState(context).relayWebhookId !== undefined;
 
 function relayUrlOf(context: IHookFunctions): string {
