@@ -154,7 +154,10 @@ export class WaitingExecutionHarness extends HarnessListener {
 		return stored;
 	}
 
-	/** n8n's activation ('activate'; 'init' when n8n starts): each non-restart webhook's checkExists, then create. */
+	/**
+	 * n8n's activation ('activate'; 'init' when n8n starts with its workflow publication service off, the only start
+	 * path that activates webhook workflows again in 2.41): each non-restart webhook's checkExists, then create.
+	 */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<void> {
 		for (const { node, description } of this.productionWebhooks()) {
 			if (await this.hook(node, description, 'checkExists', activation)) continue;

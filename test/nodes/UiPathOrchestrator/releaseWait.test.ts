@@ -314,7 +314,7 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.webhookId === before.Id)).toEqual([]);
 	});
 
-	it('a job that ended while n8n was down (its delivery failed, the old relay\'s breaker open) resumes when n8n starts again; the others wait on', async () => {
+	it('a job that ended while n8n was down (its delivery failed, the old relay\'s breaker open) resumes when the relay is made anew (activation); the others wait on', async () => {
 		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)), 'trigger');
 		await harness.activate();
 		const [before] = subscriptions();
