@@ -19,7 +19,7 @@ import * as job from './actions/job/Job.resource';
 import { jobKind, RELAY_HTTP_METHOD, releaseJobs, waitsReleased } from './actions/job/releasedJobs';
 import * as queueItem from './actions/queueItem/QueueItem.resource';
 import * as release from './actions/release/Release.resource';
-import { createRelay, deleteRelay, forgetResumed, onRelayCall, onRestartCall, relayExists, resumedWait } from './actions/releaseWait';
+import { createRelay, deleteRelay, forgetResumed, onRelayCall, onRestartCall, removeRelays, resumedWait } from './actions/releaseWait';
 import { router } from './actions/router';
 import * as robot from './actions/robot/Robot.resource';
 import * as storageBucket from './actions/storageBucket/StorageBucket.resource';
@@ -108,8 +108,9 @@ export class UiPathOrchestrator implements INodeType {
 
 	webhookMethods = {
 		setup: {
+			// Never kept: activation (also each n8n start) makes the relay anew, then recovers the events lost meanwhile.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return needsRelay(this) ? await relayExists(this, credentialTypeOf(this)) : true;
+				return needsRelay(this) ? await removeRelays(this, credentialTypeOf(this)) : true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const kind = relayKindOf(this) ?? jobKind;

@@ -58,6 +58,12 @@ export interface WaitingHarnessOptions {
 	credentials: CredentialStore;
 	/** 'trigger': a production execution of an active workflow; 'manual': the editor's run of an inactive one. */
 	mode?: 'trigger' | 'manual';
+	/**
+	 * Runs executions as a queue worker does (scaling/job-processor.js): the Workflow built from the execution's
+	 * workflow snapshot, so `active` is false, and without the node's static data (measured: n8n 2.41 workers did not
+	 * see the relay's Id there).
+	 */
+	worker?: boolean;
 }
 
 /** One HTTP call the harness's n8n received, and what it answered. */
@@ -148,7 +154,10 @@ export class WaitingExecutionHarness extends HarnessListener {
 		return stored;
 	}
 
-	/** n8n's activation ('activate'; 'init' when n8n starts): each non-restart webhook's checkExists, then create. */
+	/**
+	 * n8n's activation ('activate'; 'init' when n8n starts with its workflow publication service off, the only start
+	 * path that activates webhook workflows again in 2.41): each non-restart webhook's checkExists, then create.
+	 */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<void> {
 		for (const { node, description } of this.productionWebhooks()) {
 			if (await this.hook(node, description, 'checkExists', activation)) continue;
@@ -215,11 +224,12 @@ export class WaitingExecutionHarness extends HarnessListener {
 	/** One run through n8n-core's WorkflowExecute, saved as workflowExecuteAfter would. */
 	private async run(stored: StoredExecution, options: { startData?: Array<{ json: IDataObject }>; startNode?: string; runExecutionData?: IRunExecutionData }) {
 		const result = await runWorkflow({
-			workflow: this.options.workflow,
+			// The static data as n8n's database holds it (activation saved it).
+			workflow: { ...this.options.workflow, staticData: this.options.worker ? {} : copy(this.workflowStaticData) },
 			credentials: this.options.credentials,
 			mode: stored.mode,
 			executionId: stored.id,
-			active: this.options.mode !== 'manual',
+			active: this.options.mode !== 'manual' && this.options.worker !== true,
 			urls: this.urls,
 			...options,
 		});

@@ -1,4 +1,4 @@
-import type { IWebhookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { SIGNATURE_HEADER } from '../helpers/webhookSignature';
@@ -8,7 +8,7 @@ const BUSY_RETRIES = 8;
 const BUSY_PAUSE_MS = 1_000;
 
 /** POSTs a signed body to an n8n resume URL; the HTTP status (0 when nothing answered) and the answer's text. */
-export async function callResumeUrl(context: IWebhookFunctions, url: string, body: string, signature: string): Promise<{ status: number; answer: string }> {
+export async function callResumeUrl(context: IHookFunctions | IWebhookFunctions, url: string, body: string, signature: string): Promise<{ status: number; answer: string }> {
 	for (let attempt = 0; ; attempt += 1) {
 		let status = 0;
 		let answer = '';

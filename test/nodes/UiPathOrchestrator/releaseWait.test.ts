@@ -281,6 +281,23 @@ describe('release waits of an active workflow share one relay subscription', () 
 		expect(subscriptions()).toEqual([]);
 	});
 
+	it('on a queue worker (Workflow built from the execution snapshot, active false) the waits are relayed too: records disabled, one delivery per job', async () => {
+		const harness = await WaitingExecutionHarness.start({ workflow: workflow(startAndWait(PROCESSES.slow)), credentials: store, mode: 'trigger', worker: true });
+		harnesses.push(harness);
+		await harness.activate();
+		const [relay] = subscriptions();
+		const executions = [await harness.execute(), await harness.execute()];
+		expect(executions.map((execution) => execution.status)).toEqual(['waiting', 'waiting']);
+		const records = subscriptions().filter((subscription) => subscription.Id !== relay.Id);
+		expect(records.map((record) => record.Enabled)).toEqual([false, false]);
+
+		const jobs = executions.map((execution) => Number(startedJobs(execution)[0].Id));
+		await finish(harness, ...jobs);
+		expect(executions.map((execution) => execution.status)).toEqual(['success', 'success']);
+		const perJob = sandbox.state.webhooks.deliveriesPerJob([...END_EVENTS]);
+		expect(jobs.map((id) => perJob.get(id))).toEqual([1, 1]);
+	});
+
 	it('when n8n starts again the relay subscription is made anew (a failed delivery may have disabled the old one) and the waits it parked before resume', async () => {
 		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)), 'trigger');
 		await harness.activate();
@@ -295,6 +312,38 @@ describe('release waits of an active workflow share one relay subscription', () 
 		await finish(harness, Number(startedJobs(waiting)[0].Id));
 		expect(waiting.status).toBe('success');
 		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.webhookId === before.Id)).toEqual([]);
+	});
+
+	it('a job that ended while n8n was down (its delivery failed, the old relay\'s breaker open) resumes when the relay is made anew (activation); the others wait on', async () => {
+		const harness = await harnessFor(workflow(startAndWait(PROCESSES.slow)), 'trigger');
+		await harness.activate();
+		const [before] = subscriptions();
+		const [ended, running] = [await harness.execute(), await harness.execute()];
+		const [endedJob, runningJob] = [ended, running].map((execution) => Number(startedJobs(execution)[0].Id));
+
+		harness.unavailable = true;
+		await finish(harness, endedJob);
+		harness.unavailable = false;
+		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.jobIds.includes(endedJob)).map((delivery) => [delivery.webhookId, delivery.status])).toEqual([[before.Id, 503]]);
+		expect(ended.status).toBe('waiting');
+
+		const requestsBefore = sandbox.state.requests.length;
+		await harness.activate('init');
+		await harness.settled();
+
+		expect(ended.status).toBe('success');
+		expect(ended.runs[1].json(NODE)).toEqual([expect.objectContaining({ Id: endedJob, State: 'Successful' })]);
+		expect(running.status).toBe('waiting');
+		// The cost of the start: list and remove the old relay, make the new one, list the records once, then each wait reads its job.
+		const paths = sandbox.state.requests.slice(requestsBefore).map((request) => `${request.method} ${new URL(request.path, 'http://x').pathname.replace(/^.*\/odata\//, '')}`);
+		expect(paths.filter((path) => /Jobs\(/.test(path)).sort()).toEqual([`GET Jobs(${endedJob})`, `GET Jobs(${runningJob})`].sort());
+		expect(paths.filter((path) => path.startsWith('GET Webhooks'))).toHaveLength(2);
+
+		await finish(harness, runningJob);
+		expect(running.status).toBe('success');
+		const relays = subscriptions().filter((subscription) => subscription.Enabled);
+		expect(relays).toHaveLength(1);
+		expect(sandbox.state.webhookDeliveries.filter((delivery) => delivery.jobIds.includes(runningJob)).map((delivery) => [delivery.webhookId, delivery.status])).toEqual([[relays[0].Id, 200]]);
 	});
 
 	it('only a node that releases gets the relay webhook: a polling node (version 1.1, or Wait Mode poll) has no production webhook', async () => {

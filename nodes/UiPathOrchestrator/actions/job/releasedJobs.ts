@@ -15,6 +15,7 @@ export const jobKind: WaitedEntityKind = {
 	label: 'Job',
 	endEvents: ['job.completed', 'job.faulted', 'job.stopped'],
 	idsIn: (event) => entitiesOf(event, 'Job').map((job) => Number(job.Id)).filter(Number.isSafeInteger),
+	eventNaming: (ids) => ({ Type: 'n8n.relayStarted', Jobs: ids.map((Id) => ({ Id })) }),
 	read: async (context, credentialType, folder, id) => toJob(await getJob(context, credentialType, folder, id)),
 	isFinal: (job) => FINAL_JOB_STATES.includes((job as Job).State),
 };

@@ -16,6 +16,8 @@ export interface WaitedEntityKind {
 	endEvents: string[];
 	/** The Ids of the entities an event's body names. */
 	idsIn(event: IDataObject): number[];
+	/** A body naming these entities as their end event does: the relay's call to a wait when n8n started. */
+	eventNaming(ids: number[]): IDataObject;
 	/** The entity as Orchestrator has it now. */
 	read(context: UiPathContext, credentialType: UiPathCredentialType, folder: FolderRef, id: number): Promise<IDataObject>;
 	isFinal(entity: IDataObject): boolean;

@@ -1,12 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, WorkflowExecuteMode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FolderRef, UiPathCredentialType } from '../../helpers/interfaces';
 import { readFolder } from '../../helpers/parameters';
 import type { WaitedEntityKind } from './kind';
 import { createRecords, deleteRecords, recordNamePrefix } from './records';
+import { hasRelay } from './relay';
 import { resumeTokenOf, waitSecretOf } from './secret';
 import { storeWait, type ParkedItem } from './state';
+
+/**
+ * Modes only an active workflow runs in (its production webhook or trigger), which therefore has this node's relay.
+ * Not `workflow.active` nor the static data: a queue worker builds the Workflow from the execution's snapshot, where
+ * `active` is false and the node's static data is missing (measured with n8n 2.41 in queue mode).
+ */
+const PRODUCTION_MODES: WorkflowExecuteMode[] = ['webhook', 'trigger'];
 
 /** How long after the deadline a relayed wait still waits for a delivery to the relay before n8n's own timer ends it. */
 export const RELAY_GRACE_MS = 5 * 60_000;
@@ -91,7 +99,7 @@ export async function park(
 	}
 	const workflow = context.getWorkflow();
 	// An active workflow has the node's relay subscription; a manual run has none and is delivered to directly.
-	const relayed = context.getMode() !== 'manual' && workflow.active === true;
+	const relayed = PRODUCTION_MODES.includes(context.getMode()) || (context.getMode() !== 'manual' && hasRelay(context));
 	const recordIds = await createRecords(context, credentialType, kind, {
 		name: `${recordNamePrefix(workflow.id, context.getNode().id)}${context.getExecutionId() ?? ''}`,
 		url: resumeUrl,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { UiPathCredentialType } from '../../helpers/interfaces';
@@ -26,7 +26,10 @@ interface RelayState extends IDataObject {
 /** Body of the call that tells a wait its time-out has come (it then reads its entities once and resumes). */
 const DEADLINE_NUDGE = JSON.stringify({ Type: 'n8n.waitDeadline' });
 
-const relayState = (context: IHookFunctions | IWebhookFunctions) => context.getWorkflowStaticData('node') as RelayState;
+const relayState = (context: IExecuteFunctions | IHookFunctions | IWebhookFunctions) => context.getWorkflowStaticData('node') as RelayState;
+
+/** Whether this node's relay subscription exists (its activation stored it in the node's static data), as n8n loaded that. */
+export const hasRelay = (context: IExecuteFunctions): boolean => relayState(context).relayWebhookId !== undefined;
 
 function relayUrlOf(context: IHookFunctions): string {
 	const url = context.getNodeWebhookUrl('setup');
@@ -37,21 +40,18 @@ function relayUrlOf(context: IHookFunctions): string {
 const endEventsOf = (kinds: Record<string, WaitedEntityKind>) => [...new Set(Object.values(kinds).flatMap((kind) => kind.endEvents))].sort();
 
 /**
- * Whether the relay subscription this node made still exists; other subscriptions to its URL are removed. When n8n
- * starts, the subscription is made anew: n8n may have been down, and UiPath disables a subscription for an hour after
- * a delivery failed.
+ * Removes every subscription to this node's relay URL, so that activation always makes the relay anew: n8n may
+ * have been down, and UiPath disables a subscription for an hour after a delivery failed. Always false.
  */
-export async function relayExists(context: IHookFunctions, credentialType: UiPathCredentialType): Promise<boolean> {
+export async function removeRelays(context: IHookFunctions, credentialType: UiPathCredentialType): Promise<boolean> {
 	const state = relayState(context);
 	const url = relayUrlOf(context);
-	const atUrl = (await listWebhookSubscriptions(context, credentialType)).filter((subscription) => subscription.Url === url);
-	const kept = state.relaySecret && context.getActivationMode() !== 'init' ? atUrl.find((subscription) => subscription.Id === state.relayWebhookId && subscription.Enabled !== false) : undefined;
-	for (const subscription of atUrl) if (subscription !== kept) await deleteWebhookSubscription(context, credentialType, subscription.Id);
-	if (!kept) {
-		delete state.relayWebhookId;
-		delete state.relaySecret;
+	for (const subscription of await listWebhookSubscriptions(context, credentialType)) {
+		if (subscription.Url === url) await deleteWebhookSubscription(context, credentialType, subscription.Id);
 	}
-	return kept !== undefined;
+	delete state.relayWebhookId;
+	delete state.relaySecret;
+	return false;
 }
 
 /** One subscription per node of an active workflow: UiPath delivers each end event once, whatever the number of waits. */
@@ -69,6 +69,7 @@ export async function createRelay(context: IHookFunctions, credentialType: UiPat
 	});
 	state.relayWebhookId = created.Id;
 	state.relaySecret = secret;
+	await recoverWaits(context, credentialType, kinds);
 	return true;
 }
 
@@ -88,25 +89,63 @@ export async function deleteRelay(context: IHookFunctions, credentialType: UiPat
 
 interface WaitCall {
 	url: string;
+	kind: string;
 	recordIds: number[];
+	ids: number[];
 	named: boolean;
 	due: boolean;
 }
 
-/** This node's wait records grouped by resume URL: whether the event names one of their entities, whether their time-out passed. */
+/** This node's wait records grouped by resume URL: their entities, whether the event names one of them, whether their time-out passed. */
 function waitCalls(subscriptions: WebhookSubscription[], prefix: string, kinds: Record<string, WaitedEntityKind>, event: IDataObject): WaitCall[] {
 	const byUrl = new Map<string, WaitCall>();
 	const now = Date.now();
 	for (const subscription of subscriptions) {
 		const record = parseRecord(subscription, prefix);
 		if (!record) continue;
-		const call = byUrl.get(record.url) ?? { url: record.url, recordIds: [], named: false, due: false };
+		const call = byUrl.get(record.url) ?? { url: record.url, kind: record.kind, recordIds: [], ids: [], named: false, due: false };
 		call.recordIds.push(subscription.Id);
+		call.ids.push(...record.ids);
 		call.named ||= (kinds[record.kind]?.idsIn(event) ?? []).some((id) => record.ids.includes(id));
 		call.due ||= now >= record.deadline;
 		byUrl.set(record.url, call);
 	}
-	return [...byUrl.values()].filter((call) => call.named || call.due);
+	return [...byUrl.values()];
+}
+
+/** Calls a wait's resume URL with a body signed with its key; the records of an execution gone or finished are removed. */
+async function callWait(context: IHookFunctions | IWebhookFunctions, credentialType: UiPathCredentialType, call: WaitCall, body: string): Promise<void> {
+	const token = resumeTokenOf(call.url);
+	if (!token) return;
+	const { status, answer } = await callResumeUrl(context, call.url, body, signatureOf(waitSecretOf(token), Buffer.from(body, 'utf8')));
+	// The execution is gone, or finished (e.g. by n8n's timer): its records could only cost deliveries from now on.
+	// n8n's 409 for an execution still being saved as waiting ("is running already") keeps them.
+	if (status === 404 || (status === 409 && /finished/i.test(answer))) await deleteRecords(context, credentialType, call.recordIds);
+}
+
+/** Waits called at once when the relay is made: each call is one resume request to this n8n and a few reads. */
+const RECOVERY_BATCH = 10;
+
+/**
+ * Events lost while n8n was down (or while the relay was being made anew): each of this node's waits is called once
+ * with a body naming all its entities; the wait reads them (it alone knows their folders) and resumes if all are
+ * final, else stays waiting. Best effort: activation must not fail for it.
+ */
+async function recoverWaits(context: IHookFunctions, credentialType: UiPathCredentialType, kinds: Record<string, WaitedEntityKind>): Promise<void> {
+	try {
+		const prefix = recordNamePrefix(context.getWorkflow().id, context.getNode().id);
+		const calls = waitCalls(await listWebhookSubscriptions(context, credentialType), prefix, kinds, {}).filter((call) => kinds[call.kind]);
+		for (let start = 0; start < calls.length; start += RECOVERY_BATCH) {
+			await Promise.all(
+				calls.slice(start, start + RECOVERY_BATCH).map(async (call) => {
+					const body = call.due ? DEADLINE_NUDGE : JSON.stringify(kinds[call.kind].eventNaming(call.ids));
+					await callWait(context, credentialType, call, body).catch(() => undefined);
+				}),
+			);
+		}
+	} catch {
+		// The waits still end by the next event or their time-out.
+	}
 }
 
 /**
@@ -126,13 +165,7 @@ export async function onRelayCall(context: IWebhookFunctions, kinds: Record<stri
 	try {
 		const prefix = recordNamePrefix(context.getWorkflow().id, context.getNode().id);
 		for (const call of waitCalls(await listWebhookSubscriptions(context, credentialType), prefix, kinds, event)) {
-			const token = resumeTokenOf(call.url);
-			if (!token) continue;
-			const body = call.named ? rawBody.toString('utf8') : DEADLINE_NUDGE;
-			const { status, answer } = await callResumeUrl(context, call.url, body, signatureOf(waitSecretOf(token), Buffer.from(body, 'utf8')));
-			// The execution is gone, or finished (e.g. by n8n's timer): its records could only cost deliveries from now on.
-			// n8n's 409 for an execution still being saved as waiting ("is running already") keeps them.
-			if (status === 404 || (status === 409 && /finished/i.test(answer))) await deleteRecords(context, credentialType, call.recordIds);
+			if (call.named || call.due) await callWait(context, credentialType, call, call.named ? rawBody.toString('utf8') : DEADLINE_NUDGE);
 		}
 	} catch {
 		// Already answered; an event that could not be passed on is picked up by the wait's time-out.

@@ -12,6 +12,7 @@ export const taskKind: WaitedEntityKind = {
 	label: 'Task',
 	endEvents: ['task.completed'],
 	idsIn: (event) => entitiesOf(event, 'Task').map((task) => Number(task.Id)).filter(Number.isSafeInteger),
+	eventNaming: (ids) => ({ Type: 'n8n.relayStarted', Tasks: ids.map((Id) => ({ Id })) }),
 	read: async (context, credentialType, folder, id) => await readTaskWithData(context, credentialType, folder, { id }),
 	isFinal: (task) => task.Status === 'Completed',
 };
